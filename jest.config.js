@@ -1,0 +1,7 @@
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.js'],
+	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
+	testTimeout: 30000,
+};
