@@ -1,0 +1,53 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+export class TeltonikaRmsApi implements ICredentialType {
+	name = 'teltonikaRmsApi';
+
+	displayName = 'Teltonika RMS API';
+
+	icon = { light: 'file:../nodes/TeltonikaRms/teltonikaRms.svg', dark: 'file:../nodes/TeltonikaRms/teltonikaRms.dark.svg' } as const;
+
+	documentationUrl = 'https://github.com/n8n-nodes-remote-access/n8n-nodes-remote-access#teltonika-rms-credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Personal Access Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'Created in RMS under Account settings → API → Access tokens (needs two-factor authentication). Give it the scopes devices:read, device_remote_access:read and device_remote_access:write.',
+		},
+		{
+			displayName: 'API URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://rms.teltonika-networks.com/api',
+			description: 'REST base URL, including /api',
+		},
+		{
+			displayName: 'Status URL',
+			name: 'statusUrl',
+			type: 'string',
+			default: 'https://rms.teltonika-networks.com/status',
+			description: 'Where RMS reports the result of actions (status channels); not under /api',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/devices',
+			qs: { limit: 1 },
+			headers: { Accept: 'application/json' },
+		},
+	};
+}

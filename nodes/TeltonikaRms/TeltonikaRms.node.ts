@@ -1,0 +1,60 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import * as connectSession from './actions/connectSession';
+import * as device from './actions/device';
+import * as remoteAccess from './actions/remoteAccess';
+import { router } from './actions/router';
+import { searchDevices } from './methods/listSearch';
+
+export class TeltonikaRms implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Teltonika RMS',
+		name: 'teltonikaRms',
+		icon: { light: 'file:teltonikaRms.svg', dark: 'file:teltonikaRms.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Create RMS Connect links to services behind Teltonika routers, and list or close sessions',
+		defaults: { name: 'Teltonika RMS' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'teltonikaRmsApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
+			{ name: 'teltonikaRmsOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+		],
+		properties: [
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'Access Token', value: 'accessToken' },
+					{ name: 'OAuth2', value: 'oAuth2' },
+				],
+				default: 'accessToken',
+			},
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Connect Session', value: 'connectSession' },
+					{ name: 'Device', value: 'device' },
+					{ name: 'Remote Access', value: 'remoteAccess' },
+				],
+				default: 'connectSession',
+			},
+			...device.description,
+			...remoteAccess.description,
+			...connectSession.description,
+		],
+	};
+
+	methods = { listSearch: { searchDevices } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,141 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { PROTOCOLS } from '../helpers/validation';
+
+export const deviceLocator: INodeProperties = {
+	displayName: 'Device',
+	name: 'device',
+	type: 'resourceLocator',
+	default: { mode: 'serial', value: '' },
+	required: true,
+	description: 'The Teltonika router, by serial number (as on its label), by RMS device ID, or picked from the list',
+	modes: [
+		{
+			displayName: 'By Serial Number',
+			name: 'serial',
+			type: 'string',
+			placeholder: 'e.g. 1111111111',
+			validation: [{ type: 'regex', properties: { regex: '^\\s*\\S+\\s*$', errorMessage: 'Enter a serial number' } }],
+		},
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchDevices', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 1001',
+			validation: [{ type: 'regex', properties: { regex: '^\\s*[0-9]+\\s*$', errorMessage: 'An RMS device ID is a number' } }],
+		},
+	],
+};
+
+export const protocolField: INodeProperties = {
+	displayName: 'Protocol',
+	name: 'protocol',
+	type: 'options',
+	default: 'https',
+	required: true,
+	description: 'How the LAN service is reached through RMS Connect',
+	options: PROTOCOLS.map((p) => ({ name: p.toUpperCase(), value: p })).sort((a, b) => a.name.localeCompare(b.name)),
+};
+
+export const destinationIpField: INodeProperties = {
+	displayName: 'LAN IP Address',
+	name: 'destinationIp',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. 192.168.1.10',
+	description: 'IPv4 address of the service on the router\'s LAN',
+};
+
+export const destinationPortField: INodeProperties = {
+	displayName: 'Port',
+	name: 'destinationPort',
+	type: 'number',
+	default: 443,
+	required: true,
+	typeOptions: { minValue: 1, maxValue: 65535 },
+	description: 'TCP port of the service, from 1 to 65535',
+};
+
+export const durationField: INodeProperties = {
+	displayName: 'Duration (Seconds)',
+	name: 'duration',
+	type: 'number',
+	default: 1800,
+	required: true,
+	typeOptions: { minValue: 10 },
+	description: 'How long the link stays open; at least 10 seconds',
+};
+
+export const accessIdField: INodeProperties = {
+	displayName: 'Access ID',
+	name: 'accessId',
+	type: 'number',
+	default: 0,
+	required: true,
+	description: 'ID of the remote access configuration; the Get access ID operation finds it by name',
+};
+
+export function returnAllAndLimit(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			default: 50,
+			typeOptions: { minValue: 1 },
+			displayOptions: { show: { returnAll: [false] } },
+			description: 'Max number of results to return',
+		},
+	];
+}
+
+export const pollOptions: INodeProperties[] = [
+	{
+		displayName: 'Poll Interval (Seconds)',
+		name: 'pollInterval',
+		type: 'number',
+		default: 1,
+		typeOptions: { minValue: 0, numberPrecision: 2 },
+		description: 'Wait between checks of an RMS status channel. Every check counts against the RMS monthly request quota.',
+	},
+	{
+		displayName: 'Poll Timeout (Seconds)',
+		name: 'pollTimeout',
+		type: 'number',
+		default: 90,
+		typeOptions: { minValue: 1 },
+		description: 'How long to wait for RMS to finish an action before giving up',
+	},
+];
+
+export function optionsCollection(extra: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...pollOptions, ...extra],
+	};
+}
+
+export const simplifyOption: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to return only the most used fields instead of the full RMS record',
+};

@@ -1,0 +1,80 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { readDeviceRef, resolveDeviceId } from '../../helpers/device';
+import { readOptions } from '../../helpers/options';
+import { createRemoteAccess, findByName, listRemoteAccess, sameTarget } from '../../helpers/remoteAccess';
+import type { RemoteAccessSpec } from '../../helpers/remoteAccess';
+import { startConnectSession } from '../../helpers/session';
+import { requireDuration, requireIPv4, requirePort, requireProtocol, requireText } from '../../helpers/validation';
+import type { RmsClient } from '../../transport/request';
+import { destinationIpField, destinationPortField, deviceLocator, durationField, optionsCollection, protocolField } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	deviceLocator,
+	destinationIpField,
+	destinationPortField,
+	protocolField,
+	durationField,
+	{
+		displayName: 'Remote Access Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Ticket_4711_HTTPS',
+		description: 'Name of the configuration to reuse or create. Leave empty to use protocol_IP_port, e.g. https_192_168_1_10_443.',
+	},
+	optionsCollection(),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['connectSession'], operation: ['generateLink'] } }, properties);
+
+export function defaultConfigName(protocol: string, ip: string, port: number): string {
+	return `${protocol}_${ip.replace(/\./g, '_')}_${port}`;
+}
+
+/**
+ * The whole "Generate RMS Connect link" guide in one step. Idempotent: the configuration with the
+ * given name is reused, and created only when missing, so reruns never pile up configurations.
+ */
+export async function execute(this: IExecuteFunctions, client: RmsClient, i: number): Promise<INodeExecutionData[]> {
+	const node = this.getNode();
+	const ref = readDeviceRef(this, i);
+	const destinationIp = requireIPv4(node, i, 'LAN IP Address', this.getNodeParameter('destinationIp', i));
+	const destinationPort = requirePort(node, i, 'Port', this.getNodeParameter('destinationPort', i));
+	const protocol = requireProtocol(node, i, 'Protocol', this.getNodeParameter('protocol', i));
+	const duration = requireDuration(node, i, 'Duration (Seconds)', this.getNodeParameter('duration', i));
+	const rawName = String(this.getNodeParameter('name', i, '') ?? '').trim();
+	const name = rawName ? requireText(node, i, 'Remote Access Name', rawName) : defaultConfigName(protocol, destinationIp, destinationPort);
+	const options = readOptions(this, i);
+
+	const deviceId = await resolveDeviceId(client, ref, i);
+	const spec: RemoteAccessSpec = { deviceId, name, destinationIp, destinationPort, protocol, credentialsRequired: false };
+	let config = findByName(await listRemoteAccess(client, deviceId, i), name);
+	const created = !config;
+	if (config && !sameTarget(config, spec)) {
+		throw new NodeOperationError(node, `Remote access "${name}" on device ${deviceId} already points to ${String(config.protocol)}://${String(config.destination_ip)}:${String(config.destination_port)}, not ${protocol}://${destinationIp}:${destinationPort} [item ${i}]`, {
+			itemIndex: i,
+			description: 'Use another Remote Access Name, or leave it empty to get one derived from protocol, IP and port.',
+		});
+	}
+	config ??= await createRemoteAccess(client, spec, options, i);
+
+	const accessId = Number(config.id);
+	const session = await startConnectSession(client, accessId, duration, deviceId, options, i);
+	return [
+		{
+			json: {
+				...session,
+				duration,
+				access_id: accessId,
+				device_id: deviceId,
+				...(ref.by === 'serial' ? { serial: ref.serial } : {}),
+				name,
+				protocol,
+				destination_ip: destinationIp,
+				destination_port: destinationPort,
+				config_created: created,
+			},
+		},
+	];
+}

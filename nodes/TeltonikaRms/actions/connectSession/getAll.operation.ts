@@ -1,0 +1,83 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { readDeviceRef, resolveDeviceId } from '../../helpers/device';
+import { normalizeSession } from '../../helpers/normalize';
+import { listRemoteAccess } from '../../helpers/remoteAccess';
+import { requireId, requireInteger } from '../../helpers/validation';
+import { requestAllItems } from '../../transport/pagination';
+import type { RmsClient } from '../../transport/request';
+import { accessIdField, deviceLocator, returnAllAndLimit } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Scope',
+		name: 'scope',
+		type: 'options',
+		default: 'account',
+		options: [
+			{ name: 'One Access ID', value: 'accessId', description: 'Sessions of one remote access configuration' },
+			{ name: 'One Device', value: 'device', description: 'Sessions of every configuration on one router' },
+			{ name: 'Whole Account', value: 'account', description: 'Sessions of every configuration the token can see (one request per configuration)' },
+		],
+	},
+	{ ...accessIdField, displayOptions: { show: { scope: ['accessId'] } } },
+	{ ...deviceLocator, displayOptions: { show: { scope: ['device'] } } },
+	{
+		displayName: 'Active Only',
+		name: 'activeOnly',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to leave out sessions that have already ended',
+	},
+	...returnAllAndLimit(),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['connectSession'], operation: ['getAll'] } }, properties);
+
+async function sessionsOf(client: RmsClient, accessId: number, activeOnly: boolean, i: number, max: number) {
+	const sessions = await requestAllItems(
+		client,
+		{
+			path: `/devices/connect/${accessId}/sessions`,
+			qs: activeOnly ? { active: 'true' } : {},
+			action: `list sessions of access ID ${accessId}`,
+			scope: 'device_remote_access:read',
+			itemIndex: i,
+		},
+		max,
+	);
+	const normalized: IDataObject[] = sessions.map((s) => ({ ...normalizeSession(s), access_id: accessId }));
+	// The API has returned ended sessions despite the filter; the end time is the truth.
+	return activeOnly ? normalized.filter((s) => s.active === true) : normalized;
+}
+
+export async function execute(this: IExecuteFunctions, client: RmsClient, i: number): Promise<INodeExecutionData[]> {
+	const scope = this.getNodeParameter('scope', i) as string;
+	const activeOnly = this.getNodeParameter('activeOnly', i) as boolean;
+	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
+	const limit = returnAll ? Infinity : requireInteger(this.getNode(), i, 'Limit', this.getNodeParameter('limit', i), 1, Number.MAX_SAFE_INTEGER);
+
+	let results: IDataObject[] = [];
+	if (scope === 'accessId') {
+		const accessId = requireId(this.getNode(), i, 'Access ID', this.getNodeParameter('accessId', i));
+		results = await sessionsOf(client, accessId, activeOnly, i, limit);
+	} else {
+		const ref = scope === 'device' ? readDeviceRef(this, i) : undefined;
+		const deviceId = ref ? await resolveDeviceId(client, ref, i) : undefined;
+		for (const config of await listRemoteAccess(client, deviceId, i)) {
+			if (results.length >= limit) break;
+			const sessions = await sessionsOf(client, Number(config.id), activeOnly, i, limit - results.length);
+			results.push(
+				...sessions.map((s) => ({
+					...s,
+					device_id: config.device_id,
+					device_name: config.device_name ?? null,
+					remote_access_name: config.name,
+					protocol: config.protocol,
+					destination: `${String(config.destination_ip)}:${String(config.destination_port)}`,
+				})),
+			);
+		}
+	}
+	return results.slice(0, limit).map((json) => ({ json }));
+}

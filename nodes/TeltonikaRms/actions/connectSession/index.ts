@@ -1,0 +1,28 @@
+import type { INodeProperties } from 'n8n-workflow';
+import * as close from './close.operation';
+import * as generateLink from './generateLink.operation';
+import * as getAll from './getAll.operation';
+import * as start from './start.operation';
+
+export const operations = { close, generateLink, getAll, start };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['connectSession'] } },
+		default: 'generateLink',
+		options: [
+			{ name: 'Close', value: 'close', action: 'Close session', description: 'End an RMS Connect session before it expires' },
+			{ name: 'Generate Connect Link', value: 'generateLink', action: 'Generate connect link', description: 'Find the router, reuse or create the remote access, start a session and return its link' },
+			{ name: 'Get Many', value: 'getAll', action: 'List sessions', description: 'List sessions of an access ID, a device or the whole account' },
+			{ name: 'Start', value: 'start', action: 'Start connect session', description: 'Open an RMS Connect session for an access ID and return its link' },
+		],
+	},
+	...close.description,
+	...generateLink.description,
+	...getAll.description,
+	...start.description,
+];

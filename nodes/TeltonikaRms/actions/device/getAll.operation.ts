@@ -1,0 +1,64 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { normalizeDevice, pick } from '../../helpers/normalize';
+import { readOptions } from '../../helpers/options';
+import { requireInteger } from '../../helpers/validation';
+import { requestAllItems } from '../../transport/pagination';
+import type { RmsClient } from '../../transport/request';
+import { optionsCollection, returnAllAndLimit, simplifyOption } from '../common.descriptions';
+import { DEVICE_SUMMARY_FIELDS } from './get.operation';
+
+const properties: INodeProperties[] = [
+	...returnAllAndLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. RUTX11',
+				description: 'Free-text search over name, serial number and other fields',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				default: 'online',
+				options: [
+					{ name: 'Not Activated', value: 'not_activated' },
+					{ name: 'Offline', value: 'offline' },
+					{ name: 'Online', value: 'online' },
+				],
+			},
+			{
+				displayName: 'Tag ID',
+				name: 'tagId',
+				type: 'number',
+				default: 0,
+				description: 'Only devices with this RMS tag',
+			},
+		],
+	},
+	optionsCollection([simplifyOption]),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['device'], operation: ['getAll'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, client: RmsClient, i: number): Promise<INodeExecutionData[]> {
+	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
+	const limit = returnAll ? Infinity : requireInteger(this.getNode(), i, 'Limit', this.getNodeParameter('limit', i), 1, Number.MAX_SAFE_INTEGER);
+	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	const options = readOptions(this, i);
+	const qs: IDataObject = {};
+	if (filters.search) qs.q = filters.search;
+	if (filters.status) qs.status = filters.status;
+	if (filters.tagId) qs.tag_id = filters.tagId;
+	const devices = await requestAllItems(client, { path: '/devices', qs, action: 'list devices', scope: 'devices:read', itemIndex: i }, limit);
+	return devices.map(normalizeDevice).map((device) => ({ json: options.simplify ? pick(device, DEVICE_SUMMARY_FIELDS) : device }));
+}

@@ -1,0 +1,34 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { readDeviceRef, resolveDeviceId } from '../../helpers/device';
+import { listRemoteAccess } from '../../helpers/remoteAccess';
+import { requireInteger } from '../../helpers/validation';
+import type { RmsClient } from '../../transport/request';
+import { deviceLocator, returnAllAndLimit } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Scope',
+		name: 'scope',
+		type: 'options',
+		default: 'device',
+		options: [
+			{ name: 'One Device', value: 'device', description: 'Configurations of one router' },
+			{ name: 'Whole Account', value: 'account', description: 'Every configuration the token can see' },
+		],
+	},
+	{ ...deviceLocator, displayOptions: { show: { scope: ['device'] } } },
+	...returnAllAndLimit(),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['remoteAccess'], operation: ['getAll'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, client: RmsClient, i: number): Promise<INodeExecutionData[]> {
+	const scope = this.getNodeParameter('scope', i) as string;
+	const ref = scope === 'device' ? readDeviceRef(this, i) : undefined;
+	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
+	const limit = returnAll ? Infinity : requireInteger(this.getNode(), i, 'Limit', this.getNodeParameter('limit', i), 1, Number.MAX_SAFE_INTEGER);
+	const deviceId = ref ? await resolveDeviceId(client, ref, i) : undefined;
+	const configs = await listRemoteAccess(client, deviceId, i, limit);
+	return configs.map((json) => ({ json }));
+}

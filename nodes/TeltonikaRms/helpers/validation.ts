@@ -1,0 +1,59 @@
+import type { INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+export const PROTOCOLS = ['https', 'http', 'sftp', 'rdp', 'ssh', 'telnet', 'vnc'] as const;
+export type Protocol = (typeof PROTOCOLS)[number];
+
+/** Raised before any API call, naming the field (as the user sees it) and the item. */
+export function invalidInput(node: INode, itemIndex: number, field: string, problem: string, hint?: string) {
+	return new NodeOperationError(node, `${field} ${problem} [item ${itemIndex}]`, { itemIndex, description: hint });
+}
+
+function shown(value: unknown): string {
+	return value === undefined || value === null || value === '' ? 'nothing' : `"${String(value)}"`;
+}
+
+export function requireText(node: INode, i: number, field: string, value: unknown, maxLength = 50): string {
+	const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+	if (!text) throw invalidInput(node, i, field, 'must not be empty', `Fill in "${field}", or map it from the previous node.`);
+	if (text.length > maxLength) throw invalidInput(node, i, field, `must be at most ${maxLength} characters (got ${text.length})`);
+	return text;
+}
+
+export function requireIPv4(node: INode, i: number, field: string, value: unknown): string {
+	const text = String(value ?? '').trim();
+	const parts = text.split('.');
+	const valid = parts.length === 4 && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255 && String(Number(p)) === p);
+	if (!valid) throw invalidInput(node, i, field, `must be an IPv4 address such as 192.168.1.10 (got ${shown(value)})`, 'Use the address of the service on the router\'s LAN.');
+	return text;
+}
+
+export function requireInteger(node: INode, i: number, field: string, value: unknown, min: number, max: number, unit = ''): number {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) {
+		const range = max === Number.MAX_SAFE_INTEGER ? `at least ${min}${unit}` : `from ${min} to ${max}${unit}`;
+		throw invalidInput(node, i, field, `must be a whole number ${range} (got ${shown(value)})`);
+	}
+	return number;
+}
+
+export function requirePort(node: INode, i: number, field: string, value: unknown): number {
+	return requireInteger(node, i, field, value, 1, 65535);
+}
+
+/** RMS rejects sessions shorter than 10 seconds. */
+export function requireDuration(node: INode, i: number, field: string, value: unknown): number {
+	return requireInteger(node, i, field, value, 10, Number.MAX_SAFE_INTEGER, ' seconds');
+}
+
+export function requireProtocol(node: INode, i: number, field: string, value: unknown): Protocol {
+	const text = String(value ?? '').trim().toLowerCase();
+	if (!(PROTOCOLS as readonly string[]).includes(text)) {
+		throw invalidInput(node, i, field, `must be one of ${PROTOCOLS.join(', ')} (got ${shown(value)})`);
+	}
+	return text as Protocol;
+}
+
+export function requireId(node: INode, i: number, field: string, value: unknown): number {
+	return requireInteger(node, i, field, value, 1, Number.MAX_SAFE_INTEGER);
+}

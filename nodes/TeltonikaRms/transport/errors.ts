@@ -1,0 +1,146 @@
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+/** What went wrong with one HTTP exchange, with nothing of the request (no headers, no token). */
+export interface HttpFailure {
+	status?: number;
+	retryAfterSeconds?: number;
+	body?: unknown;
+	/** Network-level code such as ECONNRESET or ETIMEDOUT when no response arrived. */
+	networkCode?: string;
+	malformedBody?: boolean;
+}
+
+interface ErrorLike {
+	httpCode?: string;
+	code?: string;
+	message?: string;
+	cause?: ErrorLike;
+	response?: { status?: number; headers?: Record<string, unknown>; data?: unknown; body?: unknown };
+}
+
+const NETWORK_CODES = ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'ERR_SOCKET_CONNECTION_TIMEOUT'];
+
+function parseRetryAfter(value: unknown): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds);
+	const date = Date.parse(String(value));
+	return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
+}
+
+function parseBody(data: unknown): unknown {
+	if (typeof data !== 'string') return data;
+	try {
+		return JSON.parse(data);
+	} catch {
+		return data;
+	}
+}
+
+/** Reads status, Retry-After and body from whatever n8n's HTTP helpers threw. */
+export function readFailure(error: unknown): HttpFailure {
+	const candidates: ErrorLike[] = [];
+	for (let current = error as ErrorLike | undefined, depth = 0; current && depth < 4; depth++) {
+		candidates.push(current);
+		current = current.cause;
+	}
+	const withResponse = candidates.find((e) => e.response && typeof e.response === 'object');
+	if (withResponse?.response) {
+		const { status, headers, data, body } = withResponse.response;
+		const retryAfter = headers?.['retry-after'] ?? headers?.['Retry-After'];
+		return { status, retryAfterSeconds: parseRetryAfter(retryAfter), body: parseBody(data ?? body) };
+	}
+	const networkCode = candidates.map((e) => e.code).find((c) => c && NETWORK_CODES.includes(c));
+	if (networkCode) return { networkCode };
+	if (candidates.some((e) => /timeout/i.test(e.message ?? ''))) return { networkCode: 'ETIMEDOUT' };
+	if (candidates.some((e) => /socket hang up|aborted/i.test(e.message ?? ''))) return { networkCode: 'ECONNRESET' };
+	const httpCode = Number(candidates.find((e) => e.httpCode)?.httpCode);
+	return Number.isFinite(httpCode) ? { status: httpCode } : { networkCode: 'UNKNOWN' };
+}
+
+/** The RMS error envelope: { success: false, errors: [{ code, source, message }] }. */
+export function apiMessages(body: unknown): string {
+	const errors = (body as IDataObject | undefined)?.errors;
+	if (!Array.isArray(errors)) return '';
+	return (errors as IDataObject[])
+		.map((e) => [e.source ? `${e.source}:` : '', e.message ?? e.code ?? ''].join(' ').trim())
+		.filter(Boolean)
+		.join('; ');
+}
+
+export interface FailureContext {
+	/** Human name of what was attempted, e.g. "list devices". */
+	action: string;
+	/** Scope the call needs, named in the 403 message. */
+	scope: string;
+	host: string;
+	itemIndex?: number;
+}
+
+/** Turns one failed exchange into the message and hint a user can act on. */
+export function describeFailure(failure: HttpFailure, ctx: FailureContext): { message: string; description: string } {
+	const apiText = apiMessages(failure.body);
+	const said = apiText ? ` RMS said: ${apiText}` : '';
+	if (failure.networkCode) {
+		const what = failure.networkCode === 'ETIMEDOUT' ? 'did not answer in time' : `closed the connection (${failure.networkCode})`;
+		return {
+			message: `RMS at ${ctx.host} ${what} while trying to ${ctx.action}`,
+			description: 'Check the API URL in the credential and your network; the call was retried where that is safe.',
+		};
+	}
+	if (failure.malformedBody) {
+		return {
+			message: `RMS answered "${ctx.action}" with a body that is not valid JSON`,
+			description: 'The service may be degraded; try again later. The call was retried where that is safe.',
+		};
+	}
+	switch (failure.status) {
+		case 401:
+			return {
+				message: `RMS rejected the credential while trying to ${ctx.action} (401 Unauthorized).${said}`,
+				description: 'The access token is wrong, expired or revoked. Create a new Personal Access Token in RMS (Account settings → API → Access tokens) and paste it into the credential.',
+			};
+		case 403:
+			return {
+				message: `The RMS token lacks the scope "${ctx.scope}" needed to ${ctx.action} (403 Forbidden).${said}`,
+				description: `Create a token that includes the scope ${ctx.scope} (RMS needs devices:read, device_remote_access:read and device_remote_access:write for this node) and update the credential.`,
+			};
+		case 404:
+			return {
+				message: `RMS could not find what was asked for while trying to ${ctx.action} (404 Not Found).${said}`,
+				description: 'Check the ID, serial number or name; it may have been deleted.',
+			};
+		case 409:
+		case 422:
+		case 400:
+			return {
+				message: `RMS refused to ${ctx.action} (${failure.status}).${said}`,
+				description: 'Correct the value named in the message and run again.',
+			};
+		case 429: {
+			const wait = failure.retryAfterSeconds !== undefined ? ` RMS asks to wait ${Math.ceil(failure.retryAfterSeconds)} s.` : '';
+			return {
+				message: `RMS quota or rate limit reached while trying to ${ctx.action} (429 Too Many Requests).${wait}`,
+				description: 'RMS allows about 100,000 API requests per month per account, and every status poll counts. Wait, run less often, or raise the poll interval in the node options.',
+			};
+		}
+		default:
+			return {
+				message: `RMS failed to ${ctx.action} (HTTP ${failure.status ?? 'error'}).${said}`,
+				description: 'The service had a problem; the call was retried where that is safe. Try again later.',
+			};
+	}
+}
+
+/** Builds the NodeApiError from a plain object so no request details (tokens) travel with it. */
+export function toNodeApiError(node: INode, failure: HttpFailure, ctx: FailureContext): NodeApiError {
+	const { message, description } = describeFailure(failure, ctx);
+	const httpCode = failure.status ? String(failure.status) : undefined;
+	return new NodeApiError(node, { message, httpCode: httpCode ?? null } as JsonObject, {
+		message: ctx.itemIndex === undefined ? message : `${message} [item ${ctx.itemIndex}]`,
+		description,
+		httpCode,
+		itemIndex: ctx.itemIndex,
+	});
+}

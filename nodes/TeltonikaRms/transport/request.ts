@@ -1,0 +1,156 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	INode,
+} from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+import type { HttpFailure } from './errors';
+import { readFailure, toNodeApiError } from './errors';
+
+export type RmsContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+/**
+ * `safe`: repeating the call changes nothing (reads, polls), so 429, 5xx, dropped connections and
+ * bad bodies are retried. `rejectedOnly`: the call changes state, so it is repeated only when the
+ * server certainly did not act on it (429, or the connection was refused before sending).
+ */
+export type RetryPolicy = 'safe' | 'rejectedOnly';
+
+export interface RmsRequest {
+	method: IHttpRequestMethods;
+	/** Path below the REST base URL, e.g. `/devices/remote-access`. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+	action: string;
+	scope: string;
+	retry?: RetryPolicy;
+	itemIndex?: number;
+}
+
+export interface RmsEnvelope {
+	success?: boolean;
+	data?: unknown;
+	meta?: IDataObject & { total?: number; channel?: string };
+	errors?: IDataObject[];
+}
+
+export type ChannelPoll = { notFound: true } | { notFound: false; data: IDataObject };
+
+const MAX_ATTEMPTS = 3;
+/** Longer Retry-After values mean the monthly quota is gone; waiting inside a workflow won't help. */
+const MAX_RETRY_AFTER_SECONDS = 30;
+const REQUEST_TIMEOUT_MS = 30_000;
+const RETRYABLE_STATUS = [429, 500, 502, 503, 504];
+
+function trimSlash(url: unknown): string {
+	return String(url ?? '').trim().replace(/\/+$/, '');
+}
+
+function hostOf(url: string): string {
+	const match = /^[a-z]+:\/\/([^/?#]+)/i.exec(url);
+	return match ? match[1] : url;
+}
+
+function shouldRetry(failure: HttpFailure, policy: RetryPolicy): boolean {
+	if (failure.status === 429) return (failure.retryAfterSeconds ?? 1) <= MAX_RETRY_AFTER_SECONDS;
+	if (policy === 'rejectedOnly') return failure.networkCode === 'ECONNREFUSED';
+	if (failure.malformedBody || failure.networkCode) return true;
+	return failure.status !== undefined && RETRYABLE_STATUS.includes(failure.status);
+}
+
+function backoffMs(failure: HttpFailure, attempt: number): number {
+	if (failure.retryAfterSeconds !== undefined) return failure.retryAfterSeconds * 1000;
+	return 500 * 2 ** (attempt - 1);
+}
+
+/** The one way this node talks to RMS: authentication, envelope checks, retries, error mapping. */
+export class RmsClient {
+	readonly node: INode;
+
+	private constructor(
+		private readonly ctx: RmsContext,
+		private readonly credentialType: string,
+		readonly baseUrl: string,
+		readonly statusUrl: string,
+	) {
+		this.node = ctx.getNode();
+	}
+
+	static async create(ctx: RmsContext): Promise<RmsClient> {
+		const authentication = ctx.getNodeParameter('authentication', 0, 'accessToken') as string;
+		const credentialType = authentication === 'oAuth2' ? 'teltonikaRmsOAuth2Api' : 'teltonikaRmsApi';
+		const credentials = await ctx.getCredentials(credentialType);
+		return new RmsClient(ctx, credentialType, trimSlash(credentials.baseUrl), trimSlash(credentials.statusUrl));
+	}
+
+	/** Sends one REST call and returns the envelope; throws NodeApiError with a clear message. */
+	async request(req: RmsRequest): Promise<RmsEnvelope> {
+		const options: IHttpRequestOptions = {
+			method: req.method,
+			url: `${this.baseUrl}${req.path}`,
+			qs: req.qs,
+			body: req.body,
+			json: true,
+			headers: { Accept: 'application/json' },
+			timeout: REQUEST_TIMEOUT_MS,
+		};
+		const body = await this.send(options, req);
+		const envelope = body as RmsEnvelope;
+		if (envelope.success === false) {
+			throw toNodeApiError(this.node, { status: 200, body }, this.failureContext(req));
+		}
+		return envelope;
+	}
+
+	/** One GET of a status channel; CHANNEL_NOT_FOUND is an answer here, not an error. */
+	async pollChannel(channel: string, req: Omit<RmsRequest, 'method' | 'path'>): Promise<ChannelPoll> {
+		const options: IHttpRequestOptions = {
+			method: 'GET',
+			url: `${this.statusUrl}/channel/${channel}`,
+			json: true,
+			headers: { Accept: 'application/json' },
+			timeout: REQUEST_TIMEOUT_MS,
+		};
+		const request: RmsRequest = { ...req, method: 'GET', path: '/status/channel', retry: 'safe' };
+		const body = await this.send(options, request, (failure) =>
+			(failure.body as IDataObject | undefined)?.code === 'CHANNEL_NOT_FOUND',
+		);
+		if (body === CHANNEL_NOT_FOUND) return { notFound: true };
+		const data = (body as RmsEnvelope).data;
+		return { notFound: false, data: (data && typeof data === 'object' ? data : {}) as IDataObject };
+	}
+
+	private failureContext(req: RmsRequest) {
+		return { action: req.action, scope: req.scope, host: hostOf(this.baseUrl), itemIndex: req.itemIndex };
+	}
+
+	private async send(
+		options: IHttpRequestOptions,
+		req: RmsRequest,
+		isExpectedMiss?: (failure: HttpFailure) => boolean,
+	): Promise<unknown> {
+		const policy = req.retry ?? 'safe';
+		for (let attempt = 1; ; attempt++) {
+			let failure: HttpFailure;
+			try {
+				const body = await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, this.credentialType, options);
+				if (body !== null && typeof body === 'object') return body;
+				failure = { status: 200, malformedBody: true };
+			} catch (error) {
+				failure = readFailure(error);
+				if (isExpectedMiss?.(failure)) return CHANNEL_NOT_FOUND;
+				if (typeof failure.body === 'string' && failure.status && failure.status < 300) failure.malformedBody = true;
+			}
+			if (attempt >= MAX_ATTEMPTS || !shouldRetry(failure, policy)) {
+				throw toNodeApiError(this.node, failure, this.failureContext(req));
+			}
+			await sleep(backoffMs(failure, attempt));
+		}
+	}
+}
+
+const CHANNEL_NOT_FOUND = Symbol('CHANNEL_NOT_FOUND');
