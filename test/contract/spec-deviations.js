@@ -1,0 +1,188 @@
+'use strict';
+
+// Every place where the Teltonika RMS node deliberately differs from the vendor's OpenAPI document
+// (reference/rms-openapi.yaml). Reasons come from research/rms-api.md (cited as §n.m) and DESIGN.md.
+// openapi-contract.js uses this list: a problem covered by a `tolerate` entry is reported under
+// `deviations` instead of `problems`, and a `require` entry adds a rule the spec does not have.
+//
+// Fields:
+//   id         stable name, used in reports
+//   operation  "METHOD /spec/path/{template}" (must exist in the spec; tested)
+//   side       'request' | 'response'
+//   kind       'tolerate' - the spec rejects it, we do it anyway (match says exactly what is allowed)
+//              'require'  - the spec allows more, we promise less (constraint is checked as a rule)
+//              'note'     - the spec's example/description differs, its schema does not catch it
+//   match      for 'tolerate': { in, pointer | name, keyword, schema, each }
+//                in: 'query' | 'body' | 'response'; pointer: JSON pointer, '*' = any array index;
+//                name: query parameter name(s); keyword: the failed check ('undeclared', 'enum',
+//                'type', 'pattern', ...); schema: what the offending value must still satisfy;
+//                each: the spec's schema applies to every element of this (array) value instead.
+//   constraint for 'require': { in, pointer, schema }
+//   example    a request/response that shows the deviation (the raw spec flags it; tested)
+//   onlyIfSent true when the entry must be removed again if no fixture request ever needs it
+
+const deviations = [
+	{
+		id: 'protocol-sftp-telnet',
+		operation: 'POST /devices/remote-access',
+		side: 'request',
+		kind: 'tolerate',
+		what: 'data[].protocol may be "sftp" or "telnet"; the spec enum is http, https, ssh, rdp, vnc.',
+		reason:
+			'The node offers the union of the official "Generate RMS Connect link" guide and the spec ' +
+			'(https, http, sftp, rdp, ssh, telnet, vnc). No source shows whether the API accepts the two ' +
+			'extra values; if it does not, its 422 message reaches the user.',
+		research: 'rms-api.md §4.4, §8 (item 7); DESIGN.md §2 (protocols offered)',
+		match: { in: 'body', pointer: '/data/*/protocol', keyword: 'enum', schema: { enum: ['sftp', 'telnet'] } },
+		example: {
+			method: 'POST',
+			path: '/devices/remote-access',
+			body: { data: [{ device_id: 777, name: 'Cam_SSH', destination_ip: '192.168.1.10', destination_port: 22, protocol: 'sftp' }] },
+		},
+	},
+	{
+		id: 'remote-access-name-not-alpha-dash',
+		operation: 'POST /devices/remote-access',
+		side: 'request',
+		kind: 'tolerate',
+		what: 'data[].name is sent as the user typed it, e.g. with spaces; the spec says "alpha_dash only".',
+		reason:
+			'A real client has created configs with names such as "X Web Interface" since 2023, so the rule ' +
+			'is not clearly enforced; the node does not rewrite the user\'s name (the 3-50 length still applies).',
+		research: 'rms-api.md §4.4, §6.14',
+		match: { in: 'body', pointer: '/data/*/name', keyword: 'pattern', schema: { type: 'string', minLength: 3, maxLength: 50 } },
+		example: {
+			method: 'POST',
+			path: '/devices/remote-access',
+			body: { data: [{ device_id: 777, name: 'Camera HTTPS', destination_ip: '192.168.1.10', destination_port: 443, protocol: 'https' }] },
+		},
+	},
+	{
+		id: 'remote-access-list-limit-offset',
+		operation: 'GET /devices/remote-access',
+		side: 'request',
+		kind: 'tolerate',
+		onlyIfSent: true,
+		what: 'limit/offset are sent to list remote-access configs; the spec declares only fields, fields_only, device_id.',
+		reason:
+			'Other RMS lists default to 10 items and silently cut lists short without a limit, so the node ' +
+			'pages every list with limit/offset; whether this endpoint pages at all is unknown.',
+		research: 'rms-api.md §3, §6.10, §8 (item 5)',
+		match: { in: 'query', name: ['limit', 'offset'], keyword: 'undeclared', schema: { type: 'integer', minimum: 0 } },
+		example: { method: 'GET', path: '/devices/remote-access', query: { device_id: '777', limit: '100', offset: '0' } },
+	},
+	{
+		id: 'sessions-list-limit-offset',
+		operation: 'GET /devices/connect/{access_id}/sessions',
+		side: 'request',
+		kind: 'tolerate',
+		onlyIfSent: true,
+		what: 'limit/offset are sent to list the sessions of an access id; the spec declares only `active`.',
+		reason:
+			'Same paging rule as every other list (a missing limit silently cuts lists at 10); whether ' +
+			'the sessions list pages at all is unknown.',
+		research: 'rms-api.md §3, §6.10, §8 (item 5)',
+		match: { in: 'query', name: ['limit', 'offset'], keyword: 'undeclared', schema: { type: 'integer', minimum: 0 } },
+		example: { method: 'GET', path: '/devices/connect/62375/sessions', query: { active: 'true', limit: '100', offset: '0' } },
+	},
+	{
+		id: 'remote-access-delete-one-id',
+		operation: 'DELETE /devices/remote-access',
+		side: 'request',
+		kind: 'require',
+		what: 'The body carries exactly one access id per call; the spec takes an array of any length.',
+		reason: 'The API does not go through every id in the array; a real client deletes one id per request and waits on each channel.',
+		research: 'rms-api.md §4.6, §6.1',
+		constraint: { in: 'body', pointer: '/id', schema: { type: 'array', minItems: 1, maxItems: 1 } },
+		example: { method: 'DELETE', path: '/devices/remote-access', body: { id: [62375, 62376] } },
+	},
+	{
+		id: 'sessions-data-array',
+		operation: 'GET /devices/connect/{access_id}/sessions',
+		side: 'response',
+		kind: 'tolerate',
+		what: '`data` is read as an array of sessions; the spec says it is one session object.',
+		reason: 'Real responses carry an array (models generated from real JSON, and two live clients iterate it).',
+		research: 'rms-api.md §4.8, §6.7',
+		match: { in: 'response', pointer: '/data', keyword: 'type', schema: { type: 'array' }, each: true },
+		example: {
+			method: 'GET',
+			path: '/devices/connect/62375/sessions',
+			status: 200,
+			body: { success: true, data: [{ id: 1, start_time: 1599041994, end_time: 1599043679, ttl: 1000 }] },
+		},
+	},
+	{
+		id: 'session-times-as-strings',
+		operation: 'GET /devices/connect/{access_id}/sessions',
+		side: 'response',
+		kind: 'tolerate',
+		what: 'start_time/end_time may be numeric strings (unix seconds); the spec says integer.',
+		reason: 'Since about March 2025 the API returns them as strings; the node converts them to numbers and ISO times.',
+		research: 'rms-api.md §4.8, §6.4',
+		match: {
+			in: 'response',
+			pointer: ['/data/*/start_time', '/data/*/end_time'],
+			keyword: 'type',
+			schema: { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?$' },
+		},
+		example: {
+			method: 'GET',
+			path: '/devices/connect/62375/sessions',
+			status: 200,
+			body: { success: true, data: [{ id: 1, start_time: 1599041994, end_time: '1599043679' }] },
+		},
+	},
+	{
+		id: 'remote-access-flags-0-1',
+		operation: 'GET /devices/remote-access',
+		side: 'response',
+		kind: 'tolerate',
+		what: 'credentials_required and is_main may be 0/1; the spec says boolean.',
+		reason: 'Real responses carry 0/1; the node turns them into booleans.',
+		research: 'rms-api.md §4.3, §6.4',
+		match: {
+			in: 'response',
+			pointer: ['/data/*/credentials_required', '/data/*/is_main'],
+			keyword: 'type',
+			schema: { enum: [0, 1] },
+		},
+		example: {
+			method: 'GET',
+			path: '/devices/remote-access',
+			status: 200,
+			body: { success: true, data: [{ id: 62375, device_id: 777, is_main: 0, credentials_required: 1 }] },
+		},
+	},
+	{
+		id: 'remote-access-port-as-string',
+		operation: 'GET /devices/remote-access',
+		side: 'response',
+		kind: 'tolerate',
+		what: 'destination_port may be a numeric string such as "443"; the spec says integer.',
+		reason: 'Real responses often carry the port as a string; the node turns it into a number.',
+		research: 'rms-api.md §4.3, §6.4',
+		match: { in: 'response', pointer: '/data/*/destination_port', keyword: 'type', schema: { type: 'string', pattern: '^[0-9]+$' } },
+		example: {
+			method: 'GET',
+			path: '/devices/remote-access',
+			status: 200,
+			body: { success: true, data: [{ id: 62375, device_id: 777, destination_port: '443' }] },
+		},
+	},
+	{
+		id: 'connect-url-without-scheme',
+		operation: 'GET /devices/connect/{access_id}/sessions',
+		side: 'response',
+		kind: 'note',
+		what:
+			'Session `url` (and the status-channel `link` of POST /devices/connect/{access_id}) is a bare host name; ' +
+			'the spec example has "https://". The node adds "https://" when it is missing.',
+		reason: 'Real data has no scheme (a live client builds "https://" + url); the spec schema is a plain string, so only its example differs.',
+		research: 'rms-api.md §4.7, §4.8, §6.6',
+		// The schema cannot catch this, so prove that the spec really says otherwise from its example.
+		specSays: (spec) => /^https:\/\//.test(spec.components.schemas.inline_response_200_15_data.properties.url.example),
+	},
+];
+
+module.exports = { deviations };

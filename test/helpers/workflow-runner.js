@@ -1,0 +1,118 @@
+// Runs a workflow JSON in n8n-core's real execution engine (WorkflowExecute), the way n8n's
+// own NodeTestHarness does, with the nodes and credentials of the built package.
+// See test/INTERFACES.md ("Workflow runner") and test/workflows/README.md.
+require('./n8n-env');
+const nock = require('nock');
+const { ExecutionLifecycleHooks, WorkflowExecute } = require('n8n-core');
+const { Workflow } = require('n8n-workflow');
+const { loadTypes } = require('./type-registry');
+const { TestCredentialsHelper } = require('./credentials-helper');
+const { recordRequests } = require('./request-recorder');
+
+const LOOPBACK = /^127\.0\.0\.1(:\d+)?$/;
+let executionCounter = 0;
+
+/** Only loopback may be reached for real (the simulator); everything else must be mocked. */
+function isolateNetwork() {
+	nock.disableNetConnect();
+	nock.enableNetConnect((host) => LOOPBACK.test(host));
+}
+
+function additionalDataFor(hooks, credentialsHelper, executionId) {
+	const base = 'http://127.0.0.1:5678';
+	return {
+		hooks,
+		credentialsHelper,
+		executionId,
+		currentNodeParameters: undefined, // parameters come from the workflow's nodes
+		restApiUrl: `${base}/rest`,
+		instanceBaseUrl: `${base}/`,
+		webhookBaseUrl: `${base}/webhook`,
+		webhookWaitingBaseUrl: `${base}/webhook-waiting`,
+		webhookTestBaseUrl: `${base}/webhook-test`,
+		formWaitingBaseUrl: `${base}/form-waiting`,
+		variables: {},
+		userId: 'test-user',
+		setExecutionStatus: () => {},
+		sendDataToUI: () => {},
+		logAiEvent: () => {},
+		executeWorkflow: async () => {
+			throw new Error('Sub-workflows are not supported by the test runner');
+		},
+	};
+}
+
+const toItems = (list) => list.map((item) => (item && item.json ? item : { json: item }));
+
+function outputsOf(runData) {
+	const outputs = {};
+	const items = {};
+	for (const [name, runs] of Object.entries(runData)) {
+		const main = runs[runs.length - 1]?.data?.main;
+		if (!main) continue; // the node failed or produced nothing
+		items[name] = main[0] || [];
+		outputs[name] = items[name].map((item) => item.json);
+	}
+	return { outputs, items };
+}
+
+/**
+ * @param workflowJson n8n workflow export ({ nodes, connections, settings?, pinData? }).
+ *   pinData is honoured the way n8n honours it in a manual run (pinned nodes do not execute).
+ * @param opts.credentials { [credentialType]: data }
+ * @param opts.input       items (plain objects or { json }) the start node emits, as pinned data
+ * @param opts.packageDirs package folders to load (default: this repository)
+ */
+async function runWorkflow(workflowJson, opts = {}) {
+	const { credentials = {}, input, packageDirs } = opts;
+	const { nodeTypes, credentialTypes } = await loadTypes(packageDirs);
+	const credentialsHelper = new TestCredentialsHelper(credentialTypes, credentials);
+	const workflow = new Workflow({
+		id: workflowJson.id || 'test-workflow',
+		name: workflowJson.name,
+		nodes: workflowJson.nodes,
+		connections: workflowJson.connections || {},
+		settings: { executionOrder: 'v1', ...workflowJson.settings },
+		staticData: workflowJson.staticData,
+		nodeTypes,
+		active: false,
+	});
+	const startNode = workflow.getStartNode();
+	const pinData = { ...workflowJson.pinData };
+	if (input) pinData[startNode.name] = toItems(input);
+	else if (pinData[startNode.name]) pinData[startNode.name] = toItems(pinData[startNode.name]);
+
+	const executionId = String(++executionCounter);
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowJson);
+	const nodeExecutionOrder = [];
+	hooks.addHandler('nodeExecuteAfter', (nodeName) => nodeExecutionOrder.push(nodeName));
+
+	isolateNetwork();
+	const recorder = recordRequests();
+	let run;
+	try {
+		const additionalData = additionalDataFor(hooks, credentialsHelper, executionId);
+		run = await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode, pinData });
+	} finally {
+		recorder.stop();
+	}
+
+	const { runData, error } = run.data.resultData;
+	return {
+		...outputsOf(runData),
+		error,
+		requests: recorder.requests,
+		status: run.status,
+		nodeExecutionOrder,
+		credentials: credentialsHelper.store, // after preAuthentication / OAuth token updates
+		preAuthCalls: credentialsHelper.preAuthCalls,
+		run,
+	};
+}
+
+module.exports = { runWorkflow, isolateNetwork };
+
+// Fixture files (test/workflows/README.md) are run by fixture-runner.js; re-exported here so
+// tests need one import. Required lazily because fixture-runner uses runWorkflow.
+module.exports.runWorkflowFixture = (fixturePath, opts) =>
+	require('./fixture-runner').runWorkflowFixture(fixturePath, opts);

@@ -1,0 +1,93 @@
+'use strict';
+// Handles one vendor API request: route -> faults -> body -> auth -> personality handler,
+// then logs it. Faults are looked up by route key ("GET /api/devices") and personality name.
+
+const http = require('http');
+const { findRoute } = require('./routes');
+const { redactHeaders } = require('./recorder');
+const { parseJson, sendJson, sendTruncatedJson, sleep } = require('./http-utils');
+
+function createApiHandler({ routes, personalities, faults, recorder, clock }) {
+	const tickAll = () => personalities.forEach((p) => p.tick && p.tick());
+
+	return async function handleApi(req, res, { pathname, query, rawBody }) {
+		const started = Date.now();
+		const { route, params } = findRoute(routes, req.method, pathname);
+		const personality = route ? route.personality : ownerOf(personalities, pathname);
+		const routeKey = route ? route.key : `${req.method} ${pathname}`;
+		const entry = {
+			time: new Date(clock()).toISOString(),
+			method: req.method,
+			path: pathname,
+			route: routeKey,
+			query,
+			headers: redactHeaders(req.headers),
+			body: logBody(rawBody),
+			faults: [],
+			principal: null,
+		};
+		const finish = (status) => recorder.record({ ...entry, status, durationMs: Date.now() - started });
+		const takeFault = (kinds) => {
+			const fault = faults.take(routeKey, personality && personality.name, kinds);
+			if (fault) entry.faults.push(fault.kind);
+			return fault;
+		};
+
+		const latency = takeFault('latency');
+		if (latency) await sleep(Number(latency.ms));
+		tickAll(); // let due channels take effect before anything reads state
+		const abort = takeFault(['status', 'drop', 'malformed']);
+		if (abort && abort.kind === 'drop' && !abort.after) return dropConnection(req, finish);
+
+		const response =
+			abort && abort.kind === 'status'
+				? errorFor(personality, abort.status, abort)
+				: await runRoute({ req, route, params, personality, query, rawBody, routeKey, takeFault, entry, clock });
+
+		if (abort && abort.kind === 'drop') return dropConnection(req, finish);
+		const send = abort && abort.kind === 'malformed' ? sendTruncatedJson : sendJson;
+		send(res, response.status, response.body, response.headers);
+		finish(response.status);
+	};
+}
+
+async function runRoute({ req, route, params, personality, query, rawBody, routeKey, takeFault, entry, clock }) {
+	if (!route) return errorFor(personality, 404);
+	const parsed = parseJson(rawBody);
+	if (parsed.error) return errorFor(personality, 400);
+	const ctx = { method: req.method, params, query, body: parsed.value, headers: req.headers, routeKey, now: clock, takeFault };
+	const denied = personality.authorize(ctx, route);
+	entry.principal = ctx.principal ? ctx.principal.name : null;
+	if (denied) return denied;
+	try {
+		return await route.handler(ctx);
+	} catch (error) {
+		if (error.response) return error.response; // API errors thrown by handlers (404, 422, ...)
+		return errorFor(personality, 500, { message: `Simulator bug: ${error.message}` });
+	}
+}
+
+function ownerOf(personalities, pathname) {
+	return personalities.find((p) => p.prefixes.some((prefix) => pathname.startsWith(prefix))) || null;
+}
+
+function errorFor(personality, status, details = {}) {
+	const response = personality
+		? personality.errorResponse(status, details)
+		: { status, body: { error: details.message || http.STATUS_CODES[status] || 'Error' } };
+	if (status !== 429) return response;
+	// Rate limiting is generic: every personality's 429 carries Retry-After (seconds).
+	return { ...response, headers: { 'Retry-After': String(details.retryAfter ?? 1), ...response.headers } };
+}
+
+function dropConnection(req, finish) {
+	req.socket.destroy();
+	finish(0);
+}
+
+function logBody(rawBody) {
+	const parsed = parseJson(rawBody);
+	return parsed.error ? rawBody.slice(0, 10000) : parsed.value;
+}
+
+module.exports = { createApiHandler };

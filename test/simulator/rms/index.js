@@ -1,0 +1,117 @@
+'use strict';
+// The Teltonika RMS personality: REST under /api, status channels under /status (research §1).
+// Options: channelCompleteMs (1500), channelNotFoundPolls (1), channelTtlMs (10 min), clock.
+
+const { buildSeed, COMPANY, FIXTURES } = require('./seed');
+const { ChannelStore } = require('./channels');
+const { authorize, tokenStrings, USER_ID } = require('./tokens');
+const { statusError } = require('./envelope');
+const { deviceRoutes } = require('./devices');
+const { remoteAccessRoutes } = require('./remote-access');
+const { connectRoutes } = require('./connect');
+
+const emptyCounters = () => ({
+	polls: 0,
+	channelsCreated: 0,
+	configsCreated: 0,
+	configsUpdated: 0,
+	configsDeleted: 0,
+	sessionsStarted: 0,
+	sessionsClosed: 0,
+});
+
+function createRmsPersonality(options = {}) {
+	const clock = options.clock || Date.now;
+	const channels = new ChannelStore({
+		clock,
+		userId: USER_ID,
+		completeMs: options.channelCompleteMs ?? 1500,
+		notFoundPolls: options.channelNotFoundPolls ?? 1,
+		ttlMs: options.channelTtlMs ?? 10 * 60 * 1000,
+	});
+	const store = createStore(clock, channels);
+
+	const statusRoute = {
+		method: 'GET',
+		path: '/status/channel/{channel}',
+		handler: ({ params }) => {
+			store.counters.polls += 1;
+			return channels.poll(params.channel);
+		},
+	};
+
+	return {
+		name: 'rms',
+		prefixes: ['/api', '/status'],
+		routes: [...remoteAccessRoutes(store), ...connectRoutes(store), ...deviceRoutes(store), statusRoute],
+		authorize,
+		errorResponse: (status, { message } = {}) => statusError(status, message),
+		tick: () => channels.tick(),
+		reset: () => store.reset(),
+		stats: () => ({ ...store.counters }),
+		info: (url) => ({
+			baseUrl: `${url}/api`,
+			statusUrl: `${url}/status`,
+			tokens: tokenStrings(),
+			fixtures: FIXTURES,
+			/** Deep copy of the current devices, configs and sessions (in-process only). */
+			state: () => {
+				channels.tick();
+				return JSON.parse(JSON.stringify(store.state));
+			},
+		}),
+	};
+}
+
+/** Mutable state plus the lookups and serialisers the route modules share. */
+function createStore(clock, channels) {
+	const store = {
+		clock,
+		state: buildSeed(clock()),
+		counters: emptyCounters(),
+		reset() {
+			store.state = buildSeed(clock());
+			store.counters = emptyCounters();
+			channels.reset();
+		},
+		findDevice: (id) => store.state.devices.find((d) => String(d.id) === String(id)),
+		findConfig: (id) => store.state.configs.find((c) => String(c.id) === String(id)),
+		/** Creates a channel; a pending `channel` fault for this route decides its outcome. */
+		createChannel(ctx, parts) {
+			const fault = ctx.takeFault('channel');
+			store.counters.channelsCreated += 1;
+			return channels.create(parts, fault ? fault.outcome : undefined);
+		},
+		serializeConfig(c) {
+			const device = store.findDevice(c.device_id) || {};
+			return {
+				...c,
+				mqtt: 1,
+				company_id: COMPANY.id,
+				company_name: COMPANY.name,
+				device_name: device.name,
+				device_description: device.description,
+				device_model: device.model,
+				is_esim_bootstrap: null,
+				tags: [],
+			};
+		},
+		// start_time stays an int while end_time is a string (research §6.4); url has no scheme.
+		serializeSession: (s) => ({
+			id: s.id,
+			start_time: s.start_time,
+			end_time: String(s.end_time),
+			ttl: s.ttl,
+			url: s.url,
+			input_data: null,
+			output_data: null,
+			username: null,
+			email: 'integrations@acme.example',
+			company_id: COMPANY.id,
+			company_name: COMPANY.name,
+		}),
+	};
+	return store;
+}
+
+module.exports = { createRmsPersonality };
