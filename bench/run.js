@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// npm run bench: figures, not assertions (DESIGN.md §8). Prints a table and writes
+// bench/results.json. Every figure is the median of several runs made side by side here.
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const SECTIONS = [
+	['link', () => require('./link').measureLink()],
+	['package', () => require('./package').measurePackage()],
+];
+
+const TARGETS = {
+	'link.wallRatio': '≤ 1.2',
+	'link.apiCalls': '= link.minApiCalls',
+	'tokens.mintsPerThousandCalls': '≤ 1',
+	'bulk.failedItems': '0',
+	'bulk.rateUtilization': '0.9 – 1.0',
+	'overhead.vsHttpRequestNode': '≤ 1.0',
+};
+
+function machine() {
+	const cpu = os.cpus()[0];
+	return { cpus: os.cpus().length, cpu: cpu && cpu.model, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
+}
+
+function flatten(prefix, value, out) {
+	if (value && typeof value === 'object' && !Array.isArray(value)) {
+		for (const [key, inner] of Object.entries(value)) flatten(prefix ? `${prefix}.${key}` : key, inner, out);
+	} else out[prefix] = value;
+	return out;
+}
+
+async function main() {
+	const only = process.argv.slice(2);
+	const results = { measuredAt: new Date().toISOString(), machine: machine() };
+	for (const [name, measure] of SECTIONS) {
+		if (only.length && !only.includes(name)) continue;
+		process.stdout.write(`bench: ${name} ...\n`);
+		results[name] = await measure();
+	}
+	const rows = Object.entries(flatten('', results, {})).filter(([key]) => !key.startsWith('machine.') && key !== 'measuredAt');
+	const width = Math.max(...rows.map(([key]) => key.length));
+	process.stdout.write(`\nMachine: ${JSON.stringify(results.machine)}\n\n`);
+	for (const [key, value] of rows) {
+		const target = TARGETS[key] ? `   target ${TARGETS[key]}` : '';
+		process.stdout.write(`${key.padEnd(width)}  ${String(value).padStart(10)}${target}\n`);
+	}
+	const file = path.join(__dirname, 'results.json');
+	fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+	process.stdout.write(`\nwrote ${path.relative(process.cwd(), file)}\n`);
+}
+
+main().then(
+	() => process.exit(0),
+	(error) => {
+		console.error(error);
+		process.exit(1);
+	},
+);
