@@ -41,7 +41,6 @@ export interface RmsEnvelope {
 
 export type ChannelPoll = { notFound: true } | { notFound: false; data: IDataObject };
 
-const OAUTH2_TYPE_NAME = 'teltonikaRmsOAuth2Api';
 const MAX_ATTEMPTS = 3;
 /** Longer Retry-After values mean the monthly quota is gone; waiting inside a workflow won't help. */
 const MAX_RETRY_AFTER_SECONDS = 30;
@@ -84,7 +83,7 @@ export class RmsClient {
 
 	static async create(ctx: RmsContext): Promise<RmsClient> {
 		const authentication = ctx.getNodeParameter('authentication', 0, 'accessToken') as string;
-		const credentialType = authentication === 'oAuth2' ? OAUTH2_TYPE_NAME : 'teltonikaRmsApi';
+		const credentialType = authentication === 'oAuth2' ? 'teltonikaRmsOAuth2Api' : 'teltonikaRmsApi';
 		const credentials = await ctx.getCredentials(credentialType);
 		return new RmsClient(ctx, credentialType, trimSlash(credentials.baseUrl), trimSlash(credentials.statusUrl));
 	}
@@ -143,7 +142,7 @@ export class RmsClient {
 				returnFullResponse: true,
 			})) as IN8nHttpFullResponse;
 		const response = await call({ ignoreHttpStatusErrors: true });
-		if (response.statusCode !== 401 || this.credentialType !== OAUTH2_TYPE_NAME) return response;
+		if (response.statusCode !== 401 || !this.credentialType.endsWith('OAuth2Api')) return response;
 		return await call({});
 	}
 
