@@ -3,5 +3,6 @@ module.exports = {
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.js'],
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
+	setupFilesAfterEnv: ['<rootDir>/test/helpers/jest-setup.js'],
 	testTimeout: 30000,
 };

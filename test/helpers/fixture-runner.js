@@ -13,6 +13,21 @@ function readFixture(fixturePath) {
 }
 
 /**
+ * `test.now` (ISO string or unix ms) fixes Date.now() for the run, so outputs that depend on the
+ * current time (expiry of a new link, whether a session is still active) can be pinned. Timers
+ * (setTimeout, so poll intervals) keep running on the real clock.
+ */
+function freezeDateNow(now) {
+	const fixed = typeof now === 'number' ? now : Date.parse(now);
+	if (!Number.isFinite(fixed)) throw new Error(`test.now is not a time: ${now}`);
+	const realNow = Date.now;
+	Date.now = () => fixed;
+	return () => {
+		Date.now = realNow;
+	};
+}
+
+/**
  * @param fixturePath     path to a *.workflow.json fixture
  * @param opts.credentials default credentials; the fixture's test.credentials win per type
  * @returns the runWorkflow result plus { fixture, pendingMocks }
@@ -23,10 +38,12 @@ async function runWorkflowFixture(fixturePath, opts = {}) {
 	const credentials = { ...opts.credentials, ...test.credentials };
 	drainMocks(); // a previous failed test must not leave mocks behind
 	registerMocks(nockSpec);
+	const restoreClock = test.now === undefined ? () => {} : freezeDateNow(test.now);
 	let result;
 	try {
 		result = await runWorkflow(workflow, { ...opts, credentials, input: test.input });
 	} finally {
+		restoreClock();
 		result = { ...result, pendingMocks: drainMocks() };
 	}
 	return { ...result, fixture: { ...fixture, name: path.basename(fixturePath) } };

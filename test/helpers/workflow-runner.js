@@ -5,6 +5,8 @@ require('./n8n-env');
 const nock = require('nock');
 const { ExecutionLifecycleHooks, WorkflowExecute } = require('n8n-core');
 const { Workflow } = require('n8n-workflow');
+const { Container } = require('@n8n/di');
+const { SSHClientsManager } = require('n8n-core/dist/execution-engine/ssh-clients-manager');
 const { loadTypes } = require('./type-registry');
 const { TestCredentialsHelper } = require('./credentials-helper');
 const { recordRequests } = require('./request-recorder');
@@ -40,6 +42,15 @@ function additionalDataFor(hooks, credentialsHelper, executionId) {
 			throw new Error('Sub-workflows are not supported by the test runner');
 		},
 	};
+}
+
+/**
+ * n8n-core's SSHClientsManager (created with every trigger context) starts a 60 s cleanup
+ * interval that is only cleared on process exit, which keeps jest (and any script) alive after
+ * the last test. Nothing here opens SSH tunnels, so the timer may simply not hold the process.
+ */
+function releaseTimers() {
+	if (Container.has(SSHClientsManager)) Container.get(SSHClientsManager).cleanupTimer?.unref?.();
 }
 
 const toItems = (list) => list.map((item) => (item && item.json ? item : { json: item }));
@@ -95,6 +106,7 @@ async function runWorkflow(workflowJson, opts = {}) {
 		run = await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode, pinData });
 	} finally {
 		recorder.stop();
+		releaseTimers();
 	}
 
 	const { runData, error } = run.data.resultData;

@@ -12,10 +12,14 @@ export interface HttpFailure {
 }
 
 interface ErrorLike {
-	httpCode?: string;
+	httpCode?: string | null;
 	code?: string;
 	message?: string;
+	/** NodeApiError keeps the texts of the errors it wrapped here. */
+	messages?: string[];
 	cause?: ErrorLike;
+	/** NodeApiError keeps an object response body here (and drops the axios error itself). */
+	context?: { data?: unknown };
 	response?: { status?: number; headers?: Record<string, unknown>; data?: unknown; body?: unknown };
 }
 
@@ -51,12 +55,32 @@ export function readFailure(error: unknown): HttpFailure {
 		const retryAfter = headers?.['retry-after'] ?? headers?.['Retry-After'];
 		return { status, retryAfterSeconds: parseRetryAfter(retryAfter), body: parseBody(data ?? body) };
 	}
-	const networkCode = candidates.map((e) => e.code).find((c) => c && NETWORK_CODES.includes(c));
-	if (networkCode) return { networkCode };
-	if (candidates.some((e) => /timeout/i.test(e.message ?? ''))) return { networkCode: 'ETIMEDOUT' };
-	if (candidates.some((e) => /socket hang up|aborted/i.test(e.message ?? ''))) return { networkCode: 'ECONNRESET' };
+	// n8n's httpRequestWithAuthentication wraps failures in a NodeApiError that keeps only the
+	// status (httpCode), an object body (context.data) and the wrapped messages, not the response.
 	const httpCode = Number(candidates.find((e) => e.httpCode)?.httpCode);
-	return Number.isFinite(httpCode) ? { status: httpCode } : { networkCode: 'UNKNOWN' };
+	if (Number.isFinite(httpCode) && httpCode > 0) {
+		return { status: httpCode, body: candidates.find((e) => e.context?.data !== undefined)?.context?.data };
+	}
+	const texts = candidates.flatMap((e) => [e.message ?? '', ...(Array.isArray(e.messages) ? e.messages : [])]);
+	const networkCode =
+		candidates.map((e) => e.code).find((c) => c && NETWORK_CODES.includes(c)) ??
+		NETWORK_CODES.find((code) => texts.some((text) => text.includes(code)));
+	if (networkCode) return { networkCode };
+	if (texts.some((text) => /timeout/i.test(text))) return { networkCode: 'ETIMEDOUT' };
+	if (texts.some((text) => /socket hang up|aborted/i.test(text))) return { networkCode: 'ECONNRESET' };
+	return { networkCode: 'UNKNOWN' };
+}
+
+/** The failure carried by a complete HTTP response whose status is not 2xx. */
+export function failureFromResponse(response: { statusCode: number; headers?: Record<string, unknown>; body?: unknown }): HttpFailure {
+	const headers = response.headers ?? {};
+	const retryAfter = headers['retry-after'] ?? headers['Retry-After'];
+	return { status: response.statusCode, retryAfterSeconds: parseRetryAfter(retryAfter), body: parseBody(response.body) };
+}
+
+/** A response body as JSON when it is JSON text, else unchanged. */
+export function parseResponseBody(body: unknown): unknown {
+	return parseBody(body);
 }
 
 /** The RMS error envelope: { success: false, errors: [{ code, source, message }] }. */

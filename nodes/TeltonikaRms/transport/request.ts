@@ -4,11 +4,12 @@ import type {
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
 	INode,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 import type { HttpFailure } from './errors';
-import { readFailure, toNodeApiError } from './errors';
+import { failureFromResponse, parseResponseBody, readFailure, toNodeApiError } from './errors';
 
 export type RmsContext = IExecuteFunctions | ILoadOptionsFunctions;
 
@@ -128,6 +129,23 @@ export class RmsClient {
 		return { action: req.action, scope: req.scope, host: hostOf(this.baseUrl), itemIndex: req.itemIndex };
 	}
 
+	/**
+	 * One HTTP exchange that hands back every status with its headers and body, so the API's own
+	 * error message and Retry-After reach the user (n8n's error wrapping drops both). n8n refreshes
+	 * an OAuth2 token only when a request throws a 401, so that one case is repeated the throwing way.
+	 */
+	private async exchange(options: IHttpRequestOptions): Promise<IN8nHttpFullResponse> {
+		const call = async (extra: Partial<IHttpRequestOptions>) =>
+			(await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, this.credentialType, {
+				...options,
+				...extra,
+				returnFullResponse: true,
+			})) as IN8nHttpFullResponse;
+		const response = await call({ ignoreHttpStatusErrors: true });
+		if (response.statusCode !== 401 || !this.credentialType.endsWith('OAuth2Api')) return response;
+		return await call({});
+	}
+
 	private async send(
 		options: IHttpRequestOptions,
 		req: RmsRequest,
@@ -137,14 +155,18 @@ export class RmsClient {
 		for (let attempt = 1; ; attempt++) {
 			let failure: HttpFailure;
 			try {
-				const body = await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, this.credentialType, options);
-				if (body !== null && typeof body === 'object') return body;
-				failure = { status: 200, malformedBody: true };
+				const response = await this.exchange(options);
+				if (response.statusCode >= 200 && response.statusCode < 300) {
+					const body = parseResponseBody(response.body);
+					if (body !== null && typeof body === 'object') return body;
+					failure = { status: response.statusCode, malformedBody: true };
+				} else {
+					failure = failureFromResponse(response);
+				}
 			} catch (error) {
 				failure = readFailure(error);
-				if (isExpectedMiss?.(failure)) return CHANNEL_NOT_FOUND;
-				if (typeof failure.body === 'string' && failure.status && failure.status < 300) failure.malformedBody = true;
 			}
+			if (isExpectedMiss?.(failure)) return CHANNEL_NOT_FOUND;
 			if (attempt >= MAX_ATTEMPTS || !shouldRetry(failure, policy)) {
 				throw toNodeApiError(this.node, failure, this.failureContext(req));
 			}
