@@ -119,6 +119,14 @@ export const pollOptions: INodeProperties[] = [
 		typeOptions: { minValue: 1 },
 		description: 'How long to wait for RMS to finish an action before giving up',
 	},
+	{
+		displayName: 'Request Timeout (Seconds)',
+		name: 'requestTimeout',
+		type: 'number',
+		default: 30,
+		typeOptions: { minValue: 0.1, numberPrecision: 1 },
+		description: 'How long one HTTP request to RMS may take. A read that times out is retried; a change is not, because RMS may have acted on it.',
+	},
 ];
 
 export function optionsCollection(extra: INodeProperties[] = []): INodeProperties {

@@ -13,6 +13,10 @@ const resources: Record<string, Record<string, Operation>> = {
 	connectSession: connectSession.operations,
 };
 
+/** Reads change nothing, so several items may be in flight at once; changes go one by one. */
+const READ_ONLY = new Set(['device.get', 'device.getAll', 'remoteAccess.getAccessId', 'remoteAccess.getAll', 'connectSession.getAll']);
+const READ_CONCURRENCY = 8;
+
 /** Runs the chosen operation once per input item, keeping each result paired with its item. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -23,22 +27,27 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known for "${resource}"`);
 	}
 	const client = await RmsClient.create(this);
+	const batchSize = READ_ONLY.has(`${resource}.${operation}`) ? READ_CONCURRENCY : 1;
 	const returnData: INodeExecutionData[] = [];
-	for (let i = 0; i < items.length; i++) {
-		try {
-			const results = await handler.execute.call(this, client, i);
-			returnData.push(...this.helpers.constructExecutionMetaData(results, { itemData: { item: i } }));
-		} catch (error) {
+	for (let start = 0; start < items.length; start += batchSize) {
+		const indexes = Array.from({ length: Math.min(batchSize, items.length - start) }, (_, k) => start + k);
+		const settled = await Promise.allSettled(indexes.map(async (i) => await handler.execute.call(this, client, i)));
+		// Results are handled in item order, so output order and the first error are the same as one by one.
+		settled.forEach((outcome, k) => {
+			const i = indexes[k];
+			if (outcome.status === 'fulfilled') {
+				returnData.push(...this.helpers.constructExecutionMetaData(outcome.value, { itemData: { item: i } }));
+				return;
+			}
+			const error = outcome.reason;
 			if (this.continueOnFail()) {
 				returnData.push({ json: { error: error.message, description: error.description ?? undefined }, pairedItem: { item: i } });
-				continue;
+				return;
 			}
-			const nodeError =
-				error instanceof NodeApiError || error instanceof NodeOperationError
-					? error
-					: new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
-			throw nodeError;
-		}
+			throw error instanceof NodeApiError || error instanceof NodeOperationError
+				? error
+				: new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
+		});
 	}
 	return [returnData];
 }

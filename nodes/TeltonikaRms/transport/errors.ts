@@ -107,10 +107,11 @@ export function describeFailure(failure: HttpFailure, ctx: FailureContext): { me
 	const apiText = apiMessages(failure.body);
 	const said = apiText ? ` RMS said: ${apiText}` : '';
 	if (failure.networkCode) {
-		const what = failure.networkCode === 'ETIMEDOUT' ? 'did not answer in time' : `closed the connection (${failure.networkCode})`;
+		// The raw code goes in the description: n8n replaces a message that contains one.
+		const what = failure.networkCode === 'ETIMEDOUT' ? 'did not answer in time' : 'closed the connection';
 		return {
 			message: `RMS at ${ctx.host} ${what} while trying to ${ctx.action}`,
-			description: 'Check the API URL in the credential and your network; the call was retried where that is safe.',
+			description: `Network error ${failure.networkCode}. Check the API URL in the credential and your network; reads were retried, changes were not (RMS may have acted on them, so check before running again).`,
 		};
 	}
 	if (failure.malformedBody) {

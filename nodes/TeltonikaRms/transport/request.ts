@@ -44,7 +44,7 @@ export type ChannelPoll = { notFound: true } | { notFound: false; data: IDataObj
 const MAX_ATTEMPTS = 3;
 /** Longer Retry-After values mean the monthly quota is gone; waiting inside a workflow won't help. */
 const MAX_RETRY_AFTER_SECONDS = 30;
-const REQUEST_TIMEOUT_MS = 30_000;
+const DEFAULT_REQUEST_TIMEOUT_S = 30;
 const RETRYABLE_STATUS = [429, 500, 502, 503, 504];
 
 function trimSlash(url: unknown): string {
@@ -77,6 +77,7 @@ export class RmsClient {
 		private readonly credentialType: string,
 		readonly baseUrl: string,
 		readonly statusUrl: string,
+		private readonly timeoutMs: number,
 	) {
 		this.node = ctx.getNode();
 	}
@@ -85,7 +86,10 @@ export class RmsClient {
 		const authentication = ctx.getNodeParameter('authentication', 0, 'accessToken') as string;
 		const credentialType = authentication === 'oAuth2' ? 'teltonikaRmsOAuth2Api' : 'teltonikaRmsApi';
 		const credentials = await ctx.getCredentials(credentialType);
-		return new RmsClient(ctx, credentialType, trimSlash(credentials.baseUrl), trimSlash(credentials.statusUrl));
+		// One timeout per node run: it is about the network, not about any one item.
+		const timeoutS = Number(ctx.getNodeParameter('options.requestTimeout', 0, DEFAULT_REQUEST_TIMEOUT_S));
+		const timeoutMs = (Number.isFinite(timeoutS) && timeoutS > 0 ? timeoutS : DEFAULT_REQUEST_TIMEOUT_S) * 1000;
+		return new RmsClient(ctx, credentialType, trimSlash(credentials.baseUrl), trimSlash(credentials.statusUrl), timeoutMs);
 	}
 
 	/** Sends one REST call and returns the envelope; throws NodeApiError with a clear message. */
@@ -97,7 +101,7 @@ export class RmsClient {
 			body: req.body,
 			json: true,
 			headers: { Accept: 'application/json' },
-			timeout: REQUEST_TIMEOUT_MS,
+			timeout: this.timeoutMs,
 		};
 		const body = await this.send(options, req);
 		const envelope = body as RmsEnvelope;
@@ -114,7 +118,7 @@ export class RmsClient {
 			url: `${this.statusUrl}/channel/${channel}`,
 			json: true,
 			headers: { Accept: 'application/json' },
-			timeout: REQUEST_TIMEOUT_MS,
+			timeout: this.timeoutMs,
 		};
 		const request: RmsRequest = { ...req, method: 'GET', path: '/status/channel', retry: 'safe' };
 		const body = await this.send(options, request, (failure) =>
