@@ -107,9 +107,9 @@ export const pollOptions: INodeProperties[] = [
 		displayName: 'Poll Interval (Seconds)',
 		name: 'pollInterval',
 		type: 'number',
-		default: 1,
+		default: 0.5,
 		typeOptions: { minValue: 0, numberPrecision: 2 },
-		description: 'Wait between checks of an RMS status channel. Every check counts against the RMS monthly request quota.',
+		description: 'Wait between checks of an RMS status channel; the first check waits twice this. Every check counts against the RMS monthly request quota.',
 	},
 	{
 		displayName: 'Poll Timeout (Seconds)',

@@ -9,10 +9,10 @@ export interface NodeOptions {
 /** Every status poll is a billed request, so the interval has a floor in real use; tests may go lower. */
 export function readOptions(ctx: IExecuteFunctions, i: number): NodeOptions {
 	const options = ctx.getNodeParameter('options', i, {}) as IDataObject;
-	const interval = Number(options.pollInterval ?? 1);
+	const interval = Number(options.pollInterval ?? 0.5);
 	const timeout = Number(options.pollTimeout ?? 90);
 	return {
-		pollIntervalMs: Math.max(0.001, Number.isFinite(interval) ? interval : 1) * 1000,
+		pollIntervalMs: Math.max(0.001, Number.isFinite(interval) ? interval : 0.5) * 1000,
 		pollTimeoutMs: Math.max(1, Number.isFinite(timeout) ? timeout : 90) * 1000,
 		simplify: options.simplify === true,
 	};

@@ -40,8 +40,9 @@ export async function waitForChannel(client: RmsClient, channel: string, wait: C
 	const started = Date.now();
 	const fail = (message: string, description: string) =>
 		new NodeOperationError(client.node, `${message} [item ${wait.itemIndex}]`, { itemIndex: wait.itemIndex, description });
-	for (;;) {
-		await sleep(wait.intervalMs);
+	for (let attempt = 0; ; attempt++) {
+		// RMS needs a moment to create the channel, so the first check waits twice as long.
+		await sleep(attempt === 0 ? wait.intervalMs * 2 : wait.intervalMs);
 		const elapsed = Date.now() - started;
 		const poll = await client.pollChannel(channel, { action: `check the status of "${wait.action}"`, scope: wait.scope, itemIndex: wait.itemIndex });
 		if (poll.notFound) {
