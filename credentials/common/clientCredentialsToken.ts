@@ -42,15 +42,20 @@ interface CachedToken {
 	expiresAt: number;
 }
 
-/** Thrown when no token could be obtained; the message names the fix and holds no secret. */
+/**
+ * Thrown when no token could be obtained; the message names the fix and holds no secret. n8n wraps
+ * it in a NodeApiError that keeps only the message, so every message starts with TOKEN_ERROR_PREFIX.
+ */
+export const TOKEN_ERROR_PREFIX = 'Could not get an access token: ';
+
 export class TokenMintError extends Error {
 	readonly isTokenMintError = true;
 
 	constructor(
 		message: string,
-		readonly httpCode?: number,
+		readonly tokenStatus?: number,
 	) {
-		super(message);
+		super(`${TOKEN_ERROR_PREFIX}${message}`);
 		this.name = 'TokenMintError';
 	}
 }
@@ -131,7 +136,7 @@ function mintFailure(req: TokenRequest, status: number | undefined, body: IDataO
 		);
 	}
 	if (status === undefined) {
-		return new TokenMintError(`Could not reach the ${req.service} token endpoint at ${host}. Check the URL in the credential and the network.`);
+		return new TokenMintError(`the ${req.service} token endpoint at ${host} could not be reached. Check the URL in the credential and the network.`);
 	}
 	return new TokenMintError(`${req.service} at ${host} could not issue an access token (HTTP ${status}${code}). Try again later.`, status);
 }

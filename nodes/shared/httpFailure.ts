@@ -1,3 +1,5 @@
+import { TOKEN_ERROR_PREFIX } from '../../credentials/common/clientCredentialsToken';
+
 /** What went wrong with one HTTP exchange, with nothing of the request (no headers, no token). */
 export interface HttpFailure {
 	status?: number;
@@ -35,7 +37,8 @@ export function readFailure(error: unknown): HttpFailure {
 		candidates.push(current);
 		current = current.cause;
 	}
-	const minting = candidates.find((e) => e.isTokenMintError);
+	// n8n wraps a failed preAuthentication in a NodeApiError that keeps only the message.
+	const minting = candidates.find((e) => e.isTokenMintError || (e.message ?? '').startsWith(TOKEN_ERROR_PREFIX));
 	if (minting) return { tokenMessage: minting.message };
 	const withResponse = candidates.find((e) => e.response && typeof e.response === 'object');
 	if (withResponse?.response) {

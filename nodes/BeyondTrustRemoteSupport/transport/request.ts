@@ -35,12 +35,17 @@ export interface BtRequest {
 	permission: string;
 	retry?: RetryPolicy;
 	itemIndex?: number;
+	/** For actions on one thing (terminate, generate): "no ... found" is a failure, not an empty list. */
+	emptyIsError?: boolean;
 }
 
 export type BtAnswer = { empty: true; message: string } | { empty: false; doc: XmlDocument };
 
-/** BeyondTrust: 20 requests/s and 15,000/h per API account; we keep a small margin. */
-export const RATE_LIMITS = { perSecond: 19, perHour: 14_900 };
+/**
+ * BeyondTrust: 20 requests/s and 15,000/h per API account. 18/s (90 %) leaves room for network
+ * jitter bunching arrivals and for the occasional token request on the same account.
+ */
+export const RATE_LIMITS = { perSecond: 18, perHour: 14_800 };
 const MAX_ATTEMPTS = 4;
 const MAX_RETRY_AFTER_SECONDS = 30;
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -99,6 +104,7 @@ export class BtClient {
 		let reminted = false;
 		for (let attempt = 1; ; attempt++) {
 			const { failure, answer, denied } = await this.once(options, reminted);
+			if (answer?.empty && req.emptyIsError) throw toNodeApiError(this.node, { status: 200, apiMessage: answer.message }, context);
 			if (answer) return answer;
 			if (denied && !reminted) {
 				// access_denied inside an HTTP 200: n8n only renews on a 401, so renew here, once.

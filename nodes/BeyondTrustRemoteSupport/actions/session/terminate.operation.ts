@@ -27,7 +27,8 @@ export async function execute(this: IExecuteFunctions, client: BtClient, i: numb
 		permission: 'Command API: Full Access',
 		retry: 'rejectedOnly',
 		itemIndex: i,
+		emptyIsError: true,
 	});
 	const message = answer.empty ? answer.message : text(answer.doc.body) || answer.doc.root;
-	return [{ json: { lsid, terminated: !answer.empty && answer.doc.root === 'success', message } }];
+	return [{ json: { lsid, terminated: !answer.empty, message } }];
 }

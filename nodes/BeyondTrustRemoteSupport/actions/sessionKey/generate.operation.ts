@@ -196,7 +196,7 @@ export async function execute(this: IExecuteFunctions, client: BtClient, i: numb
 		// Not idempotent: a repeat would hand out a second key for the same ticket.
 		retry: 'rejectedOnly',
 		itemIndex: i,
+		emptyIsError: true,
 	});
-	if (answer.empty) throw new Error(`BeyondTrust returned no session key: ${answer.message}`);
-	return [{ json: normalizeSessionKey(answer.doc.body) }];
+	return answer.empty ? [] : [{ json: normalizeSessionKey(answer.doc.body) }];
 }
