@@ -10,6 +10,8 @@ export interface RateLimits {
 	perHour: number;
 }
 
+const PADDING_MS = 25;
+
 class SlidingWindow {
 	private readonly stamps: number[] = [];
 
@@ -22,7 +24,8 @@ class SlidingWindow {
 	waitMs(now: number): number {
 		while (this.stamps.length && this.stamps[0] <= now - this.windowMs) this.stamps.shift();
 		if (this.stamps.length < this.limit) return 0;
-		return this.stamps[this.stamps.length - this.limit] + this.windowMs - now + 1;
+		// A little padding: arrivals at the server bunch up by a few ms of network jitter.
+		return this.stamps[this.stamps.length - this.limit] + this.windowMs - now + PADDING_MS;
 	}
 
 	add(now: number): void {
