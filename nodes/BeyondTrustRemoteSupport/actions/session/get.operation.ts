@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 import { normalizeSession } from '../../helpers/normalize';
 import { invalid, LSID } from '../../helpers/validation';
@@ -44,7 +44,7 @@ export async function execute(this: IExecuteFunctions, client: BtClient, i: numb
 	});
 	const session = answer.empty ? undefined : list(answer.doc.body.session).find((s) => (s['@lsid'] as string) === lsid) ?? list(answer.doc.body.session)[0];
 	if (!session) {
-		throw new NodeApiError(this.getNode(), { message: 'not found' } as IDataObject as never, {
+		throw new NodeApiError(this.getNode(), { message: 'not found' } as JsonObject, {
 			message: `BeyondTrust has no support session ${lsid} [item ${i}]`,
 			description: 'Check the session ID; reports only include sessions on this site that the API account may see.',
 			httpCode: '404',
