@@ -4,5 +4,5 @@ module.exports = {
 	testMatch: ['**/*.test.js'],
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
 	testTimeout: 30000,
-	setupFilesAfterEnv: ['<rootDir>/test/helpers/jest-nock-isolation.js'],
+	setupFilesAfterEnv: ['<rootDir>/test/helpers/jest-per-file-cleanup.js'],
 };
