@@ -37,7 +37,7 @@ export class BeyondTrustRemoteSupportOAuth2Api implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'From /login → Management → API Configuration → API account',
+			description: 'Of an API account: /login → Management → API Configuration (tick "Enable XML API"; give the account Command API full access and Reporting → Support Session reports)',
 		},
 		{
 			displayName: 'Client Secret',
@@ -57,12 +57,19 @@ export class BeyondTrustRemoteSupportOAuth2Api implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const site = trimUrl(credentials.siteUrl);
 		const accessToken = await obtainClientCredentialsToken(this, {
-			tokenUrl: `${trimUrl(credentials.siteUrl)}/oauth2/token`,
+			tokenUrl: `${site}/oauth2/token`,
 			clientId: String(credentials.clientId ?? ''),
 			clientSecret: String(credentials.clientSecret ?? ''),
 			currentToken: String(credentials.accessToken ?? ''),
 			service: 'BeyondTrust Remote Support',
+			// get_api_info is the cheapest call; a rejected token shows as access_denied (in a 200 or a 401).
+			probe: {
+				url: `${site}/api/command`,
+				qs: { action: 'get_api_info' },
+				rejects: (body) => typeof body === 'string' && /access_denied/.test(body),
+			},
 		});
 		return { accessToken };
 	}
@@ -77,6 +84,7 @@ export class BeyondTrustRemoteSupportOAuth2Api implements ICredentialType {
 			baseURL: '={{$credentials.siteUrl.replace(/\\/+$/, "")}}',
 			url: '/api/command',
 			qs: { action: 'get_api_info' },
+			headers: { Connection: 'close' },
 		},
 	};
 }

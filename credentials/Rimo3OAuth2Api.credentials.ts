@@ -25,6 +25,7 @@ export class Rimo3OAuth2Api implements ICredentialType {
 			type: 'string',
 			default: 'https://rimo3cloud.com',
 			required: true,
+			description: 'Rimo3 Cloud address; change it only for a test or private instance',
 		},
 		{
 			displayName: 'Client ID',
@@ -32,7 +33,7 @@ export class Rimo3OAuth2Api implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'Of a Rimo3 API user (Settings → Users → API user)',
+			description: 'Of a Rimo3 API account (Admin & Support → Integrations → API Accounts); the secret is shown once',
 		},
 		{
 			displayName: 'Client Secret',
@@ -52,12 +53,14 @@ export class Rimo3OAuth2Api implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const base = trimUrl(credentials.baseUrl);
 		const accessToken = await obtainClientCredentialsToken(this, {
-			tokenUrl: `${trimUrl(credentials.baseUrl)}/api/v2/connect/token`,
+			tokenUrl: `${base}/api/v2/connect/token`,
 			clientId: String(credentials.clientId ?? ''),
 			clientSecret: String(credentials.clientSecret ?? ''),
 			currentToken: String(credentials.accessToken ?? ''),
 			service: 'Rimo3',
+			probe: { url: `${base}/api/v2/connect/test`, rejects: () => false },
 		});
 		return { accessToken };
 	}

@@ -6,12 +6,25 @@ import { sleep } from 'n8n-workflow';
  * OAuth2 client-credentials tokens for BeyondTrust and Rimo3, written once for both.
  *
  * n8n stores the token in the credential's hidden expirable field and only calls
- * `preAuthentication` when that field is empty, when a request came back 401, or for the Test
+ * `preAuthentication` when that field is empty, when a request came back 401 (or, in the legacy
+ * `requestWithAuthentication` path the HTTP Request node uses, after any error), or for the Test
  * button. This module adds a per-process cache with single-flight minting on top, so that
  * executions running side by side share one token, and a rejection mints exactly one new token
  * however many requests saw it fail. BeyondTrust invalidates the oldest token when a 31st is
  * minted, so minting per request or per execution would break other workflows on the account.
+ *
+ * When n8n says "expired" about the very token we cached and it is not old, the token is first
+ * checked with one cheap probe call: a 404 or 500 seen by the HTTP Request node must not burn a
+ * token. Only a token the service really rejects is replaced.
  */
+
+/** A cheap authenticated call that tells whether a token is still accepted. */
+export interface TokenProbe {
+	url: string;
+	qs?: IDataObject;
+	/** True when the answer means "this token is not accepted". HTTP 401 always counts. */
+	rejects: (body: unknown) => boolean;
+}
 
 export interface TokenRequest {
 	tokenUrl: string;
@@ -21,6 +34,7 @@ export interface TokenRequest {
 	currentToken?: string;
 	/** Shown in messages, e.g. "BeyondTrust Remote Support". */
 	service: string;
+	probe?: TokenProbe;
 }
 
 interface CachedToken {
@@ -28,12 +42,32 @@ interface CachedToken {
 	expiresAt: number;
 }
 
+/**
+ * Thrown when no token could be obtained; the message names the fix and holds no secret. n8n wraps
+ * it in a NodeApiError that keeps only the message, so every message starts with TOKEN_ERROR_PREFIX.
+ */
+export const TOKEN_ERROR_PREFIX = 'Could not get an access token: ';
+
+export class TokenMintError extends Error {
+	readonly isTokenMintError = true;
+
+	constructor(
+		message: string,
+		readonly tokenStatus?: number,
+	) {
+		super(`${TOKEN_ERROR_PREFIX}${message}`);
+		this.name = 'TokenMintError';
+	}
+}
+
 const REFRESH_EARLY_MS = 60_000;
 const DEFAULT_LIFETIME_S = 3600;
 const MAX_ATTEMPTS = 3;
+const REJECTED_MEMORY = 200;
 
 const tokens = new Map<string, CachedToken>();
 const minting = new Map<string, Promise<CachedToken>>();
+const rejected = new Set<string>();
 let mintCount = 0;
 
 /** How many tokens this process has minted; the simulator counts too, this is for tests and benchmarks. */
@@ -45,12 +79,26 @@ export function mintedTokenCount(): number {
 export function clearTokenCache(): void {
 	tokens.clear();
 	minting.clear();
+	rejected.clear();
+}
+
+/**
+ * Marks a token as rejected by the service although the HTTP status was not 401 (BeyondTrust
+ * answers `access_denied` inside an HTTP 200 XML body). The next `preAuthentication` then mints.
+ */
+export function markTokenRejected(token: string): void {
+	if (!token) return;
+	rejected.add(fingerprint(token));
+	if (rejected.size > REJECTED_MEMORY) rejected.delete(rejected.values().next().value as string);
+}
+
+function fingerprint(value: string): string {
+	return createHash('sha256').update(value).digest('hex');
 }
 
 function cacheKey(req: TokenRequest): string {
 	// The secret is part of the key (hashed, never kept) so a new secret never reuses an old token.
-	const secretHash = createHash('sha256').update(req.clientSecret).digest('hex');
-	return `${req.tokenUrl}\n${req.clientId}\n${secretHash}`;
+	return `${req.tokenUrl}\n${req.clientId}\n${fingerprint(req.clientSecret)}`;
 }
 
 function hostOf(url: string): string {
@@ -78,18 +126,19 @@ function statusOf(error: FailureLike): { status?: number; body?: IDataObject; re
 }
 
 /** A message that says what happened and how to fix it, with no secret or token in it. */
-function mintFailure(req: TokenRequest, status: number | undefined, body: IDataObject | undefined): Error {
+function mintFailure(req: TokenRequest, status: number | undefined, body: IDataObject | undefined): TokenMintError {
 	const host = hostOf(req.tokenUrl);
-	const oauthError = typeof body?.error === 'string' ? ` (${body.error})` : '';
+	const code = typeof body?.error === 'string' && /^[a-z_]{1,40}$/.test(body.error) ? ` (${body.error})` : '';
 	if (status === 400 || status === 401 || status === 403) {
-		return new Error(
-			`${req.service} at ${host} rejected the client ID or client secret${oauthError}. Check both in the credential; regenerating the secret in ${req.service} invalidates the old one.`,
+		return new TokenMintError(
+			`${req.service} at ${host} rejected the client ID or client secret${code}. Check both in the credential; regenerating the secret in ${req.service} invalidates the old one.`,
+			status,
 		);
 	}
 	if (status === undefined) {
-		return new Error(`Could not reach the ${req.service} token endpoint at ${host}. Check the URL in the credential and the network.`);
+		return new TokenMintError(`the ${req.service} token endpoint at ${host} could not be reached. Check the URL in the credential and the network.`);
 	}
-	return new Error(`${req.service} at ${host} could not issue an access token (HTTP ${status}${oauthError}). Try again later.`);
+	return new TokenMintError(`${req.service} at ${host} could not issue an access token (HTTP ${status}${code}). Try again later.`, status);
 }
 
 async function requestToken(helper: IHttpRequestHelper, req: TokenRequest): Promise<unknown> {
@@ -100,7 +149,7 @@ async function requestToken(helper: IHttpRequestHelper, req: TokenRequest): Prom
 				method: 'POST',
 				url: req.tokenUrl,
 				auth: { username: req.clientId, password: req.clientSecret },
-				headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json', Connection: 'close' },
 				body: 'grant_type=client_credentials',
 				json: true,
 				timeout: 30_000,
@@ -108,7 +157,8 @@ async function requestToken(helper: IHttpRequestHelper, req: TokenRequest): Prom
 		} catch (error) {
 			failure = statusOf(error as FailureLike);
 		}
-		// A refused token request is final; only overload and network trouble are worth another try.
+		// A refused token request is final; only overload and network trouble are worth another try
+		// (a token request changes nothing that a repeat could double, apart from the 30-token cap).
 		const transient = failure.status === undefined || failure.status === 429 || failure.status >= 500;
 		if (!transient || attempt >= MAX_ATTEMPTS) throw mintFailure(req, failure.status, failure.body);
 		await sleep(Math.min(failure.retryAfter ?? 2 ** (attempt - 1), 10) * 1000);
@@ -119,7 +169,7 @@ async function mint(helper: IHttpRequestHelper, req: TokenRequest): Promise<Cach
 	const body = await requestToken(helper, req);
 	const answer = typeof body === 'object' && body !== null ? (body as IDataObject) : {};
 	if (typeof answer.access_token !== 'string' || !answer.access_token) {
-		throw new Error(`${req.service} at ${hostOf(req.tokenUrl)} answered the token request without an access token. Check the URL in the credential.`);
+		throw new TokenMintError(`${req.service} at ${hostOf(req.tokenUrl)} answered the token request without an access token. Check the URL in the credential.`);
 	}
 	mintCount++;
 	const lifetime = Number(answer.expires_in);
@@ -127,19 +177,44 @@ async function mint(helper: IHttpRequestHelper, req: TokenRequest): Promise<Cach
 	return { token: answer.access_token, expiresAt: Date.now() + seconds * 1000 };
 }
 
+/** One probe call with the token; true when the service still accepts it. */
+async function stillAccepted(helper: IHttpRequestHelper, probe: TokenProbe, token: string): Promise<boolean> {
+	try {
+		const body = await helper.helpers.httpRequest({
+			method: 'GET',
+			url: probe.url,
+			qs: probe.qs,
+			headers: { Authorization: `Bearer ${token}`, Connection: 'close' },
+			timeout: 30_000,
+		});
+		return !probe.rejects(body);
+	} catch (error) {
+		const { status } = statusOf(error as FailureLike);
+		// 401 is a rejection; anything else (5xx, network) says nothing about the token: keep it.
+		return status !== 401;
+	}
+}
+
+function usable(cached: CachedToken | undefined): cached is CachedToken {
+	return !!cached && cached.expiresAt - REFRESH_EARLY_MS > Date.now() && !rejected.has(fingerprint(cached.token));
+}
+
 /**
- * Returns a usable token: the cached one while it is fresh and not the one being rejected,
- * otherwise a new one, minted once for all concurrent callers.
+ * Returns a usable token: the cached one while it is fresh and not rejected, otherwise a new one,
+ * minted once for all concurrent callers.
  */
 export async function obtainClientCredentialsToken(helper: IHttpRequestHelper, req: TokenRequest): Promise<string> {
 	const key = cacheKey(req);
 	const cached = tokens.get(key);
-	if (cached && cached.expiresAt - REFRESH_EARLY_MS > Date.now() && cached.token !== req.currentToken) {
-		return cached.token;
-	}
+	if (usable(cached) && cached.token !== req.currentToken) return cached.token;
 	let pending = minting.get(key);
 	if (!pending) {
-		pending = mint(helper, req).finally(() => minting.delete(key));
+		pending = (async () => {
+			// n8n calls "expired" after errors that are not about the token; check before replacing it.
+			if (usable(cached) && req.probe && (await stillAccepted(helper, req.probe, cached.token))) return cached;
+			if (cached) rejected.add(fingerprint(cached.token));
+			return await mint(helper, req);
+		})().finally(() => minting.delete(key));
 		minting.set(key, pending);
 	}
 	const fresh = await pending;

@@ -5,7 +5,7 @@
 const http = require('http');
 const { findRoute } = require('./routes');
 const { redactHeaders } = require('./recorder');
-const { parseJson, sendJson, sendTruncatedJson, sleep } = require('./http-utils');
+const { parseJson, sendJson, sendTruncatedJson, sendText, sendTruncatedText, sleep } = require('./http-utils');
 
 function createApiHandler({ routes, personalities, faults, recorder, clock }) {
 	const tickAll = () => personalities.forEach((p) => p.tick && p.tick());
@@ -45,17 +45,27 @@ function createApiHandler({ routes, personalities, faults, recorder, clock }) {
 				: await runRoute({ req, route, params, personality, query, rawBody, routeKey, takeFault, entry, clock });
 
 		if (abort && abort.kind === 'drop') return dropConnection(req, finish);
-		const send = abort && abort.kind === 'malformed' ? sendTruncatedJson : sendJson;
-		send(res, response.status, response.body, response.headers);
+		// A response with `text` (XML, plain text) goes out as is with its `contentType`; else JSON.
+		const malformed = abort && abort.kind === 'malformed';
+		if (response.text !== undefined) {
+			(malformed ? sendTruncatedText : sendText)(res, response.status, response.text, response.contentType, response.headers);
+		} else {
+			(malformed ? sendTruncatedJson : sendJson)(res, response.status, response.body, response.headers);
+		}
 		finish(response.status);
 	};
 }
 
 async function runRoute({ req, route, params, personality, query, rawBody, routeKey, takeFault, entry, clock }) {
 	if (!route) return errorFor(personality, 404);
-	const parsed = parseJson(rawBody);
+	// Personalities that take form or multipart bodies parse them themselves; JSON otherwise.
+	const parsed = personality.parseBody ? personality.parseBody(rawBody, req.headers) : parseJson(rawBody);
 	if (parsed.error) return errorFor(personality, 400);
-	const ctx = { method: req.method, params, query, body: parsed.value, headers: req.headers, routeKey, now: clock, takeFault };
+	const ctx = { method: req.method, params, query, body: parsed.value, rawBody, headers: req.headers, routeKey, now: clock, takeFault };
+	if (personality.beforeRequest) {
+		const early = personality.beforeRequest(ctx, route);
+		if (early) return early;
+	}
 	const denied = personality.authorize(ctx, route);
 	entry.principal = ctx.principal ? ctx.principal.name : null;
 	if (denied) return denied;
@@ -77,7 +87,7 @@ function errorFor(personality, status, details = {}) {
 		: { status, body: { error: details.message || http.STATUS_CODES[status] || 'Error' } };
 	if (status !== 429) return response;
 	// Rate limiting is generic: every personality's 429 carries Retry-After (seconds).
-	return { ...response, headers: { 'Retry-After': String(details.retryAfter ?? 1), ...response.headers } };
+	return { ...response, headers: { ...response.headers, 'Retry-After': String(details.retryAfter ?? 1) } };
 }
 
 function dropConnection(req, finish) {

@@ -36,8 +36,17 @@ async function main() {
 		`  base URL    ${sim.rms.baseUrl}`,
 		`  status URL  ${sim.rms.statusUrl}`,
 		...Object.entries(sim.rms.tokens).map(([name, token]) => `  token ${name.padEnd(12)}${token}`),
+		'BeyondTrust Remote Support',
+		`  site URL      ${sim.beyondtrust.siteUrl}`,
+		`  client ID     ${sim.beyondtrust.clientId}`,
+		`  client secret ${sim.beyondtrust.clientSecret}`,
+		'Rimo3',
+		`  base URL      ${sim.rimo3.baseUrl}`,
+		`  client ID     ${sim.rimo3.clientId}`,
+		`  client secret ${sim.rimo3.clientSecret}`,
 		'Control API',
 		`  ${sim.url}/__sim/info | stats | requests | faults (GET/POST/DELETE) | reset (POST)`,
+		`  ${sim.url}/__sim/beyondtrust/<revokeAll|rotateSecret|setNamespace|setAuthFailure> (POST)`,
 	];
 	console.log(lines.join('\n'));
 	const stop = async () => {

@@ -55,6 +55,45 @@ function sendTruncatedJson(res, status, body, headers = {}) {
 	res.end(text);
 }
 
+function sendText(res, status, text, contentType = 'text/plain; charset=UTF-8', headers = {}) {
+	res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text), ...headers });
+	res.end(text);
+}
+
+/** The first half of a text body (the "malformed body" fault for XML personalities). */
+function sendTruncatedText(res, status, text, contentType, headers = {}) {
+	sendText(res, status, text.slice(0, Math.max(1, Math.floor(text.length / 2))), contentType, headers);
+}
+
+/** Parses application/x-www-form-urlencoded text into an object ({} when empty). */
+function parseForm(text) {
+	return Object.fromEntries(new URLSearchParams(text || ''));
+}
+
+/** Parses multipart/form-data (as read by readBody) into { fields: { name: [values] }, files: [{ name, fileName, contentType, size }] }. */
+function parseMultipart(text, contentType) {
+	const match = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType || '');
+	if (!match) return null;
+	const boundary = `--${match[1] || match[2]}`;
+	const fields = {};
+	const files = [];
+	for (const part of text.split(boundary).slice(1)) {
+		if (part.startsWith('--')) break;
+		const [head, ...rest] = part.replace(/^\r\n/, '').split('\r\n\r\n');
+		const body = rest.join('\r\n\r\n').replace(/\r\n$/, '');
+		const name = /name="([^"]*)"/i.exec(head);
+		if (!name) continue;
+		const fileName = /filename="([^"]*)"/i.exec(head);
+		if (fileName) {
+			const type = /content-type:\s*([^\r\n]+)/i.exec(head);
+			files.push({ name: name[1], fileName: fileName[1], contentType: type ? type[1].trim() : '', size: Buffer.byteLength(body, 'utf8') });
+		} else {
+			(fields[name[1]] = fields[name[1]] || []).push(body);
+		}
+	}
+	return { fields, files };
+}
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-module.exports = { readBody, parseJson, sendJson, sendTruncatedJson, sleep };
+module.exports = { readBody, parseJson, sendJson, sendTruncatedJson, sendText, sendTruncatedText, parseForm, parseMultipart, sleep };

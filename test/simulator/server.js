@@ -11,18 +11,25 @@ const { readBody, parseJson, sendJson } = require('./http-utils');
 const { handleControl } = require('./control');
 const { createApiHandler } = require('./api-handler');
 const { createRmsPersonality } = require('./rms');
+const { createBeyondTrustPersonality } = require('./beyondtrust');
+const { createRimo3Personality } = require('./rimo3');
 
 const HOST = '127.0.0.1';
 
 /**
  * options: port (0 = random), clock (() => ms, default Date.now), logLimit (5000), plus each
- * personality's own (RMS: channelCompleteMs, channelNotFoundPolls, channelTtlMs).
+ * personality's own (RMS: channelCompleteMs, channelNotFoundPolls, channelTtlMs; BeyondTrust:
+ * btNamespace 'bomgar' | 'beyondtrust', btAuthFailure 'http401' | 'xml200').
  */
 async function startSimulator(options = {}) {
 	const clock = options.clock || Date.now;
 	const faults = new FaultSet();
 	const recorder = new Recorder({ limit: options.logLimit });
-	const personalities = [createRmsPersonality({ ...options, clock })];
+	const personalities = [
+		createRmsPersonality({ ...options, clock }),
+		createBeyondTrustPersonality({ ...options, clock }),
+		createRimo3Personality({ ...options, clock }),
+	];
 	const routes = compileRoutes(personalities);
 	const handleApi = createApiHandler({ routes, personalities, faults, recorder, clock });
 	const sim = {};

@@ -1,0 +1,50 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import * as representative from './actions/representative';
+import { router } from './actions/router';
+import * as session from './actions/session';
+import * as sessionKey from './actions/sessionKey';
+import * as team from './actions/team';
+import { searchRepresentatives, searchTeams } from './methods/listSearch';
+
+export class BeyondTrustRemoteSupport implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'BeyondTrust Remote Support',
+		name: 'beyondTrustRemoteSupport',
+		icon: { light: 'file:beyondTrust.svg', dark: 'file:beyondTrust.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Generate BeyondTrust support invitations for tickets, and list or end support sessions',
+		defaults: { name: 'BeyondTrust Remote Support' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'beyondTrustRemoteSupportOAuth2Api', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Representative', value: 'representative' },
+					{ name: 'Session', value: 'session' },
+					{ name: 'Session Key', value: 'sessionKey' },
+					{ name: 'Team', value: 'team' },
+				],
+				default: 'sessionKey',
+			},
+			...sessionKey.description,
+			...session.description,
+			...representative.description,
+			...team.description,
+		],
+	};
+
+	methods = { listSearch: { searchTeams, searchRepresentatives } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,62 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const teamLocator: INodeProperties = {
+	displayName: 'Team',
+	name: 'team',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	modes: [
+		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchTeams', searchable: true } },
+		{
+			displayName: 'ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 3',
+			validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A team ID is a number' } }],
+		},
+	],
+};
+
+export const representativeLocator: INodeProperties = {
+	displayName: 'Representative',
+	name: 'representative',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The list shows representatives who are logged in now',
+	modes: [
+		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchRepresentatives', searchable: true } },
+		{
+			displayName: 'ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 12',
+			validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A representative ID is a number' } }],
+		},
+	],
+};
+
+export const returnAllFields = (resource: string, operation: string): INodeProperties[] => [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show: { resource: [resource], operation: [operation] } },
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		default: 50,
+		typeOptions: { minValue: 1 },
+		description: 'Max number of results to return',
+		displayOptions: { show: { resource: [resource], operation: [operation], returnAll: [false] } },
+	},
+];
+
+export function applyLimit<T>(items: T[], returnAll: boolean, limit: number): T[] {
+	return returnAll ? items : items.slice(0, Math.max(1, limit));
+}

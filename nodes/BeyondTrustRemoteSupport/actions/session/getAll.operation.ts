@@ -1,0 +1,111 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { normalizeSession } from '../../helpers/normalize';
+import { invalid } from '../../helpers/validation';
+import type { BtClient } from '../../transport/request';
+import { list } from '../../transport/xml';
+import { applyLimit, returnAllFields } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Started Within the Last (Hours)',
+		name: 'hours',
+		type: 'number',
+		default: 24,
+		typeOptions: { minValue: 1 },
+		description: 'Sessions that began in this window, including ones still running. Ignored when Start Time is set in the filters.',
+	},
+	{
+		displayName: 'Active Only',
+		name: 'activeOnly',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to return only sessions that are still running (no end time yet)',
+	},
+	...returnAllFields('session', 'getAll'),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Ticket ID (External Key)',
+				name: 'externalKey',
+				type: 'string',
+				default: '',
+				description: 'Only sessions with exactly this external key',
+			},
+			{
+				displayName: 'Start Time',
+				name: 'startTime',
+				type: 'dateTime',
+				default: '',
+				description: 'Sessions that began at or after this time (replaces the hours window)',
+			},
+			{
+				displayName: 'End Time',
+				name: 'endTime',
+				type: 'dateTime',
+				default: '',
+				description: 'Sessions that began before this time; empty means up to now',
+			},
+			{
+				displayName: 'Include Events',
+				name: 'includeEvents',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to add the session event log (chat, file transfers, ...) to each session',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['session'], operation: ['getAll'] } }, properties);
+
+function toUnix(ctx: IExecuteFunctions, value: unknown, field: string, i: number): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const ms = Date.parse(String(value));
+	if (Number.isNaN(ms)) throw invalid(ctx.getNode(), field, `"${String(value)}" is not a date and time`, i);
+	return Math.floor(ms / 1000);
+}
+
+/** The SupportSession report window: start_time (unix) + duration (seconds, 0 = up to now). */
+export function reportWindow(ctx: IExecuteFunctions, i: number, nowMs = Date.now()): { start_time: number; duration: number } {
+	const node = ctx.getNode();
+	const filters = ctx.getNodeParameter('filters', i, {}) as IDataObject;
+	const now = Math.floor(nowMs / 1000);
+	let start = toUnix(ctx, filters.startTime, 'Filters → Start Time', i);
+	if (start === undefined) {
+		const hours = Number(ctx.getNodeParameter('hours', i, 24));
+		if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 366) throw invalid(node, 'Started Within the Last (Hours)', 'must be more than 0 and at most 8784 (a year)', i);
+		start = now - Math.round(hours * 3600);
+	}
+	const end = toUnix(ctx, filters.endTime, 'Filters → End Time', i);
+	if (end !== undefined && end <= start) throw invalid(node, 'Filters → End Time', 'must be after the start of the window', i);
+	if (start > now) throw invalid(node, 'Filters → Start Time', 'is in the future', i);
+	return { start_time: start, duration: end === undefined ? 0 : end - start };
+}
+
+export async function execute(this: IExecuteFunctions, client: BtClient, i: number): Promise<INodeExecutionData[]> {
+	const window = reportWindow(this, i);
+	const activeOnly = this.getNodeParameter('activeOnly', i, true) as boolean;
+	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
+	const limit = Number(this.getNodeParameter('limit', i, 50));
+	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	const externalKey = String(filters.externalKey ?? '').trim();
+
+	const answer = await client.call({
+		api: 'reporting',
+		qs: { generate_report: 'SupportSession', ...window },
+		action: 'list support sessions',
+		permission: 'Reporting: Allow Access to Support Session Reports and Recordings',
+		itemIndex: i,
+	});
+	if (answer.empty) return [];
+	const sessions = list(answer.doc.body.session)
+		.map((s) => normalizeSession(s, filters.includeEvents === true))
+		.filter((s) => (!activeOnly || s.active) && (!externalKey || s.externalKey === externalKey));
+	return applyLimit(sessions, returnAll, limit).map((json) => ({ json }));
+}

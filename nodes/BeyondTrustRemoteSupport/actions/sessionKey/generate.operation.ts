@@ -1,0 +1,202 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { normalizeSessionKey } from '../../helpers/normalize';
+import { CUSTOM_FIELD_NAME, HOSTNAME, invalid, readId } from '../../helpers/validation';
+import type { BtClient } from '../../transport/request';
+import { representativeLocator, teamLocator } from '../common.descriptions';
+
+const MAX_FIELD_CHARS = 1024;
+const MAX_CUSTOM_TOTAL = 10_240;
+const MAX_TTL = 365 * 24 * 3600;
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Queue',
+		name: 'queueType',
+		type: 'options',
+		default: 'general',
+		description: 'Where the customer waits once they open the link',
+		options: [
+			{ name: 'General Queue', value: 'general' },
+			{ name: 'Issue', value: 'issue', description: 'The queue of an issue (by its code name)' },
+			{ name: 'Representative', value: 'rep', description: 'A representative chosen from the list or by ID' },
+			{ name: 'Representative Username', value: 'repUsername', description: 'Fails unless exactly one user has this username' },
+			{ name: 'Team', value: 'team', description: 'A support team chosen from the list or by ID' },
+		],
+	},
+	{ ...teamLocator, displayOptions: { show: { queueType: ['team'] } } },
+	{ ...representativeLocator, displayOptions: { show: { queueType: ['rep'] } } },
+	{
+		displayName: 'Representative Username',
+		name: 'repUsername',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: { show: { queueType: ['repUsername'] } },
+	},
+	{
+		displayName: 'Issue Code Name',
+		name: 'issueCodeName',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. printer_problem',
+		displayOptions: { show: { queueType: ['issue'] } },
+	},
+	{
+		displayName: 'Ticket ID (External Key)',
+		name: 'externalKey',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. INC0012345',
+		description: 'Stored on the session as its external key, so reports and outbound events can be matched to the ticket. Sent as session.custom.external_key. Up to 1024 characters.',
+	},
+	{
+		displayName: 'Time to Live (Seconds)',
+		name: 'ttl',
+		type: 'number',
+		default: 3600,
+		typeOptions: { minValue: 0 },
+		description: 'How long the key stays valid. 0 leaves it to the site (24 hours observed).',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Custom Fields',
+				name: 'customFields',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				default: {},
+				description: 'Session custom fields, by the code name configured in /login → Management → API Configuration → Custom Fields',
+				options: [
+					{
+						displayName: 'Field',
+						name: 'field',
+						values: [
+							{ displayName: 'Code Name', name: 'name', type: 'string', default: '' },
+							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+						],
+					},
+				],
+			},
+			{
+				displayName: 'Public Site Hostname',
+				name: 'urlHostname',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. help.example.com',
+				description: 'Which public site hostname goes into the link (sites with several public portals). Sent as url_hostname.',
+			},
+			{
+				displayName: 'Extra Parameters',
+				name: 'extraParameters',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				default: {},
+				description: 'Passed to generate_session_key as they are. For options not confirmed from public documentation (e.g. priority or skills); check them on your site first.',
+				options: [
+					{
+						displayName: 'Parameter',
+						name: 'parameter',
+						values: [
+							{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+						],
+					},
+				],
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['sessionKey'], operation: ['generate'] } }, properties);
+
+function queueId(ctx: IExecuteFunctions, i: number): string {
+	const node = ctx.getNode();
+	const queueType = ctx.getNodeParameter('queueType', i) as string;
+	switch (queueType) {
+		case 'general':
+			return 'general';
+		case 'team':
+			return `team:${readId(ctx, 'team', 'Team', i)}`;
+		case 'rep':
+			return `rep:${readId(ctx, 'representative', 'Representative', i)}`;
+		case 'repUsername': {
+			const username = String(ctx.getNodeParameter('repUsername', i, '')).trim();
+			if (!username) throw invalid(node, 'Representative Username', 'is empty', i);
+			return `rep_username:${username}`;
+		}
+		case 'issue': {
+			const code = String(ctx.getNodeParameter('issueCodeName', i, '')).trim();
+			if (!code) throw invalid(node, 'Issue Code Name', 'is empty', i);
+			return `issue:${code}`;
+		}
+		default:
+			throw invalid(node, 'Queue', `"${queueType}" is not a known queue`, i);
+	}
+}
+
+/** Builds and checks every parameter before anything is sent. */
+export function buildParameters(ctx: IExecuteFunctions, i: number): IDataObject {
+	const node = ctx.getNode();
+	const qs: IDataObject = { action: 'generate_session_key', type: 'support', queue_id: queueId(ctx, i) };
+
+	const ttl = Number(ctx.getNodeParameter('ttl', i, 0));
+	if (!Number.isInteger(ttl) || ttl < 0 || ttl > MAX_TTL) throw invalid(node, 'Time to Live (Seconds)', `must be a whole number from 0 to ${MAX_TTL}`, i);
+	if (ttl > 0) qs.ttl = ttl;
+
+	let customChars = 0;
+	const externalKey = String(ctx.getNodeParameter('externalKey', i, '') ?? '').trim();
+	if (externalKey.length > MAX_FIELD_CHARS) throw invalid(node, 'Ticket ID (External Key)', `is longer than ${MAX_FIELD_CHARS} characters`, i);
+	if (externalKey) {
+		qs['session.custom.external_key'] = externalKey;
+		customChars += externalKey.length;
+	}
+
+	const extra = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	const fields = ((extra.customFields as IDataObject | undefined)?.field ?? []) as IDataObject[];
+	for (const field of fields) {
+		const name = String(field.name ?? '').trim();
+		const value = String(field.value ?? '');
+		if (!CUSTOM_FIELD_NAME.test(name)) throw invalid(node, 'Custom Fields → Code Name', `"${name}" must be letters, digits or _`, i);
+		if (name === 'external_key') throw invalid(node, 'Custom Fields → Code Name', 'external_key is set by "Ticket ID (External Key)"', i);
+		if (value.length > MAX_FIELD_CHARS) throw invalid(node, `Custom Fields → ${name}`, `is longer than ${MAX_FIELD_CHARS} characters`, i);
+		customChars += value.length;
+		qs[`session.custom.${name}`] = value;
+	}
+	if (customChars > MAX_CUSTOM_TOTAL) throw invalid(node, 'Custom Fields', `hold ${customChars} characters; BeyondTrust accepts 10 KB in all`, i);
+
+	const hostname = String(extra.urlHostname ?? '').trim();
+	if (hostname) {
+		if (!HOSTNAME.test(hostname)) throw invalid(node, 'Public Site Hostname', `"${hostname}" is not a hostname (no https://, no path)`, i);
+		qs.url_hostname = hostname;
+	}
+
+	const params = ((extra.extraParameters as IDataObject | undefined)?.parameter ?? []) as IDataObject[];
+	for (const param of params) {
+		const name = String(param.name ?? '').trim();
+		if (!/^[A-Za-z0-9_.]{1,64}$/.test(name) || name in qs) throw invalid(node, 'Extra Parameters → Name', `"${name}" is not allowed`, i);
+		qs[name] = String(param.value ?? '');
+	}
+	return qs;
+}
+
+export async function execute(this: IExecuteFunctions, client: BtClient, i: number): Promise<INodeExecutionData[]> {
+	const qs = buildParameters(this, i);
+	const answer = await client.call({
+		api: 'command',
+		qs,
+		action: 'generate a session key',
+		permission: 'Command API: Full Access',
+		// Not idempotent: a repeat would hand out a second key for the same ticket.
+		retry: 'rejectedOnly',
+		itemIndex: i,
+		emptyIsError: true,
+	});
+	return answer.empty ? [] : [{ json: normalizeSessionKey(answer.doc.body) }];
+}

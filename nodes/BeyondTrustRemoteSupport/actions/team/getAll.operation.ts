@@ -1,0 +1,28 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { normalizeTeam } from '../../helpers/normalize';
+import type { BtClient } from '../../transport/request';
+import { list } from '../../transport/xml';
+import { applyLimit, returnAllFields } from '../common.descriptions';
+
+const properties: INodeProperties[] = [...returnAllFields('team', 'getAll')];
+
+export const description = updateDisplayOptions({ show: { resource: ['team'], operation: ['getAll'] } }, properties);
+
+export async function listTeams(client: BtClient, itemIndex?: number) {
+	const answer = await client.call({
+		api: 'command',
+		qs: { action: 'get_support_teams', showmembers: 1 },
+		action: 'list support teams',
+		permission: 'Command API: Read Only',
+		itemIndex,
+	});
+	return answer.empty ? [] : list(answer.doc.body.support_team).map(normalizeTeam);
+}
+
+export async function execute(this: IExecuteFunctions, client: BtClient, i: number): Promise<INodeExecutionData[]> {
+	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
+	const limit = Number(this.getNodeParameter('limit', i, 50));
+	const teams = await listTeams(client, i);
+	return applyLimit(teams, returnAll, limit).map((json) => ({ json }));
+}

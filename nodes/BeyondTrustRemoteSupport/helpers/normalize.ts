@@ -1,0 +1,146 @@
+import type { IDataObject } from 'n8n-workflow';
+import type { XmlNode } from '../transport/xml';
+import { attr, child, list, text } from '../transport/xml';
+
+/** Unix seconds (string) → ISO 8601, or null when absent or zero. */
+export function isoFromUnix(value: string): string | null {
+	const seconds = Number(value);
+	if (!value || !Number.isFinite(seconds) || seconds <= 0) return null;
+	return new Date(seconds * 1000).toISOString();
+}
+
+function numberOrNull(value: string): number | null {
+	if (value === '') return null;
+	const n = Number(value);
+	return Number.isFinite(n) ? n : null;
+}
+
+const flag = (value: string): boolean => value === '1' || value.toLowerCase() === 'true';
+
+/** generate_session_key → the fields a ticket flow needs (`key_url`, not `session_key_url`). */
+export function normalizeSessionKey(body: XmlNode): IDataObject {
+	const expires = text(body.expires);
+	return {
+		keyUrl: text(body.key_url),
+		shortKey: text(body.short_key),
+		expiresAt: isoFromUnix(expires),
+		expires: numberOrNull(expires),
+		ttl: numberOrNull(text(body.ttl)),
+		queue: text(body.queue),
+		queueAvailable: attr(body.queue, 'available') === '' ? null : flag(attr(body.queue, 'available')),
+		queueId: numberOrNull(text(body.queue_id)),
+		externalKey: text(body.external_key) || null,
+		mailSubject: text(body.mail_subject),
+		mailBody: text(body.mail_body),
+		type: text(body.type) || 'support',
+	};
+}
+
+/** `<start_time timestamp="1733239565">2024-12-03T15:26:05+00:00</start_time>` → ISO + unix. */
+function timeOf(value: unknown): { iso: string | null; unix: number | null } {
+	if (value === undefined) return { iso: null, unix: null };
+	const stamp = attr(value, 'timestamp');
+	const unix = numberOrNull(stamp);
+	if (unix !== null && unix > 0) return { iso: new Date(unix * 1000).toISOString(), unix };
+	const raw = text(value);
+	const parsed = raw ? Date.parse(raw) : NaN;
+	return Number.isNaN(parsed) ? { iso: null, unix: null } : { iso: new Date(parsed).toISOString(), unix: Math.floor(parsed / 1000) };
+}
+
+function customAttributes(value: unknown): IDataObject {
+	const out: IDataObject = {};
+	for (const entry of list(child(value, 'custom_attribute'))) {
+		const name = attr(entry, 'code_name') || attr(entry, 'name');
+		if (name) out[name] = text(entry);
+	}
+	return out;
+}
+
+/** One `<session lsid="...">` of a SupportSession report. */
+export function normalizeSession(session: XmlNode, includeEvents: boolean): IDataObject {
+	const start = timeOf(session.start_time);
+	const end = timeOf(session.end_time);
+	const customers = list(child(session.customer_list, 'customer')).map((c) => ({
+		gsnumber: numberOrNull(attr(c, 'gsnumber')),
+		username: text(c.username),
+		name: text(child(c.info, 'name')) || text(c.username),
+		company: text(child(c.info, 'company')) || null,
+		issue: text(child(c.info, 'issue')) || null,
+		hostname: text(c.hostname) || null,
+		publicIp: text(c.public_ip) || null,
+		privateIp: text(c.private_ip) || null,
+		os: text(c.os) || null,
+	}));
+	const representatives = list(child(session.rep_list, 'representative')).map((r) => ({
+		id: numberOrNull(attr(r, 'id')),
+		gsnumber: numberOrNull(attr(r, 'gsnumber')),
+		username: text(r.username),
+		displayName: text(r.display_name),
+		secondsInvolved: numberOrNull(text(r.seconds_involved)),
+		sessionOwner: flag(text(r.session_owner)),
+	}));
+	const result: IDataObject = {
+		lsid: attr(session, 'lsid'),
+		active: end.unix === null,
+		sessionType: text(session.session_type) || null,
+		lseq: numberOrNull(text(session.lseq)),
+		startTime: start.iso,
+		endTime: end.iso,
+		duration: text(session.duration) || null,
+		externalKey: text(session.external_key) || null,
+		publicSite: text(session.public_site) || null,
+		publicSiteId: numberOrNull(attr(session.public_site, 'id')),
+		primaryCustomer: text(session.primary_customer) || null,
+		primaryRep: text(session.primary_rep) || null,
+		primaryRepId: numberOrNull(attr(session.primary_rep, 'id')),
+		customers,
+		representatives,
+		customAttributes: customAttributes(session.custom_attributes),
+		fileTransferCount: numberOrNull(text(session.file_transfer_count)),
+	};
+	if (includeEvents) {
+		result.events = list(child(session.session_details, 'event')).map((e) => ({
+			type: attr(e, 'event_type'),
+			time: isoFromUnix(attr(e, 'timestamp')),
+			performedBy: text(e.performed_by) || null,
+			destination: text(e.destination) || null,
+			body: text(e.body) || null,
+		}));
+	}
+	return result;
+}
+
+/** One `<rep id="...">` of get_logged_in_reps. */
+export function normalizeRepresentative(rep: XmlNode): IDataObject {
+	return {
+		id: numberOrNull(attr(rep, 'id')),
+		displayName: text(rep.public_display_name) || text(rep.display_name),
+		privateDisplayName: text(rep.private_display_name) || null,
+		type: text(rep.type) || null,
+		loggedInSince: text(rep.logged_in_since) || null,
+		supportSessionCount: numberOrNull(text(rep.support_session_count)),
+		presentationCount: numberOrNull(text(rep.presentation_count)),
+		showingOnRepList: flag(text(rep.showing_on_rep_list)),
+		queueId: attr(rep, 'id') ? `rep:${attr(rep, 'id')}` : null,
+	};
+}
+
+/** One `<support_team id="...">` of get_support_teams. */
+export function normalizeTeam(team: XmlNode): IDataObject {
+	const id = attr(team, 'id');
+	return {
+		id: numberOrNull(id),
+		name: text(team.name),
+		codeName: text(team.code_name) || null,
+		queueId: id ? `team:${id}` : null,
+		members: list(child(team.members, 'representative')).map((m) => ({
+			id: numberOrNull(attr(m, 'id')),
+			displayName: text(m.display_name) || text(m.public_display_name) || text(m),
+		})),
+		issues: list(child(team.issues, 'issue')).map((i) => ({
+			id: numberOrNull(attr(i, 'id')),
+			codeName: text(i.code_name),
+			description: text(i.description) || null,
+		})),
+	};
+}

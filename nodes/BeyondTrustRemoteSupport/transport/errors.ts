@@ -1,0 +1,106 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+import type { HttpFailure } from '../../shared/httpFailure';
+
+export interface FailureContext {
+	/** Human name of what was attempted, e.g. "generate a session key". */
+	action: string;
+	/** The API account permission the call needs, named in permission errors. */
+	permission: string;
+	host: string;
+	itemIndex?: number;
+}
+
+/** What a failed exchange or an `<error>` answer means, said so a user can act on it. */
+export interface BtFailure extends HttpFailure {
+	/** Text of an `<error>` element (or the OAuth layer's JSON error). */
+	apiMessage?: string;
+	malformedBody?: boolean;
+	denied?: boolean;
+}
+
+function clean(text: string): string {
+	// Never echo anything that looks like a bearer token back to the user.
+	return text.replace(/Bearer\s+\S+/gi, 'Bearer ***').slice(0, 500);
+}
+
+function jsonMessage(body: unknown): string {
+	if (!body) return '';
+	if (typeof body === 'string') return body.trim().startsWith('<') ? '' : clean(body.trim());
+	if (typeof body === 'object') {
+		const { error, message } = body as { error?: unknown; message?: unknown };
+		return clean([error, message].filter((v) => typeof v === 'string').join(': '));
+	}
+	return '';
+}
+
+export function describeFailure(failure: BtFailure, ctx: FailureContext): { message: string; description: string } {
+	const apiText = failure.apiMessage ? clean(failure.apiMessage) : jsonMessage(failure.body);
+	const said = apiText ? ` BeyondTrust said: ${apiText}` : '';
+	if (failure.tokenMessage) {
+		return {
+			message: failure.tokenMessage,
+			description: 'The node could not get an access token for the API account in the credential.',
+		};
+	}
+	if (failure.networkCode) {
+		const what = failure.networkCode === 'ETIMEDOUT' ? 'did not answer in time' : `closed the connection (${failure.networkCode})`;
+		return {
+			message: `BeyondTrust at ${ctx.host} ${what} while trying to ${ctx.action}`,
+			description: 'Check the site URL in the credential and the network. Reads were retried; a session key request is never repeated unless it certainly did not reach the site.',
+		};
+	}
+	if (failure.malformedBody) {
+		return {
+			message: `BeyondTrust answered "${ctx.action}" with a body that is not valid XML`,
+			description: 'Check that the site URL points at the appliance itself (not a proxy login page) and that "Enable XML API" is ticked under Management → API Configuration.',
+		};
+	}
+	if (failure.denied || failure.status === 401) {
+		return {
+			message: `BeyondTrust rejected the access token while trying to ${ctx.action}.${said}`,
+			description: 'A new token was requested once and the call retried once, and it was still rejected. Check that the API account is enabled and its secret was not regenerated.',
+		};
+	}
+	if (failure.status === 403 || /permission|not allowed|not authori[sz]ed/i.test(apiText)) {
+		return {
+			message: `The BeyondTrust API account may not ${ctx.action}.${said}`,
+			description: `Give the API account "${ctx.permission}" under /login → Management → API Configuration.`,
+		};
+	}
+	if (failure.status === 429) {
+		const wait = failure.retryAfterSeconds !== undefined ? ` BeyondTrust asks to wait ${Math.ceil(failure.retryAfterSeconds)} s.` : '';
+		return {
+			message: `BeyondTrust rate limit reached while trying to ${ctx.action} (429 Too Many Requests).${wait}`,
+			description: 'An API account may make 20 requests per second and 15,000 per hour. The node stays under both by itself; other clients using the same API account share the budget.',
+		};
+	}
+	if (failure.status === undefined || (failure.status >= 200 && failure.status < 300)) {
+		return {
+			message: `BeyondTrust could not ${ctx.action}.${said}`,
+			description: 'The API answered with an <error> element. Check the values named in the message.',
+		};
+	}
+	if (failure.status === 404) {
+		return {
+			message: `BeyondTrust at ${ctx.host} has no such API endpoint (404) while trying to ${ctx.action}.${said}`,
+			description: 'Check the site URL in the credential (e.g. https://support.example.com, without /api or /login).',
+		};
+	}
+	return {
+		message: `BeyondTrust failed to ${ctx.action} (HTTP ${failure.status}).${said}`,
+		description: 'The site had a problem; reads were retried. Try again later.',
+	};
+}
+
+/** Builds the NodeApiError from a plain object so no request details (tokens) travel with it. */
+export function toNodeApiError(node: INode, failure: BtFailure, ctx: FailureContext): NodeApiError {
+	const { message, description } = describeFailure(failure, ctx);
+	const httpCode = failure.status && failure.status >= 300 ? String(failure.status) : undefined;
+	return new NodeApiError(node, { message, httpCode: httpCode ?? null } as JsonObject, {
+		message: ctx.itemIndex === undefined ? message : `${message} [item ${ctx.itemIndex}]`,
+		description,
+		httpCode,
+		itemIndex: ctx.itemIndex,
+	});
+}

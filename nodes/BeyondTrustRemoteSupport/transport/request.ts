@@ -1,0 +1,167 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	INode,
+} from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+import { markTokenRejected } from '../../../credentials/common/clientCredentialsToken';
+import { hostOf, readFailure, trimSlash } from '../../shared/httpFailure';
+import { limiterFor } from '../../shared/rateLimiter';
+import type { BtFailure, FailureContext } from './errors';
+import { toNodeApiError } from './errors';
+import type { XmlDocument } from './xml';
+import { readAnswer } from './xml';
+
+export type BtContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+export const CREDENTIAL_TYPE = 'beyondTrustRemoteSupportOAuth2Api';
+
+/**
+ * `safe`: repeating the call changes nothing (reports, lists), so 429, 5xx, dropped connections
+ * and bad bodies are retried. `rejectedOnly`: the call changes state (generate_session_key,
+ * terminate_session), so it is repeated only when the site certainly did not act on it: 429,
+ * a refused connection, or a rejected token.
+ */
+export type RetryPolicy = 'safe' | 'rejectedOnly';
+
+export interface BtRequest {
+	api: 'command' | 'reporting';
+	/** Query parameters: `action=...` for the Command API, `generate_report=...` for Reporting. */
+	qs: IDataObject;
+	action: string;
+	permission: string;
+	retry?: RetryPolicy;
+	itemIndex?: number;
+	/** For actions on one thing (terminate, generate): "no ... found" is a failure, not an empty list. */
+	emptyIsError?: boolean;
+}
+
+export type BtAnswer = { empty: true; message: string } | { empty: false; doc: XmlDocument };
+
+/**
+ * BeyondTrust: 20 requests/s and 15,000/h per API account. 18/s (90 %) leaves room for network
+ * jitter bunching arrivals and for the occasional token request on the same account.
+ */
+export const RATE_LIMITS = { perSecond: 18, perHour: 14_800 };
+const MAX_ATTEMPTS = 4;
+const MAX_RETRY_AFTER_SECONDS = 30;
+const REQUEST_TIMEOUT_MS = 30_000;
+const RETRYABLE_STATUS = [429, 500, 502, 503, 504];
+
+function shouldRetry(failure: BtFailure, policy: RetryPolicy): boolean {
+	if (failure.tokenMessage || failure.denied) return false;
+	if (failure.status === 429) return (failure.retryAfterSeconds ?? 1) <= MAX_RETRY_AFTER_SECONDS;
+	if (policy === 'rejectedOnly') return failure.networkCode === 'ECONNREFUSED';
+	if (failure.malformedBody || failure.networkCode) return true;
+	return failure.status !== undefined && RETRYABLE_STATUS.includes(failure.status);
+}
+
+function backoffMs(failure: BtFailure, attempt: number): number {
+	if (failure.retryAfterSeconds !== undefined) return failure.retryAfterSeconds * 1000;
+	return 500 * 2 ** (attempt - 1);
+}
+
+/**
+ * The one way this node talks to BeyondTrust: rate limit, `Connection: close`, authentication
+ * with the cached client-credentials token, XML reading, retries and error mapping.
+ */
+export class BtClient {
+	readonly node: INode;
+
+	readonly host: string;
+
+	private constructor(
+		private readonly ctx: BtContext,
+		readonly siteUrl: string,
+		private readonly limiterKey: string,
+	) {
+		this.node = ctx.getNode();
+		this.host = hostOf(siteUrl);
+	}
+
+	static async create(ctx: BtContext): Promise<BtClient> {
+		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+		const siteUrl = trimSlash(credentials.siteUrl);
+		return new BtClient(ctx, siteUrl, `${siteUrl}\n${String(credentials.clientId ?? '')}`);
+	}
+
+	/** Sends one Command or Reporting call and returns the parsed answer ("nothing found" = empty). */
+	async call(req: BtRequest): Promise<BtAnswer> {
+		const options: IHttpRequestOptions = {
+			method: 'GET',
+			url: `${this.siteUrl}/api/${req.api}`,
+			qs: req.qs,
+			// BeyondTrust asks clients to close the connection after each call.
+			headers: { Accept: 'text/xml, application/xml', Connection: 'close' },
+			json: false,
+			timeout: REQUEST_TIMEOUT_MS,
+		};
+		const policy = req.retry ?? 'safe';
+		const context: FailureContext = { action: req.action, permission: req.permission, host: this.host, itemIndex: req.itemIndex };
+		let reminted = false;
+		for (let attempt = 1; ; attempt++) {
+			const { failure, answer, denied } = await this.once(options, reminted);
+			if (answer?.empty && req.emptyIsError) throw toNodeApiError(this.node, { status: 200, apiMessage: answer.message }, context);
+			if (answer) return answer;
+			if (denied && !reminted) {
+				// access_denied inside an HTTP 200: n8n only renews on a 401, so renew here, once.
+				reminted = true;
+				attempt--;
+				continue;
+			}
+			const final = failure as BtFailure;
+			if (denied) final.denied = true;
+			if (attempt >= MAX_ATTEMPTS || !shouldRetry(final, policy)) throw toNodeApiError(this.node, final, context);
+			await sleep(backoffMs(final, attempt));
+		}
+	}
+
+	private async once(
+		options: IHttpRequestOptions,
+		forceNewToken: boolean,
+	): Promise<{ answer?: BtAnswer; failure?: BtFailure; denied?: boolean }> {
+		await limiterFor(this.limiterKey, RATE_LIMITS).acquire();
+		let body: unknown;
+		try {
+			const additional = forceNewToken ? await this.withRejectedToken() : undefined;
+			body = await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, CREDENTIAL_TYPE, { ...options }, additional);
+		} catch (error) {
+			const failure: BtFailure = readFailure(error);
+			if (failure.status !== undefined) {
+				const outcome = readAnswer(failure.body);
+				if (outcome.kind === 'denied') return { failure: { ...failure, apiMessage: outcome.message }, denied: failure.status !== 401 };
+				if (outcome.kind === 'error' || outcome.kind === 'empty') failure.apiMessage = outcome.message;
+			}
+			return { failure };
+		}
+		const outcome = readAnswer(body);
+		switch (outcome.kind) {
+			case 'ok':
+				return { answer: { empty: false, doc: outcome.doc } };
+			case 'empty':
+				return { answer: { empty: true, message: outcome.message } };
+			case 'denied':
+				return { failure: { status: 200, apiMessage: outcome.message }, denied: true };
+			case 'error':
+				return { failure: { status: 200, apiMessage: outcome.message } };
+			default:
+				return { failure: { status: 200, malformedBody: true } };
+		}
+	}
+
+	/**
+	 * Marks the token we hold as rejected and hands n8n a copy of the credential without it, so
+	 * n8n runs the credential's preAuthentication: one new token, stored for every later call.
+	 */
+	private async withRejectedToken() {
+		const data = (await this.ctx.getCredentials(CREDENTIAL_TYPE)) as ICredentialDataDecryptedObject;
+		markTokenRejected(String(data.accessToken ?? ''));
+		const ref = this.node.credentials?.[CREDENTIAL_TYPE];
+		return {
+			credentialsDecrypted: { id: ref?.id ?? '', name: ref?.name ?? '', type: CREDENTIAL_TYPE, data: { ...data, accessToken: '' } },
+		};
+	}
+}

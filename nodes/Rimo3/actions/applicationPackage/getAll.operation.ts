@@ -1,0 +1,59 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { Rimo3Client } from '../../transport/request';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		default: 50,
+		typeOptions: { minValue: 1 },
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		description: 'Applied by the node after the list is read (the API offers no filters that we know of)',
+		options: [
+			{ displayName: 'Display Name Contains', name: 'displayName', type: 'string', default: '' },
+			{ displayName: 'Manufacturer', name: 'manufacturer', type: 'string', default: '' },
+			{ displayName: 'Product Version', name: 'productVersion', type: 'string', default: '' },
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['applicationPackage'], operation: ['getAll'] } }, properties);
+
+/** GET /api/v2/application-packages answers a bare JSON array (seen in working scripts; no paging seen). */
+export async function listPackages(client: Rimo3Client, itemIndex?: number): Promise<IDataObject[]> {
+	const body = await client.request({ method: 'GET', path: '/api/v2/application-packages', action: 'list application packages', itemIndex });
+	if (Array.isArray(body)) return body as IDataObject[];
+	const wrapped = (body as IDataObject | undefined)?.items ?? (body as IDataObject | undefined)?.data;
+	return Array.isArray(wrapped) ? (wrapped as IDataObject[]) : [];
+}
+
+export async function execute(this: IExecuteFunctions, client: Rimo3Client, i: number): Promise<INodeExecutionData[]> {
+	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
+	const limit = Number(this.getNodeParameter('limit', i, 50));
+	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	const same = (a: unknown, b: unknown) => String(a ?? '').toLowerCase() === String(b ?? '').toLowerCase();
+	const packages = (await listPackages(client, i)).filter(
+		(p) =>
+			(!filters.displayName || String(p.displayName ?? '').toLowerCase().includes(String(filters.displayName).toLowerCase())) &&
+			(!filters.manufacturer || same(p.manufacturer, filters.manufacturer)) &&
+			(!filters.productVersion || same(p.productVersion, filters.productVersion)),
+	);
+	return (returnAll ? packages : packages.slice(0, Math.max(1, limit))).map((json) => ({ json }));
+}

@@ -1,0 +1,135 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	INode,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+import type { HttpFailure } from '../../shared/httpFailure';
+import { hostOf, readFailure, trimSlash } from '../../shared/httpFailure';
+
+export type Rimo3Context = IExecuteFunctions | ILoadOptionsFunctions;
+
+export const CREDENTIAL_TYPE = 'rimo3OAuth2Api';
+
+/** `safe` reads are retried on 429/5xx/network trouble; `rejectedOnly` writes only on 429 or a refused connection. */
+export type RetryPolicy = 'safe' | 'rejectedOnly';
+
+export interface Rimo3Request {
+	method: IHttpRequestMethods;
+	/** Path below the base URL, e.g. `/api/v2/application-packages`. */
+	path: string;
+	qs?: IDataObject;
+	body?: Buffer | IDataObject;
+	headers?: IDataObject;
+	action: string;
+	retry?: RetryPolicy;
+	itemIndex?: number;
+}
+
+const MAX_ATTEMPTS = 3;
+const MAX_RETRY_AFTER_SECONDS = 30;
+const RETRYABLE_STATUS = [429, 500, 502, 503, 504];
+
+function shouldRetry(failure: HttpFailure, policy: RetryPolicy): boolean {
+	if (failure.tokenMessage) return false;
+	if (failure.status === 429) return (failure.retryAfterSeconds ?? 1) <= MAX_RETRY_AFTER_SECONDS;
+	if (policy === 'rejectedOnly') return failure.networkCode === 'ECONNREFUSED';
+	if (failure.networkCode) return true;
+	return failure.status !== undefined && RETRYABLE_STATUS.includes(failure.status);
+}
+
+function apiText(body: unknown): string {
+	if (!body) return '';
+	if (typeof body === 'string') return body.trim().slice(0, 300);
+	const b = body as IDataObject;
+	const parts = [b.title, b.message, b.detail, b.error, b.error_description].filter((v) => typeof v === 'string');
+	const errors = b.errors && typeof b.errors === 'object' ? JSON.stringify(b.errors).slice(0, 300) : '';
+	return [...parts, errors].filter(Boolean).join(' ');
+}
+
+function describe(failure: HttpFailure, action: string, host: string): { message: string; description: string } {
+	const said = apiText(failure.body) ? ` Rimo3 said: ${apiText(failure.body)}` : '';
+	if (failure.tokenMessage) return { message: failure.tokenMessage, description: 'The node could not get an access token for the API account in the credential.' };
+	if (failure.networkCode) {
+		return {
+			message: `Rimo3 at ${host} could not be reached (${failure.networkCode}) while trying to ${action}`,
+			description: 'Check the base URL in the credential and the network. Reads were retried; uploads are not repeated unless they certainly did not arrive.',
+		};
+	}
+	switch (failure.status) {
+		case 401:
+			return { message: `Rimo3 rejected the access token while trying to ${action} (401).${said}`, description: 'A new token was requested once and the call retried once. Check the API account and its secret.' };
+		case 403:
+			return { message: `The Rimo3 API account may not ${action} (403).${said}`, description: 'Check the role of the API account in Rimo3 (Admin & Support → Integrations → API Accounts).' };
+		case 404:
+			return { message: `Rimo3 could not find what was asked for while trying to ${action} (404).${said}`, description: 'Check the application package ID.' };
+		case 429:
+			return { message: `Rimo3 rate limit reached while trying to ${action} (429).`, description: 'Wait and run again, or run fewer items at once.' };
+		default:
+			return {
+				message: `Rimo3 failed to ${action} (HTTP ${failure.status ?? 'error'}).${said}`,
+				description: failure.status && failure.status < 500 ? 'Correct the values named in the message and run again.' : 'The service had a problem; reads were retried. Try again later.',
+			};
+	}
+}
+
+/** The one way this node talks to Rimo3: authentication with the cached token, retries, errors. */
+export class Rimo3Client {
+	readonly node: INode;
+
+	private constructor(
+		private readonly ctx: Rimo3Context,
+		readonly baseUrl: string,
+	) {
+		this.node = ctx.getNode();
+	}
+
+	static async create(ctx: Rimo3Context): Promise<Rimo3Client> {
+		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+		return new Rimo3Client(ctx, trimSlash(credentials.baseUrl));
+	}
+
+	async request(req: Rimo3Request): Promise<unknown> {
+		const options: IHttpRequestOptions = {
+			method: req.method,
+			url: `${this.baseUrl}${req.path}`,
+			qs: req.qs,
+			body: req.body as IDataObject,
+			json: !Buffer.isBuffer(req.body),
+			headers: { Accept: 'application/json', ...req.headers },
+			timeout: 120_000,
+		};
+		const policy = req.retry ?? 'safe';
+		for (let attempt = 1; ; attempt++) {
+			let failure: HttpFailure;
+			try {
+				const body = await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, CREDENTIAL_TYPE, { ...options });
+				if (typeof body === 'string' && body.trim()) {
+					try {
+						return JSON.parse(body);
+					} catch {
+						return body;
+					}
+				}
+				return body;
+			} catch (error) {
+				failure = readFailure(error);
+			}
+			if (attempt >= MAX_ATTEMPTS || !shouldRetry(failure, policy)) {
+				const { message, description } = describe(failure, req.action, hostOf(this.baseUrl));
+				const httpCode = failure.status ? String(failure.status) : undefined;
+				throw new NodeApiError(this.node, { message, httpCode: httpCode ?? null } as JsonObject, {
+					message: req.itemIndex === undefined ? message : `${message} [item ${req.itemIndex}]`,
+					description,
+					httpCode,
+					itemIndex: req.itemIndex,
+				});
+			}
+			await sleep(failure.retryAfterSeconds !== undefined ? failure.retryAfterSeconds * 1000 : 500 * 2 ** (attempt - 1));
+		}
+	}
+}

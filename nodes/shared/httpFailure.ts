@@ -1,0 +1,64 @@
+import { TOKEN_ERROR_PREFIX } from '../../credentials/common/clientCredentialsToken';
+
+/** What went wrong with one HTTP exchange, with nothing of the request (no headers, no token). */
+export interface HttpFailure {
+	status?: number;
+	retryAfterSeconds?: number;
+	body?: unknown;
+	/** Network-level code such as ECONNRESET or ETIMEDOUT when no response arrived. */
+	networkCode?: string;
+	/** A client-credentials token could not be minted; the message is safe to show. */
+	tokenMessage?: string;
+}
+
+interface ErrorLike {
+	httpCode?: string;
+	code?: string;
+	message?: string;
+	isTokenMintError?: boolean;
+	cause?: ErrorLike;
+	response?: { status?: number; headers?: Record<string, unknown>; data?: unknown; body?: unknown };
+}
+
+const NETWORK_CODES = ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'ERR_SOCKET_CONNECTION_TIMEOUT'];
+
+export function parseRetryAfter(value: unknown): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds);
+	const date = Date.parse(String(value));
+	return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
+}
+
+/** Reads status, Retry-After and body from whatever n8n's HTTP helpers threw. */
+export function readFailure(error: unknown): HttpFailure {
+	const candidates: ErrorLike[] = [];
+	for (let current = error as ErrorLike | undefined, depth = 0; current && depth < 5; depth++) {
+		candidates.push(current);
+		current = current.cause;
+	}
+	// n8n wraps a failed preAuthentication in a NodeApiError that keeps only the message.
+	const minting = candidates.find((e) => e.isTokenMintError || (e.message ?? '').startsWith(TOKEN_ERROR_PREFIX));
+	if (minting) return { tokenMessage: minting.message };
+	const withResponse = candidates.find((e) => e.response && typeof e.response === 'object');
+	if (withResponse?.response) {
+		const { status, headers, data, body } = withResponse.response;
+		const retryAfter = headers?.['retry-after'] ?? headers?.['Retry-After'];
+		return { status, retryAfterSeconds: parseRetryAfter(retryAfter), body: data ?? body };
+	}
+	const networkCode = candidates.map((e) => e.code).find((c) => c && NETWORK_CODES.includes(c));
+	if (networkCode) return { networkCode };
+	if (candidates.some((e) => /timeout/i.test(e.message ?? ''))) return { networkCode: 'ETIMEDOUT' };
+	if (candidates.some((e) => /socket hang up|aborted/i.test(e.message ?? ''))) return { networkCode: 'ECONNRESET' };
+	const httpCode = Number(candidates.find((e) => e.httpCode)?.httpCode);
+	return Number.isFinite(httpCode) ? { status: httpCode } : { networkCode: 'UNKNOWN' };
+}
+
+export function hostOf(url: string): string {
+	const match = /^[a-z]+:\/\/([^/?#]+)/i.exec(url);
+	return match ? match[1] : url;
+}
+
+export function trimSlash(url: unknown): string {
+	return String(url ?? '').trim().replace(/\/+$/, '');
+}

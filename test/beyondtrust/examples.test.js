@@ -1,0 +1,59 @@
+// The example workflows in examples/: well-formed, credentials referenced by name, and their
+// BeyondTrust node really runs (on n8n-core against the simulator) with the parameters shipped.
+const fs = require('fs');
+const path = require('path');
+const { startSimulator } = require('../simulator');
+const { runWorkflow } = require('../helpers/workflow-runner');
+const { BT_TYPE, BT_CRED, btCredentials, tokenModule } = require('../helpers/remote-access-workflows');
+
+const EXAMPLES = path.resolve(__dirname, '../../examples');
+const load = (name) => JSON.parse(fs.readFileSync(path.join(EXAMPLES, name), 'utf8'));
+
+let sim;
+beforeAll(async () => {
+	sim = await startSimulator({ port: 0 });
+});
+afterAll(() => sim.stop());
+beforeEach(() => {
+	sim.reset();
+	tokenModule().clearTokenCache();
+});
+
+/** Start → the example's BeyondTrust node (other nodes come from n8n-nodes-base, not loaded here). */
+function btNodeOnly(example) {
+	const node = example.nodes.find((n) => n.type === BT_TYPE);
+	return {
+		node,
+		workflow: {
+			nodes: [{ id: 's', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }, node],
+			connections: { Start: { main: [[{ node: node.name, type: 'main', index: 0 }]] } },
+		},
+	};
+}
+
+test.each(['beyondtrust-ticket-invitation.json', 'beyondtrust-active-sessions-report.json'])('%s is wired and names the simulator credential', (file) => {
+	const example = load(file);
+	const names = new Set(example.nodes.map((n) => n.name));
+	for (const [from, { main }] of Object.entries(example.connections)) {
+		expect(names.has(from)).toBe(true);
+		main.flat().forEach((c) => expect(names.has(c.node)).toBe(true));
+	}
+	const bt = example.nodes.filter((n) => n.type === BT_TYPE);
+	expect(bt).toHaveLength(1);
+	expect(bt[0].credentials[BT_CRED].name).toBe('BeyondTrust (simulator)');
+});
+
+test('ticket invitation: the webhook body ticket becomes the external key and a link comes back', async () => {
+	const { node, workflow } = btNodeOnly(load('beyondtrust-ticket-invitation.json'));
+	const result = await runWorkflow(workflow, { credentials: btCredentials(sim), input: [{ body: { ticket: 'INC0012345' } }] });
+	expect(result.error).toBeUndefined();
+	expect(result.outputs[node.name][0]).toMatchObject({ externalKey: 'INC0012345', ttl: 3600 });
+	expect(result.outputs[node.name][0].keyUrl).toMatch(/^https:\/\//);
+});
+
+test('active-sessions report: the running sessions of the last 24 hours', async () => {
+	const { node, workflow } = btNodeOnly(load('beyondtrust-active-sessions-report.json'));
+	const result = await runWorkflow(workflow, { credentials: btCredentials(sim), input: [{}] });
+	expect(result.error).toBeUndefined();
+	expect(result.outputs[node.name].map((s) => s.active)).toEqual([true, true]);
+});

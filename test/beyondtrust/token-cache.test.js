@@ -1,0 +1,91 @@
+// The shared client-credentials code (credentials/common/clientCredentialsToken.ts) called the
+// way n8n calls a credential's preAuthentication, against the simulator's token endpoints.
+const path = require('path');
+const { startSimulator } = require('../simulator');
+const { tokenModule } = require('../helpers/remote-access-workflows');
+
+const CREDS = path.resolve(__dirname, '../../dist/credentials');
+const { BeyondTrustRemoteSupportOAuth2Api } = require(`${CREDS}/BeyondTrustRemoteSupportOAuth2Api.credentials.js`);
+const { Rimo3OAuth2Api } = require(`${CREDS}/Rimo3OAuth2Api.credentials.js`);
+
+/** IHttpRequestHelper over fetch, throwing axios-shaped errors like n8n's helper does. */
+const helper = {
+	helpers: {
+		async httpRequest({ method, url, qs, headers = {}, body, auth }) {
+			const target = new URL(url);
+			for (const [k, v] of Object.entries(qs || {})) target.searchParams.set(k, String(v));
+			const h = { ...headers };
+			if (auth) h.Authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
+			const res = await fetch(target, { method, headers: h, body });
+			const text = await res.text();
+			let data = text;
+			try {
+				data = JSON.parse(text);
+			} catch {}
+			if (res.status >= 400) throw Object.assign(new Error(`HTTP ${res.status}`), { response: { status: res.status, data, headers: Object.fromEntries(res.headers) } });
+			return data;
+		},
+	},
+};
+
+let sim;
+const bt = new BeyondTrustRemoteSupportOAuth2Api();
+const r3 = new Rimo3OAuth2Api();
+const btCreds = (extra = {}) => ({ siteUrl: sim.beyondtrust.siteUrl, clientId: sim.beyondtrust.clientId, clientSecret: sim.beyondtrust.clientSecret, accessToken: '', ...extra });
+const stats = () => sim.stats();
+
+beforeAll(async () => {
+	sim = await startSimulator({ port: 0 });
+});
+afterAll(() => sim.stop());
+beforeEach(() => {
+	sim.reset();
+	tokenModule().clearTokenCache();
+});
+
+test('20 concurrent first calls share one mint (single flight)', async () => {
+	const results = await Promise.all(Array.from({ length: 20 }, () => bt.preAuthentication.call(helper, btCreds())));
+	expect(new Set(results.map((r) => r.accessToken)).size).toBe(1);
+	expect(stats().btTokensMinted).toBe(1);
+});
+
+test('"expired" after an error that was not about the token (HTTP Request node path): one probe, no new token', async () => {
+	const { accessToken } = await bt.preAuthentication.call(helper, btCreds());
+	const again = await bt.preAuthentication.call(helper, btCreds({ accessToken }));
+	expect(again.accessToken).toBe(accessToken);
+	expect(stats().btTokensMinted).toBe(1);
+	expect(stats().routes['GET /beyondtrust/api/command']).toBe(1); // the probe
+});
+
+test('a really rejected token (revoked, evicted, or access_denied in XML) mints exactly one replacement', async () => {
+	const { accessToken } = await bt.preAuthentication.call(helper, btCreds());
+	sim.beyondtrust.setAuthFailure('xml200');
+	sim.beyondtrust.revokeAll();
+	const renewed = await Promise.all([1, 2, 3].map(() => bt.preAuthentication.call(helper, btCreds({ accessToken }))));
+	expect(new Set(renewed.map((r) => r.accessToken)).size).toBe(1);
+	expect(renewed[0].accessToken).not.toBe(accessToken);
+	expect(stats().btTokensMinted).toBe(2);
+	tokenModule().markTokenRejected(renewed[0].accessToken);
+	await bt.preAuthentication.call(helper, btCreds({ accessToken: '' }));
+	expect(stats().btTokensMinted).toBe(3);
+});
+
+test('the Test button: preAuthentication then the test request succeeds; wrong secret fails clearly', async () => {
+	const { accessToken } = await bt.preAuthentication.call(helper, btCreds());
+	const info = await helper.helpers.httpRequest({ method: 'GET', url: `${sim.beyondtrust.siteUrl}${bt.test.request.url}`, qs: bt.test.request.qs, headers: { Authorization: `Bearer ${accessToken}` } });
+	expect(info).toContain('<api_information');
+	await expect(bt.preAuthentication.call(helper, btCreds({ clientSecret: 'bad-secret-xyz' }))).rejects.toThrow(
+		/^Could not get an access token: BeyondTrust Remote Support at 127\.0\.0\.1:\d+ rejected the client ID or client secret \(invalid_client\)\. Check both in the credential/,
+	);
+	const r3Token = await r3.preAuthentication.call(helper, { baseUrl: sim.rimo3.baseUrl, clientId: sim.rimo3.clientId, clientSecret: sim.rimo3.clientSecret, accessToken: '' });
+	const test = await helper.helpers.httpRequest({ method: 'GET', url: `${sim.rimo3.baseUrl}${r3.test.request.url}`, headers: { Authorization: `Bearer ${r3Token.accessToken}` } });
+	expect(test).toEqual({ message: 'Authenticated' });
+});
+
+test('a changed secret never reuses the old token', async () => {
+	const first = await bt.preAuthentication.call(helper, btCreds());
+	const rotated = sim.beyondtrust.rotateSecret('rotated-secret-2');
+	const second = await bt.preAuthentication.call(helper, btCreds({ clientSecret: rotated }));
+	expect(second.accessToken).not.toBe(first.accessToken);
+	expect(stats().btTokensMinted).toBe(2);
+});
