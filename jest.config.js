@@ -5,5 +5,4 @@ module.exports = {
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
 	setupFilesAfterEnv: ['<rootDir>/test/helpers/jest-setup.js'],
 	testTimeout: 30000,
-	setupFilesAfterEnv: ['<rootDir>/test/helpers/jest-per-file-cleanup.js'],
 };
