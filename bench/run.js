@@ -8,13 +8,17 @@ const path = require('path');
 
 const SECTIONS = [
 	['link', () => require('./link').measureLink()],
+	['tokens', () => require('./tokens').measureTokens()],
+	['bulk', () => require('./tokens').measureBulk()],
+	['overhead', () => require('./overhead').measureOverhead()],
 	['package', () => require('./package').measurePackage()],
 ];
 
 const TARGETS = {
 	'link.wallRatio': '≤ 1.2',
 	'link.apiCalls': '= link.minApiCalls',
-	'tokens.mintsPerThousandCalls': '≤ 1',
+	'tokens.mintsPerThousandCalls.beyondtrust': '≤ 1',
+	'tokens.mintsPerThousandCalls.rimo3': '≤ 1',
 	'bulk.failedItems': '0',
 	'bulk.rateUtilization': '0.9 – 1.0',
 	'overhead.vsHttpRequestNode': '≤ 1.0',

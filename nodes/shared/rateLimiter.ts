@@ -4,6 +4,7 @@ import { sleep } from 'n8n-workflow';
  * A per-process sliding-window limiter, one per API account (key = site + client id), shared by
  * every execution in this n8n process. BeyondTrust allows 20 requests/s and 15,000/h per API
  * account; we aim a little under both so network jitter never pushes the server's count over.
+ * Per second the requests are spaced evenly; per hour a sliding window counts them.
  */
 export interface RateLimits {
 	perSecond: number;
@@ -33,13 +34,31 @@ class SlidingWindow {
 	}
 }
 
+/**
+ * Spaces requests evenly (no bursts): a burst that fits a sliding window at the client can
+ * arrive as more than the limit within one second at the server, once latencies differ.
+ */
+class Spacing {
+	private next = 0;
+
+	constructor(private readonly intervalMs: number) {}
+
+	waitMs(now: number): number {
+		return Math.max(0, this.next - now);
+	}
+
+	add(now: number): void {
+		this.next = now + this.intervalMs;
+	}
+}
+
 class Limiter {
-	private readonly second: SlidingWindow;
+	private readonly second: Spacing;
 	private readonly hour: SlidingWindow;
 	private queue: Promise<void> = Promise.resolve();
 
 	constructor(limits: RateLimits) {
-		this.second = new SlidingWindow(limits.perSecond, 1000);
+		this.second = new Spacing(1000 / limits.perSecond);
 		this.hour = new SlidingWindow(limits.perHour, 3_600_000);
 	}
 

@@ -45,7 +45,7 @@ export type BtAnswer = { empty: true; message: string } | { empty: false; doc: X
  * BeyondTrust: 20 requests/s and 15,000/h per API account. 18/s (90 %) leaves room for network
  * jitter bunching arrivals and for the occasional token request on the same account.
  */
-export const RATE_LIMITS = { perSecond: 18, perHour: 14_800 };
+export const RATE_LIMITS = { perSecond: 19, perHour: 14_800 };
 const MAX_ATTEMPTS = 4;
 const MAX_RETRY_AFTER_SECONDS = 30;
 const REQUEST_TIMEOUT_MS = 30_000;
