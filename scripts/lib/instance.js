@@ -113,6 +113,9 @@ class Instance {
       NODE_OPTIONS: '',
       // 2.x: the MCP server registry fetches https://api.n8n.io at start; it is a module, switch it off.
       ...(this.major >= 2 ? { N8N_DISABLED_MODULES: 'mcp-registry', N8N_UNVERIFIED_PACKAGES_ENABLED: 'true' } : {}),
+      // n8n 1.123's default "vm" expression engine needs isolated-vm 6, whose binaries exist only for
+      // Node >= 22; on Node 20 use the classic engine (the only setting that differs from a stock 1.x).
+      ...(Number(this.node.version.split('.')[0]) < 22 ? { N8N_EXPRESSION_ENGINE: 'legacy' } : {}),
       ...this.extraEnv,
       ...extra,
     };

@@ -9,6 +9,7 @@
 //
 // Options: --only=2.40.7,1.123.81  which n8n versions   --no-editor   skip Chromium
 //          --no-build  reuse dist/                       --keep        keep user folders
+// Env: E2E_OUT (output folder, default test-output/e2e), E2E_PACKAGE_TGZ (test that tarball instead)
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -19,7 +20,7 @@ const { startSimulator } = require('../simulator');
 const SUITES = require('./suites');
 
 const ROOT = rt.ROOT;
-const OUT = path.join(ROOT, 'test-output', 'e2e');
+const OUT = process.env.E2E_OUT ? path.resolve(process.env.E2E_OUT) : path.join(ROOT, 'test-output', 'e2e');
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
 const opt = (name) => (args.find((a) => a.startsWith(`--${name}=`)) || '').split('=')[1];
@@ -115,8 +116,8 @@ async function runTarget(target, tgz, sim, tests) {
     if (target.editor && !flag('no-editor')) {
       const { runEditorChecks } = require('./editor');
       for (const suite of SUITES) {
-        const wfTest = tests.find((x) => x.suite === suite && x.key === suite.editor.runWorkflow);
-        const checks = await runEditorChecks({ inst, suite, sim, workflowId: wfTest.workflow.id, shotsDir: path.join(OUT, 'screenshots'), docsShot: path.join(ROOT, 'docs', 'editor-node-panel.png') });
+        sim.reset();
+        const checks = await runEditorChecks({ inst, suite, sim, shotsDir: path.join(OUT, 'screenshots'), docsShot: path.join(ROOT, 'docs', 'editor-node-panel.png') });
         for (const c of checks) {
           result.results.push({ label: `${suite.key} editor: ${c.name}`, via: 'editor', ok: c.ok, error: c.error, seconds: c.seconds });
           say(`${c.ok ? 'PASS' : 'FAIL'} ${suite.key} editor: ${c.name} (${c.seconds.toFixed(1)}s)${c.ok ? '' : `\n       ${c.error}`}`);
@@ -161,8 +162,12 @@ async function main() {
   if (stale) say(`stopped ${stale} stale process(es) from an earlier run`);
   fs.rmSync(OUT, { recursive: true, force: true });
   fs.mkdirSync(OUT, { recursive: true });
-  if (!flag('no-build')) build();
-  const tgz = await rt.packPackage(path.join(OUT, 'pack'));
+  // E2E_PACKAGE_TGZ: test an already packed build (e.g. a candidate fix) instead of this checkout.
+  let tgz = process.env.E2E_PACKAGE_TGZ && path.resolve(process.env.E2E_PACKAGE_TGZ);
+  if (!tgz) {
+    if (!flag('no-build')) build();
+    tgz = await rt.packPackage(path.join(OUT, 'pack'));
+  }
   say(`packed ${path.basename(tgz)}`);
   const sim = await startSimulator({ port: 0, channelCompleteMs: 1000 });
   onShutdown(() => sim.stop());

@@ -110,6 +110,9 @@ module.exports = {
     nodeDisplayName: 'Teltonika RMS',
     actions: ['Get device', 'Create remote access', 'Get access ID', 'Start connect session', 'List sessions'],
     credentialName: CREDENTIAL.name,
-    runWorkflow: 'device.get',
+    credentialTestPath: '/api/devices', // what the credential's Test calls on the simulator
+    workflowId: 'rmsSessionsReport1', // opened for the node panel and run from the canvas
+    runTrigger: 'Run now',
+    runExpectSuccess: ['List sessions', 'HTML table', 'CSV file'],
   },
 };
