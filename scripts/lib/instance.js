@@ -231,7 +231,13 @@ class Instance {
   async ensureOwner() {
     const login = await this.login().catch(() => null);
     if (login) return;
-    const res = await request('POST', `${this.url}/rest/owner/setup`, OWNER);
+    // 1.x answers /healthz/readiness before its REST controllers are mounted: retry a 404 for a while.
+    let res;
+    for (let i = 0; i < 60; i++) {
+      res = await request('POST', `${this.url}/rest/owner/setup`, OWNER);
+      if (res.status !== 404) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
     if (res.status !== 200) throw new Error(`owner setup failed: ${res.status} ${res.text.slice(0, 500)}`);
     await this.login();
   }
