@@ -15,7 +15,7 @@ const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const rt = require('./n8n-runtime');
-const { run, npmEnv, log } = require('./lib/install');
+const { run, npmEnv } = require('./lib/install');
 const { Instance, freePort } = require('./lib/instance');
 const { killStale, onShutdown, shutdown } = require('./lib/procs');
 const { startSimulator } = require('../test/simulator');
@@ -28,7 +28,8 @@ const CREDENTIAL = { id: 'rmsSimulatorCred', name: 'Teltonika RMS (simulator)' }
 const t0 = Date.now();
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
 let stepNo = 0;
-const step = (msg) => log(`[${++stepNo}/7 ${elapsed()}] ${msg}`);
+const say = (msg) => process.stdout.write(`[start] ${msg}\n`);
+const step = (msg) => say(`[${++stepNo}/7 ${elapsed()}] ${msg}`);
 const sha = (data) => crypto.createHash('sha256').update(data).digest('hex').slice(0, 16);
 
 function readJson(file, fallback) {
@@ -57,7 +58,7 @@ async function main() {
 
   step(`runtime: Node 24 + n8n ${rt.N8N_VERSION} in ${rt.cacheDir()}`);
   const runtime = await rt.ensureRuntime(rt.N8N_VERSION);
-  log(`      n8n ${runtime.n8n.version} on Node ${runtime.node.version} ${runtime.n8n.cached ? '(cached)' : `(installed in ${runtime.seconds.toFixed(0)}s)`}`);
+  say(`      n8n ${runtime.n8n.version} on Node ${runtime.node.version} ${runtime.n8n.cached ? '(cached)' : `(installed in ${runtime.seconds.toFixed(0)}s)`}`);
 
   step('building and packing the package');
   await run('npm', ['run', 'build', '--silent'], { cwd: ROOT, env: npmEnv(), quiet: true, label: 'npm run build' });
@@ -66,7 +67,7 @@ async function main() {
   step('starting the simulator');
   const sim = await startSimulator({ port: await freePort(Number(process.env.SIM_PORT) || 8787), channelCompleteMs: 1500 });
   onShutdown(() => sim.stop());
-  log(`      simulator (Teltonika RMS) at ${sim.url}`);
+  say(`      simulator (Teltonika RMS) at ${sim.url}`);
 
   step('preparing n8n (package, credential, examples)');
   const port = await freePort(Number(process.env.N8N_PORT) || 5678);
@@ -85,18 +86,18 @@ async function main() {
   const installed = fs.existsSync(path.join(inst.nodesDir, 'node_modules', 'n8n-nodes-remote-access', 'package.json'));
   if (state.package !== want.package || !installed) {
     await inst.installPackage(tgz);
-    log('      package installed into .n8n/nodes');
+    say('      package installed into .n8n/nodes');
   }
   state.package = want.package;
   if (state.credential !== want.credential) {
     await inst.importCredentials([{ ...CREDENTIAL, type: 'teltonikaRmsApi', data: { accessToken: sim.rms.tokens.full, baseUrl: sim.rms.baseUrl, statusUrl: sim.rms.statusUrl } }]);
-    log(`      credential "${CREDENTIAL.name}" -> ${sim.rms.baseUrl}`);
+    say(`      credential "${CREDENTIAL.name}" -> ${sim.rms.baseUrl}`);
     state.credential = want.credential;
   }
   if (state.examples !== want.examples) {
     await inst.importWorkflows(EXAMPLES.map((f) => JSON.parse(fs.readFileSync(path.join(ROOT, f), 'utf8'))));
     await inst.publish(TICKET.id);
-    log(`      imported ${EXAMPLES.length} example workflows, published the ticket webhook`);
+    say(`      imported ${EXAMPLES.length} example workflows, published the ticket webhook`);
     state.examples = want.examples;
   }
   fs.writeFileSync(stateFile, JSON.stringify(state, null, 2));
@@ -110,7 +111,7 @@ async function main() {
   if (res.status === 200 && res.json && res.json.link) {
     link = res.json.link;
   } else {
-    log(`      the ticket example answered HTTP ${res.status}: ${res.text.slice(0, 300)}`);
+    say(`      the ticket example answered HTTP ${res.status}: ${res.text.slice(0, 300)}`);
   }
 
   step(`ready in ${elapsed()}`);
@@ -131,11 +132,11 @@ async function main() {
   ];
   console.log(lines.join('\n'));
   if (!link) process.exitCode = 1;
-  onShutdown(() => log('stopping n8n and the simulator ...'));
+  onShutdown(() => say('stopping n8n and the simulator ...'));
   // Keep the process alive; the shutdown hooks run on Ctrl-C / SIGTERM.
   setInterval(() => {
     if (inst.child && (inst.child.exitCode !== null || inst.child.signalCode)) {
-      log(`n8n exited (code ${inst.child.exitCode}); see ${inst.logFile}`);
+      say(`n8n exited (code ${inst.child.exitCode}); see ${inst.logFile}`);
       shutdown(1);
     }
   }, 2000);
