@@ -9,7 +9,7 @@
 //
 // Options: --only=2.40.7,1.123.81  which n8n versions   --no-editor   skip Chromium
 //          --no-build  reuse dist/                       --keep        keep user folders
-//          --docs-shot rewrite docs/editor-node-panel.png
+//          --docs-shot rewrite docs/editor-node-panel.png  --editor-all  editor checks on 1.x too
 // Env: E2E_OUT (output folder, default test-output/e2e), E2E_PACKAGE_TGZ (test that tarball instead)
 'use strict';
 const fs = require('fs');
@@ -114,7 +114,7 @@ async function runTarget(target, tgz, sim, tests) {
     for (const test of tests.filter((x) => x.via === 'webhook')) {
       await record(result, test, 'http', () => { sim.reset(); return runWebhook(inst, test, sim); });
     }
-    if (target.editor && !flag('no-editor')) {
+    if ((target.editor || flag('editor-all')) && !flag('no-editor')) {
       const { runEditorChecks } = require('./editor');
       for (const suite of SUITES) {
         sim.reset();

@@ -86,6 +86,7 @@ const examples = [
     webhook: { method: 'POST', path: 'rms-ticket-connect-link', body: { serial: '1111111111', lan_ip: '192.168.1.10', port: 443, protocol: 'https', ticket_id: '4711' } },
     check(res, { sim }) {
       assert.strictEqual(res.status, 200, `HTTP ${res.status}: ${res.text.slice(0, 300)}`);
+      assert.ok(res.json && res.json.link, `no link in the answer: ${JSON.stringify(res.text.slice(0, 300))}`);
       assert.match(res.json.link, LINK);
       assert.strictEqual(res.json.ticket_id, '4711');
       assert.strictEqual(res.json.remote_access_name, 'Ticket_4711_HTTPS');
