@@ -102,6 +102,8 @@ async function runEditorChecks({ inst, suite, sim, shotsDir, docsShot }) {
       for (const name of spec.runExpectSuccess) {
         await page.locator('[data-test-id=canvas-node]', { hasText: name }).locator('[data-test-id=canvas-node-status-success]').first().waitFor();
       }
+      await page.getByText('Workflow executed successfully').first().waitFor();
+      await page.waitForTimeout(500); // let the canvas finish its edge colouring for the screenshot
       await shot(page, 'canvas-run');
       if (sim.stats().requests <= before) throw new Error('the run sent nothing to the simulator');
     });
