@@ -229,15 +229,15 @@ class Instance {
 
   // The owner is set up over REST (the env route in 2.x wants a bcrypt hash); idempotent.
   async ensureOwner() {
+    // 1.x answers /healthz/readiness before its REST controllers are mounted: wait for them.
+    for (let i = 0; i < 120; i++) {
+      const r = await request('GET', `${this.url}/rest/settings`).catch(() => ({ status: 0 }));
+      if (r.status === 200) break;
+      await new Promise((res) => setTimeout(res, 500));
+    }
     const login = await this.login().catch(() => null);
     if (login) return;
-    // 1.x answers /healthz/readiness before its REST controllers are mounted: retry a 404 for a while.
-    let res;
-    for (let i = 0; i < 60; i++) {
-      res = await request('POST', `${this.url}/rest/owner/setup`, OWNER);
-      if (res.status !== 404) break;
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    const res = await request('POST', `${this.url}/rest/owner/setup`, OWNER);
     if (res.status !== 200) throw new Error(`owner setup failed: ${res.status} ${res.text.slice(0, 500)}`);
     await this.login();
   }

@@ -49,8 +49,9 @@ async function runEditorChecks({ inst, suite, sim, shotsDir, docsShot }) {
     let signedIn = false;
     await check('sign in', async () => {
       await page.goto(`${inst.url}/signin`);
-      await page.fill('#emailOrLdapLoginId', inst.owner.email);
-      await page.fill('#password', inst.owner.password);
+      // 2.x: #emailOrLdapLoginId; 1.x names the e-mail field differently.
+      await page.locator('#emailOrLdapLoginId, input[type=email], input[name=email]').first().fill(inst.owner.email);
+      await page.locator('input[type=password]').first().fill(inst.owner.password);
       await page.click('[data-test-id=form-submit-button]');
       await page.waitForURL((u) => !u.pathname.includes('signin'));
       signedIn = true;

@@ -28,7 +28,7 @@ const opt = (name) => (args.find((a) => a.startsWith(`--${name}=`)) || '').split
 
 const TARGETS = [
   { n8n: rt.N8N_VERSION, editor: true },
-  { n8n: rt.N8N_V1_VERSION, editor: false },
+  { n8n: rt.N8N_V1_VERSION, editor: true },
 ].filter((t) => !opt('only') || opt('only').split(',').includes(t.n8n));
 
 const say = (msg) => process.stdout.write(`[e2e] ${msg}\n`);
