@@ -6,26 +6,10 @@ const http = require('http');
 const net = require('net');
 const { spawn } = require('child_process');
 const { npmEnv, run, log } = require('./install');
+const { track, killGroup } = require('./procs');
 
 const OWNER = { email: 'admin@example.com', password: 'RemoteAccess1', firstName: 'Remote', lastName: 'Access' };
 const ENCRYPTION_KEY = 'n8n-nodes-remote-access-local-key'; // fixed so imported credentials stay readable
-
-const live = new Set(); // child processes to kill if we exit early
-let hooked = false;
-function killGroup(child, signal) {
-  try { process.kill(-child.pid, signal); } catch { /* already gone */ }
-}
-function hookExit() {
-  if (hooked) return;
-  hooked = true;
-  process.on('exit', () => { for (const c of live) killGroup(c, 'SIGKILL'); });
-  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-    process.once(sig, () => {
-      for (const c of live) killGroup(c, 'SIGTERM');
-      process.exit(130);
-    });
-  }
-}
 
 function freePort(preferred) {
   const tryPort = (port) => new Promise((resolve) => {
@@ -56,12 +40,16 @@ function request(method, url, body, headers = {}) {
   });
 }
 
-// `n8n execute` prints log lines, then the run data as one JSON document; take the last JSON object.
+// `n8n execute` logs (at info level) a few lines, then the run data as one pretty-printed JSON
+// document: a line "{" ... a line "}". Take the last such document.
 function parseExecuteOutput(stdout) {
-  const start = stdout.search(/^\{/m);
-  if (start < 0) throw new Error(`no JSON in n8n execute output:\n${stdout.slice(-3000)}`);
-  const end = stdout.lastIndexOf('}');
-  return JSON.parse(stdout.slice(start, end + 1));
+  const lines = stdout.split(/\r?\n/);
+  const end = lines.lastIndexOf('}');
+  for (let start = end; start >= 0; start--) {
+    if (lines[start] !== '{') continue;
+    try { return JSON.parse(lines.slice(start, end + 1).join('\n')); } catch { /* keep looking */ }
+  }
+  throw new Error(`no JSON in n8n execute output:\n${stdout.slice(-3000)}`);
 }
 
 // Turns IRun data into { NodeName: [item.json, ...] } (first output of the last run of each node).
@@ -85,6 +73,7 @@ class Instance {
     this.url = `http://localhost:${port}`;
     this.owner = OWNER;
     this.child = null;
+    this.major = Number(String(n8n.version).split('.')[0]);
     fs.mkdirSync(this.nodesDir, { recursive: true });
   }
 
@@ -122,6 +111,11 @@ class Instance {
       DB_SQLITE_POOL_SIZE: '2',
       N8N_LOG_LEVEL: 'warn',
       NODE_OPTIONS: '',
+      // 2.x: the MCP server registry fetches https://api.n8n.io at start; it is a module, switch it off.
+      ...(this.major >= 2 ? { N8N_DISABLED_MODULES: 'mcp-registry', N8N_UNVERIFIED_PACKAGES_ENABLED: 'true' } : {}),
+      // n8n 1.123's default "vm" expression engine needs isolated-vm 6, whose binaries exist only for
+      // Node >= 22; on Node 20 use the classic engine (the only setting that differs from a stock 1.x).
+      ...(Number(this.node.version.split('.')[0]) < 22 ? { N8N_EXPRESSION_ENGINE: 'legacy' } : {}),
       ...this.extraEnv,
       ...extra,
     };
@@ -142,15 +136,13 @@ class Instance {
     const brokerPort = String(await freePort());
     return new Promise((resolve, reject) => {
       const child = spawn(this.node.nodeBin, [this.n8n.bin, ...args], { env: this.env({ N8N_RUNNERS_BROKER_PORT: brokerPort, ...env }), cwd: this.userFolder, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-      live.add(child);
-      hookExit();
+      track(child, `n8n ${args[0]}`, this.n8n.bin);
       let out = '';
       let err = '';
       child.stdout.on('data', (d) => (out += d));
       child.stderr.on('data', (d) => (err += d));
       child.on('error', reject);
       child.on('exit', (code) => {
-        live.delete(child);
         if (code === 0 || allowFail) resolve({ code, stdout: out, stderr: err });
         else reject(new Error(`n8n ${args.join(' ')} exited with ${code}\n${(out + err).slice(-4000)}`));
       });
@@ -184,13 +176,13 @@ class Instance {
   // `publish:workflow` (2.x) / `update:workflow --active=true` (1.x) only change the DB,
   // so call this before start() for the webhook to be registered.
   async publish(id) {
-    const major = Number(this.n8n.version.split('.')[0]);
-    if (major >= 2) await this.cli(['publish:workflow', `--id=${id}`]);
+    if (this.major >= 2) await this.cli(['publish:workflow', `--id=${id}`]);
     else await this.cli(['update:workflow', `--id=${id}`, '--active=true']);
   }
 
   async execute(id) {
-    const res = await this.cli(['execute', `--id=${id}`, '--rawOutput'], { allowFail: true });
+    // The run data is written through the logger at info level; warn would swallow it.
+    const res = await this.cli(['execute', `--id=${id}`, '--rawOutput'], { allowFail: true, env: { N8N_LOG_LEVEL: 'info' } });
     let run;
     try { run = parseExecuteOutput(res.stdout); } catch (e) {
       throw new Error(`workflow ${id} (exit ${res.code}): ${e.message}\n${res.stderr.slice(-3000)}`);
@@ -205,10 +197,9 @@ class Instance {
     // detached: n8n gets its own process group, so stop() also reaches anything it spawned.
     this.child = spawn(this.node.nodeBin, [this.n8n.bin, 'start'], { env: this.env({ N8N_RUNNERS_BROKER_PORT: brokerPort }), cwd: this.userFolder, detached: true, stdio: ['ignore', logFd, logFd] });
     fs.closeSync(logFd);
-    live.add(this.child);
-    hookExit();
+    track(this.child, 'n8n server', this.n8n.bin);
     let exited = null;
-    this.child.on('exit', (code, sig) => { exited = { code, sig }; live.delete(this.child); });
+    this.child.on('exit', (code, sig) => { exited = { code, sig }; });
     const t0 = Date.now();
     for (;;) {
       if (exited) throw new Error(`n8n exited during start (${JSON.stringify(exited)}); see ${this.logFile}\n${this.tailLog()}`);
@@ -221,12 +212,29 @@ class Instance {
     return (Date.now() - t0) / 1000;
   }
 
+  // Calls a production webhook. Workflows are activated a moment after /healthz/readiness says
+  // ready, so an unregistered-webhook 404 is retried for a while.
+  async callWebhook(method, webhookPath, body, { waitMs = 30000 } = {}) {
+    const t0 = Date.now();
+    for (;;) {
+      const res = await request(method, `${this.url}/webhook/${webhookPath}`, body);
+      if (res.status !== 404 || Date.now() - t0 > waitMs) return res;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+
   tailLog(n = 40) {
     try { return fs.readFileSync(this.logFile, 'utf8').split('\n').slice(-n).join('\n'); } catch { return ''; }
   }
 
   // The owner is set up over REST (the env route in 2.x wants a bcrypt hash); idempotent.
   async ensureOwner() {
+    // 1.x answers /healthz/readiness before its REST controllers are mounted: wait for them.
+    for (let i = 0; i < 120; i++) {
+      const r = await request('GET', `${this.url}/rest/settings`).catch(() => ({ status: 0 }));
+      if (r.status === 200) break;
+      await new Promise((res) => setTimeout(res, 500));
+    }
     const login = await this.login().catch(() => null);
     if (login) return;
     const res = await request('POST', `${this.url}/rest/owner/setup`, OWNER);
@@ -254,7 +262,6 @@ class Instance {
     const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 15000);
     await gone;
     clearTimeout(timer);
-    live.delete(child);
   }
 }
 

@@ -1,4 +1,4 @@
-// Makes sure Debian's chromium is present (the e2e run is allowed to apt-get it as root).
+// Makes sure Debian's chromium is present; installs it with apt-get (through sudo when not root).
 'use strict';
 const fs = require('fs');
 const { spawnSync } = require('child_process');
@@ -7,14 +7,13 @@ const CHROMIUM = '/usr/bin/chromium';
 
 function ensureChromium() {
   if (fs.existsSync(CHROMIUM)) return CHROMIUM;
-  if (typeof process.getuid === 'function' && process.getuid() !== 0) {
-    throw new Error(`${CHROMIUM} is missing; install it with: sudo apt-get install -y chromium chromium-driver`);
-  }
-  console.log('[e2e] installing chromium with apt-get (one time)');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'chromium', 'chromium-driver']]) {
-    const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
-    if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed with ${r.status}`);
+  const root = typeof process.getuid !== 'function' || process.getuid() === 0;
+  console.log(`[e2e] ${CHROMIUM} is missing: installing chromium with ${root ? '' : 'sudo '}apt-get (one time)`);
+  for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'chromium']]) {
+    const cmd = root ? 'apt-get' : 'sudo';
+    const argv = root ? args : ['env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args];
+    const r = spawnSync(cmd, argv, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed with ${r.status}; install it yourself: sudo apt-get install -y chromium`);
   }
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} still missing after apt-get install`);
   return CHROMIUM;
