@@ -10,6 +10,7 @@ import { sleep } from 'n8n-workflow';
 import { markTokenRejected } from '../../../credentials/common/clientCredentialsToken';
 import { hostOf, readFailure, trimSlash } from '../../shared/httpFailure';
 import { limiterFor } from '../../shared/rateLimiter';
+import { DEFAULT_REQUEST_TIMEOUT_S } from '../actions/common.descriptions';
 import type { BtFailure, FailureContext } from './errors';
 import { toNodeApiError } from './errors';
 import type { XmlDocument } from './xml';
@@ -48,7 +49,6 @@ export type BtAnswer = { empty: true; message: string } | { empty: false; doc: X
 export const RATE_LIMITS = { perSecond: 18, perHour: 14_800 };
 const MAX_ATTEMPTS = 4;
 const MAX_RETRY_AFTER_SECONDS = 30;
-const REQUEST_TIMEOUT_MS = 30_000;
 const RETRYABLE_STATUS = [429, 500, 502, 503, 504];
 
 function shouldRetry(failure: BtFailure, policy: RetryPolicy): boolean {
@@ -77,6 +77,7 @@ export class BtClient {
 		private readonly ctx: BtContext,
 		readonly siteUrl: string,
 		private readonly limiterKey: string,
+		private readonly timeoutMs: number,
 	) {
 		this.node = ctx.getNode();
 		this.host = hostOf(siteUrl);
@@ -85,7 +86,10 @@ export class BtClient {
 	static async create(ctx: BtContext): Promise<BtClient> {
 		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 		const siteUrl = trimSlash(credentials.siteUrl);
-		return new BtClient(ctx, siteUrl, `${siteUrl}\n${String(credentials.clientId ?? '')}`);
+		// One timeout per node run: it is about the network, not about any one item.
+		const timeoutS = Number(ctx.getNodeParameter('options.requestTimeout', 0, DEFAULT_REQUEST_TIMEOUT_S));
+		const timeoutMs = (Number.isFinite(timeoutS) && timeoutS > 0 ? timeoutS : DEFAULT_REQUEST_TIMEOUT_S) * 1000;
+		return new BtClient(ctx, siteUrl, `${siteUrl}\n${String(credentials.clientId ?? '')}`, timeoutMs);
 	}
 
 	/** Sends one Command or Reporting call and returns the parsed answer ("nothing found" = empty). */
@@ -97,7 +101,7 @@ export class BtClient {
 			// BeyondTrust asks clients to close the connection after each call.
 			headers: { Accept: 'text/xml, application/xml', Connection: 'close' },
 			json: false,
-			timeout: REQUEST_TIMEOUT_MS,
+			timeout: this.timeoutMs,
 		};
 		const policy = req.retry ?? 'safe';
 		const context: FailureContext = { action: req.action, permission: req.permission, host: this.host, itemIndex: req.itemIndex };

@@ -30,6 +30,8 @@ export interface Rimo3Request {
 	itemIndex?: number;
 }
 
+/** Uploads carry whole installer packages, so the default is generous. */
+export const DEFAULT_REQUEST_TIMEOUT_S = 120;
 const MAX_ATTEMPTS = 3;
 const MAX_RETRY_AFTER_SECONDS = 30;
 const RETRYABLE_STATUS = [429, 500, 502, 503, 504];
@@ -84,13 +86,17 @@ export class Rimo3Client {
 	private constructor(
 		private readonly ctx: Rimo3Context,
 		readonly baseUrl: string,
+		private readonly timeoutMs: number,
 	) {
 		this.node = ctx.getNode();
 	}
 
 	static async create(ctx: Rimo3Context): Promise<Rimo3Client> {
 		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
-		return new Rimo3Client(ctx, trimSlash(credentials.baseUrl));
+		// One timeout per node run: it is about the network, not about any one item.
+		const timeoutS = Number(ctx.getNodeParameter('options.requestTimeout', 0, DEFAULT_REQUEST_TIMEOUT_S));
+		const timeoutMs = (Number.isFinite(timeoutS) && timeoutS > 0 ? timeoutS : DEFAULT_REQUEST_TIMEOUT_S) * 1000;
+		return new Rimo3Client(ctx, trimSlash(credentials.baseUrl), timeoutMs);
 	}
 
 	async request(req: Rimo3Request): Promise<unknown> {
@@ -101,7 +107,7 @@ export class Rimo3Client {
 			body: req.body as IDataObject,
 			json: !Buffer.isBuffer(req.body),
 			headers: { Accept: 'application/json', ...req.headers },
-			timeout: 120_000,
+			timeout: this.timeoutMs,
 		};
 		const policy = req.retry ?? 'safe';
 		for (let attempt = 1; ; attempt++) {
