@@ -36,11 +36,16 @@ const MAX_ATTEMPTS = 3;
 const MAX_RETRY_AFTER_SECONDS = 30;
 const RETRYABLE_STATUS = [429, 500, 502, 503, 504];
 
-function shouldRetry(failure: HttpFailure, policy: RetryPolicy): boolean {
+/** An exchange that failed, or an answer that is not the JSON Rimo3 always sends. */
+interface Rimo3Failure extends HttpFailure {
+	malformedBody?: boolean;
+}
+
+function shouldRetry(failure: Rimo3Failure, policy: RetryPolicy): boolean {
 	if (failure.tokenMessage) return false;
 	if (failure.status === 429) return (failure.retryAfterSeconds ?? 1) <= MAX_RETRY_AFTER_SECONDS;
 	if (policy === 'rejectedOnly') return failure.networkCode === 'ECONNREFUSED';
-	if (failure.networkCode) return true;
+	if (failure.networkCode || failure.malformedBody) return true;
 	return failure.status !== undefined && RETRYABLE_STATUS.includes(failure.status);
 }
 
@@ -53,13 +58,22 @@ function apiText(body: unknown): string {
 	return [...parts, errors].filter(Boolean).join(' ');
 }
 
-function describe(failure: HttpFailure, action: string, host: string): { message: string; description: string } {
+function describe(failure: Rimo3Failure, action: string, host: string): { message: string; description: string } {
 	const said = apiText(failure.body) ? ` Rimo3 said: ${apiText(failure.body)}` : '';
 	if (failure.tokenMessage) return { message: failure.tokenMessage, description: 'The node could not get an access token for the API account in the credential.' };
 	if (failure.networkCode) {
+		// The raw code goes in the description: n8n replaces a message that contains one.
+		const code = failure.networkCode;
+		const what = code === 'ETIMEDOUT' ? 'did not answer in time' : code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'could not be reached' : 'closed the connection';
 		return {
-			message: `Rimo3 at ${host} could not be reached (${failure.networkCode}) while trying to ${action}`,
-			description: 'Check the base URL in the credential and the network. Reads were retried; uploads are not repeated unless they certainly did not arrive.',
+			message: `Rimo3 at ${host} ${what} while trying to ${action}`,
+			description: `Network error ${code}. Check the base URL in the credential and the network. Reads were retried; an upload is not repeated unless it certainly did not arrive, so check Rimo3 for the package before running again.`,
+		};
+	}
+	if (failure.malformedBody) {
+		return {
+			message: `Rimo3 answered "${action}" with a body that is not valid JSON`,
+			description: 'Reads were retried. Check that the base URL points at the Rimo3 API (not a proxy or login page); an upload is not repeated, so check Rimo3 for the package before running again.',
 		};
 	}
 	switch (failure.status) {
@@ -111,17 +125,17 @@ export class Rimo3Client {
 		};
 		const policy = req.retry ?? 'safe';
 		for (let attempt = 1; ; attempt++) {
-			let failure: HttpFailure;
+			let failure: Rimo3Failure;
 			try {
-				const body = await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, CREDENTIAL_TYPE, { ...options });
-				if (typeof body === 'string' && body.trim()) {
-					try {
-						return JSON.parse(body);
-					} catch {
-						return body;
-					}
+				const body: unknown = await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, CREDENTIAL_TYPE, { ...options });
+				if (typeof body !== 'string' || !body.trim()) return body;
+				// n8n hands back the text when it is not JSON (a cut-off answer, a proxy page): never
+				// pass that on as a result.
+				try {
+					return JSON.parse(body);
+				} catch {
+					failure = { status: 200, malformedBody: true };
 				}
-				return body;
 			} catch (error) {
 				failure = readFailure(error);
 			}
