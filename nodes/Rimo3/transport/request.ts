@@ -1,15 +1,18 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
 	INode,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 import type { HttpFailure } from '../../shared/httpFailure';
-import { hostOf, readFailure, trimSlash } from '../../shared/httpFailure';
+import { markTokenRejected } from '../../../credentials/common/clientCredentialsToken';
+import { hostOf, parseRetryAfter, readFailure, trimSlash } from '../../shared/httpFailure';
 
 export type Rimo3Context = IExecuteFunctions | ILoadOptionsFunctions;
 
@@ -93,6 +96,22 @@ function describe(failure: Rimo3Failure, action: string, host: string): { messag
 	}
 }
 
+/** A full response as a failure; `status` undefined means success with the parsed `body`. */
+function readResponse(response: IN8nHttpFullResponse): Rimo3Failure {
+	let body: unknown = response.body;
+	if (Buffer.isBuffer(body)) body = body.toString('utf8');
+	if (typeof body === 'string' && body.trim()) {
+		// n8n hands back the text when it is not JSON (a cut-off answer, a proxy page).
+		try {
+			body = JSON.parse(body);
+		} catch {
+			if (response.statusCode < 300) return { status: 200, malformedBody: true };
+		}
+	}
+	if (response.statusCode >= 200 && response.statusCode < 300) return { body };
+	return { status: response.statusCode, retryAfterSeconds: parseRetryAfter(response.headers?.['retry-after']), body };
+}
+
 /** The one way this node talks to Rimo3: authentication with the cached token, retries, errors. */
 export class Rimo3Client {
 	readonly node: INode;
@@ -124,18 +143,32 @@ export class Rimo3Client {
 			timeout: this.timeoutMs,
 		};
 		const policy = req.retry ?? 'safe';
+		let reminted = false;
+		let renewNow = false;
 		for (let attempt = 1; ; attempt++) {
 			let failure: Rimo3Failure;
 			try {
-				const body: unknown = await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, CREDENTIAL_TYPE, { ...options });
-				if (typeof body !== 'string' || !body.trim()) return body;
-				// n8n hands back the text when it is not JSON (a cut-off answer, a proxy page): never
-				// pass that on as a result.
-				try {
-					return JSON.parse(body);
-				} catch {
-					failure = { status: 200, malformedBody: true };
+				// Only the repeat right after a refusal renews; later repeats use the new token.
+				const additional = renewNow ? await this.withRejectedToken() : undefined;
+				renewNow = false;
+				// The full response, whatever its status: n8n's error for a non-2xx answer drops the
+				// headers, and Retry-After is what a 429 must be answered with.
+				const response = (await this.ctx.helpers.httpRequestWithAuthentication.call(
+					this.ctx,
+					CREDENTIAL_TYPE,
+					{ ...options, returnFullResponse: true, ignoreHttpStatusErrors: true },
+					additional,
+				)) as IN8nHttpFullResponse;
+				failure = readResponse(response);
+				if (failure.status === 401 && !reminted) {
+					// The token was refused (revoked, expired, secret rotated): one new token, one repeat.
+					// The call was not acted on, so this is safe for an upload too.
+					reminted = true;
+					renewNow = true;
+					attempt--;
+					continue;
 				}
+				if (failure.status === undefined) return failure.body;
 			} catch (error) {
 				failure = readFailure(error);
 			}
@@ -151,5 +184,18 @@ export class Rimo3Client {
 			}
 			await sleep(failure.retryAfterSeconds !== undefined ? failure.retryAfterSeconds * 1000 : 500 * 2 ** (attempt - 1));
 		}
+	}
+
+	/**
+	 * Marks the token we hold as rejected and hands n8n a copy of the credential without it, so
+	 * n8n runs the credential's preAuthentication: one new token, stored for every later call.
+	 */
+	private async withRejectedToken() {
+		const data = (await this.ctx.getCredentials(CREDENTIAL_TYPE)) as ICredentialDataDecryptedObject;
+		markTokenRejected(String(data.accessToken ?? ''));
+		const ref = this.node.credentials?.[CREDENTIAL_TYPE];
+		return {
+			credentialsDecrypted: { id: ref?.id ?? '', name: ref?.name ?? '', type: CREDENTIAL_TYPE, data: { ...data, accessToken: '' } },
+		};
 	}
 }
