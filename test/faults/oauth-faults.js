@@ -9,6 +9,7 @@
 //   prime                 run the service's prime operation first, so a token is cached
 //   setup(sim, ctx)       before the run (after priming): switch modes, rotate, move the clock
 //   revokeDuringCall      revoke every token while the operation's first call is in flight
+//   retryAfterMs          the repeat on the route must come at least this late
 //   settleMs              wait after the run for requests the node gave up on to finish
 //   outcome(op)           'success' (after bounded retries) or 'error'
 //   message               what the error (message + description) must say
@@ -23,6 +24,7 @@ const COMMON_FAULTS = {
 	'429 + Retry-After': {
 		inject: (route) => ({ kind: 'status', status: 429, retryAfter: 1, route, count: 1 }),
 		outcome: () => 'success', // a 429 was never acted on, so even a write is safe to repeat
+		retryAfterMs: 1000, // the repeat waits what the service asked for
 		mintedInRun: 1,
 		tableNote: 'waits Retry-After, repeats once (writes too: a 429 was not acted on)',
 	},

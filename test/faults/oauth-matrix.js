@@ -114,6 +114,10 @@ function defineMatrix({ SERVICE, OPERATIONS, FAULTS }) {
 		expect(visible).not.toMatch(SERVICE.tokenPattern);
 		const storedToken = result.credentials?.[SERVICE.credentialType]?.accessToken;
 		if (storedToken) expect(visible).not.toContain(storedToken);
+		if (fault.retryAfterMs) {
+			const times = sim.requests({ route: op.route }).slice(-2).map((r) => Date.parse(r.time));
+			expect(times[1] - times[0]).toBeGreaterThanOrEqual(fault.retryAfterMs - 50);
+		}
 		// Bounded: the faulted route saw at most two repeats more than a clean run sends.
 		expect(routeCalls(op.route) - before.calls).toBeLessThanOrEqual(clean + 2);
 	});
