@@ -64,7 +64,7 @@ const FAULTS = {
 		...COMMON_FAULTS['token revoked mid-run'],
 		row: 'token revoked mid-run',
 		setup: (sim) => sim.beyondtrust.setAuthFailure('xml200'),
-		tableNote: 'one re-mint (also for access_denied inside HTTP 200)',
+		tableNote: 'exactly one re-mint',
 	},
 	'<error> in HTTP 200': {
 		applies: (op) => op.apiError !== undefined,
