@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import * as representative from './actions/representative';
+import { optionsCollection } from './actions/common.descriptions';
 import { router } from './actions/router';
 import * as session from './actions/session';
 import * as sessionKey from './actions/sessionKey';
@@ -39,6 +40,7 @@ export class BeyondTrustRemoteSupport implements INodeType {
 			...session.description,
 			...representative.description,
 			...team.description,
+			optionsCollection,
 		],
 	};
 

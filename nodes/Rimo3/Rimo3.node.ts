@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 import * as applicationPackage from './actions/applicationPackage';
 import { router } from './actions/router';
+import { DEFAULT_REQUEST_TIMEOUT_S } from './transport/request';
 import { searchPackages } from './methods/listSearch';
 
 export class Rimo3 implements INodeType {
@@ -28,6 +29,23 @@ export class Rimo3 implements INodeType {
 				default: 'applicationPackage',
 			},
 			...applicationPackage.description,
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Request Timeout (Seconds)',
+						name: 'requestTimeout',
+						type: 'number',
+						default: DEFAULT_REQUEST_TIMEOUT_S,
+						typeOptions: { minValue: 0.1, numberPrecision: 1 },
+						description: 'How long one HTTP request to Rimo3 may take (uploads of large packages need the most). A read that times out is retried; an upload is not, because Rimo3 may have received it.',
+					},
+				],
+			},
 		],
 	};
 

@@ -15,6 +15,8 @@ interface ErrorLike {
 	httpCode?: string;
 	code?: string;
 	message?: string;
+	/** Earlier messages NodeApiError keeps when it swaps a raw one ("socket hang up") for its own. */
+	messages?: unknown;
 	isTokenMintError?: boolean;
 	cause?: ErrorLike;
 	response?: { status?: number; headers?: Record<string, unknown>; data?: unknown; body?: unknown };
@@ -46,12 +48,18 @@ export function readFailure(error: unknown): HttpFailure {
 		const retryAfter = headers?.['retry-after'] ?? headers?.['Retry-After'];
 		return { status, retryAfterSeconds: parseRetryAfter(retryAfter), body: data ?? body };
 	}
-	const networkCode = candidates.map((e) => e.code).find((c) => c && NETWORK_CODES.includes(c));
-	if (networkCode) return { networkCode };
-	if (candidates.some((e) => /timeout/i.test(e.message ?? ''))) return { networkCode: 'ETIMEDOUT' };
-	if (candidates.some((e) => /socket hang up|aborted/i.test(e.message ?? ''))) return { networkCode: 'ECONNRESET' };
 	const httpCode = Number(candidates.find((e) => e.httpCode)?.httpCode);
-	return Number.isFinite(httpCode) ? { status: httpCode } : { networkCode: 'UNKNOWN' };
+	if (Number.isFinite(httpCode) && httpCode > 0) return { status: httpCode };
+	// httpRequestWithAuthentication wraps network failures in a NodeApiError whose httpCode is the
+	// code ("ECONNRESET", "ECONNABORTED") and whose message is n8n's text; the raw one is in messages.
+	const codes = candidates.flatMap((e) => [e.code, e.httpCode]).filter((c): c is string => typeof c === 'string');
+	const texts = candidates.flatMap((e) => [e.message ?? '', ...(Array.isArray(e.messages) ? e.messages.map(String) : [])]);
+	// axios reports its own timeout as ECONNABORTED "timeout of N ms exceeded": that is a timeout.
+	if (codes.includes('ETIMEDOUT') || texts.some((text) => /timeout|timed out/i.test(text))) return { networkCode: 'ETIMEDOUT' };
+	const networkCode = codes.find((c) => NETWORK_CODES.includes(c)) ?? NETWORK_CODES.find((code) => texts.some((text) => text.includes(code)));
+	if (networkCode) return { networkCode };
+	if (texts.some((text) => /socket hang up|aborted|closed unexpectedly/i.test(text))) return { networkCode: 'ECONNRESET' };
+	return { networkCode: 'UNKNOWN' };
 }
 
 export function hostOf(url: string): string {

@@ -60,3 +60,24 @@ export const returnAllFields = (resource: string, operation: string): INodePrope
 export function applyLimit<T>(items: T[], returnAll: boolean, limit: number): T[] {
 	return returnAll ? items : items.slice(0, Math.max(1, limit));
 }
+
+export const DEFAULT_REQUEST_TIMEOUT_S = 30;
+
+/** Node-wide options, shown for every operation. */
+export const optionsCollection: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Request Timeout (Seconds)',
+			name: 'requestTimeout',
+			type: 'number',
+			default: DEFAULT_REQUEST_TIMEOUT_S,
+			typeOptions: { minValue: 0.1, numberPrecision: 1 },
+			description: 'How long one HTTP request to BeyondTrust may take. A read that times out is retried; generating a key or terminating a session is not, because the site may have acted on it.',
+		},
+	],
+};

@@ -44,10 +44,11 @@ export function describeFailure(failure: BtFailure, ctx: FailureContext): { mess
 		};
 	}
 	if (failure.networkCode) {
-		const what = failure.networkCode === 'ETIMEDOUT' ? 'did not answer in time' : `closed the connection (${failure.networkCode})`;
+		// The raw code goes in the description: n8n replaces a message that contains one.
+		const what = failure.networkCode === 'ETIMEDOUT' ? 'did not answer in time' : failure.networkCode === 'ECONNREFUSED' ? 'refused the connection' : 'closed the connection';
 		return {
 			message: `BeyondTrust at ${ctx.host} ${what} while trying to ${ctx.action}`,
-			description: 'Check the site URL in the credential and the network. Reads were retried; a session key request is never repeated unless it certainly did not reach the site.',
+			description: `Network error ${failure.networkCode}. Check the site URL in the credential and the network. Reads were retried; generating a key or terminating a session is never repeated unless it certainly did not reach the site, so check BeyondTrust before running again.`,
 		};
 	}
 	if (failure.malformedBody) {

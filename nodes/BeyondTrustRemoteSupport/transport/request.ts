@@ -4,12 +4,14 @@ import type {
 	IExecuteFunctions,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
 	INode,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 import { markTokenRejected } from '../../../credentials/common/clientCredentialsToken';
-import { hostOf, readFailure, trimSlash } from '../../shared/httpFailure';
+import { hostOf, parseRetryAfter, readFailure, trimSlash } from '../../shared/httpFailure';
 import { limiterFor } from '../../shared/rateLimiter';
+import { DEFAULT_REQUEST_TIMEOUT_S } from '../actions/common.descriptions';
 import type { BtFailure, FailureContext } from './errors';
 import { toNodeApiError } from './errors';
 import type { XmlDocument } from './xml';
@@ -48,7 +50,6 @@ export type BtAnswer = { empty: true; message: string } | { empty: false; doc: X
 export const RATE_LIMITS = { perSecond: 19, perHour: 14_800 };
 const MAX_ATTEMPTS = 4;
 const MAX_RETRY_AFTER_SECONDS = 30;
-const REQUEST_TIMEOUT_MS = 30_000;
 const RETRYABLE_STATUS = [429, 500, 502, 503, 504];
 
 function shouldRetry(failure: BtFailure, policy: RetryPolicy): boolean {
@@ -77,6 +78,7 @@ export class BtClient {
 		private readonly ctx: BtContext,
 		readonly siteUrl: string,
 		private readonly limiterKey: string,
+		private readonly timeoutMs: number,
 	) {
 		this.node = ctx.getNode();
 		this.host = hostOf(siteUrl);
@@ -85,7 +87,10 @@ export class BtClient {
 	static async create(ctx: BtContext): Promise<BtClient> {
 		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 		const siteUrl = trimSlash(credentials.siteUrl);
-		return new BtClient(ctx, siteUrl, `${siteUrl}\n${String(credentials.clientId ?? '')}`);
+		// One timeout per node run: it is about the network, not about any one item.
+		const timeoutS = Number(ctx.getNodeParameter('options.requestTimeout', 0, DEFAULT_REQUEST_TIMEOUT_S));
+		const timeoutMs = (Number.isFinite(timeoutS) && timeoutS > 0 ? timeoutS : DEFAULT_REQUEST_TIMEOUT_S) * 1000;
+		return new BtClient(ctx, siteUrl, `${siteUrl}\n${String(credentials.clientId ?? '')}`, timeoutMs);
 	}
 
 	/** Sends one Command or Reporting call and returns the parsed answer ("nothing found" = empty). */
@@ -97,18 +102,22 @@ export class BtClient {
 			// BeyondTrust asks clients to close the connection after each call.
 			headers: { Accept: 'text/xml, application/xml', Connection: 'close' },
 			json: false,
-			timeout: REQUEST_TIMEOUT_MS,
+			timeout: this.timeoutMs,
 		};
 		const policy = req.retry ?? 'safe';
 		const context: FailureContext = { action: req.action, permission: req.permission, host: this.host, itemIndex: req.itemIndex };
 		let reminted = false;
+		let renewNow = false;
 		for (let attempt = 1; ; attempt++) {
-			const { failure, answer, denied } = await this.once(options, reminted);
+			// Only the repeat right after a refusal renews the token; later repeats use the new one.
+			const { failure, answer, denied } = await this.once(options, renewNow);
+			renewNow = false;
 			if (answer?.empty && req.emptyIsError) throw toNodeApiError(this.node, { status: 200, apiMessage: answer.message }, context);
 			if (answer) return answer;
 			if (denied && !reminted) {
-				// access_denied inside an HTTP 200: n8n only renews on a 401, so renew here, once.
+				// A refused token (401, or access_denied inside an HTTP 200): renew it here, once.
 				reminted = true;
+				renewNow = true;
 				attempt--;
 				continue;
 			}
@@ -124,18 +133,31 @@ export class BtClient {
 		forceNewToken: boolean,
 	): Promise<{ answer?: BtAnswer; failure?: BtFailure; denied?: boolean }> {
 		await limiterFor(this.limiterKey, RATE_LIMITS).acquire();
-		let body: unknown;
+		let response: IN8nHttpFullResponse;
 		try {
 			const additional = forceNewToken ? await this.withRejectedToken() : undefined;
-			body = await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, CREDENTIAL_TYPE, { ...options }, additional);
+			// The full response, whatever its status: n8n's error for a non-2xx answer drops the
+			// headers, and Retry-After is what a 429 must be answered with. A 401 is handled in
+			// `call` (one new token), as n8n would, but without a probe of a token just refused.
+			response = (await this.ctx.helpers.httpRequestWithAuthentication.call(
+				this.ctx,
+				CREDENTIAL_TYPE,
+				{ ...options, returnFullResponse: true, ignoreHttpStatusErrors: true },
+				additional,
+			)) as IN8nHttpFullResponse;
 		} catch (error) {
-			const failure: BtFailure = readFailure(error);
-			if (failure.status !== undefined) {
-				const outcome = readAnswer(failure.body);
-				if (outcome.kind === 'denied') return { failure: { ...failure, apiMessage: outcome.message }, denied: failure.status !== 401 };
-				if (outcome.kind === 'error' || outcome.kind === 'empty') failure.apiMessage = outcome.message;
-			}
-			return { failure };
+			return { failure: readFailure(error) };
+		}
+		const body = response.body;
+		if (response.statusCode < 200 || response.statusCode >= 300) {
+			const failure: BtFailure = {
+				status: response.statusCode,
+				retryAfterSeconds: parseRetryAfter(response.headers?.['retry-after']),
+				body,
+			};
+			const outcome = readAnswer(body);
+			if (outcome.kind === 'denied' || outcome.kind === 'error' || outcome.kind === 'empty') failure.apiMessage = outcome.message;
+			return { failure, denied: response.statusCode === 401 || outcome.kind === 'denied' };
 		}
 		const outcome = readAnswer(body);
 		switch (outcome.kind) {

@@ -1,15 +1,18 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
 	INode,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 import type { HttpFailure } from '../../shared/httpFailure';
-import { hostOf, readFailure, trimSlash } from '../../shared/httpFailure';
+import { markTokenRejected } from '../../../credentials/common/clientCredentialsToken';
+import { hostOf, parseRetryAfter, readFailure, trimSlash } from '../../shared/httpFailure';
 
 export type Rimo3Context = IExecuteFunctions | ILoadOptionsFunctions;
 
@@ -30,15 +33,22 @@ export interface Rimo3Request {
 	itemIndex?: number;
 }
 
+/** Uploads carry whole installer packages, so the default is generous. */
+export const DEFAULT_REQUEST_TIMEOUT_S = 120;
 const MAX_ATTEMPTS = 3;
 const MAX_RETRY_AFTER_SECONDS = 30;
 const RETRYABLE_STATUS = [429, 500, 502, 503, 504];
 
-function shouldRetry(failure: HttpFailure, policy: RetryPolicy): boolean {
+/** An exchange that failed, or an answer that is not the JSON Rimo3 always sends. */
+interface Rimo3Failure extends HttpFailure {
+	malformedBody?: boolean;
+}
+
+function shouldRetry(failure: Rimo3Failure, policy: RetryPolicy): boolean {
 	if (failure.tokenMessage) return false;
 	if (failure.status === 429) return (failure.retryAfterSeconds ?? 1) <= MAX_RETRY_AFTER_SECONDS;
 	if (policy === 'rejectedOnly') return failure.networkCode === 'ECONNREFUSED';
-	if (failure.networkCode) return true;
+	if (failure.networkCode || failure.malformedBody) return true;
 	return failure.status !== undefined && RETRYABLE_STATUS.includes(failure.status);
 }
 
@@ -51,13 +61,22 @@ function apiText(body: unknown): string {
 	return [...parts, errors].filter(Boolean).join(' ');
 }
 
-function describe(failure: HttpFailure, action: string, host: string): { message: string; description: string } {
+function describe(failure: Rimo3Failure, action: string, host: string): { message: string; description: string } {
 	const said = apiText(failure.body) ? ` Rimo3 said: ${apiText(failure.body)}` : '';
 	if (failure.tokenMessage) return { message: failure.tokenMessage, description: 'The node could not get an access token for the API account in the credential.' };
 	if (failure.networkCode) {
+		// The raw code goes in the description: n8n replaces a message that contains one.
+		const code = failure.networkCode;
+		const what = code === 'ETIMEDOUT' ? 'did not answer in time' : code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'could not be reached' : 'closed the connection';
 		return {
-			message: `Rimo3 at ${host} could not be reached (${failure.networkCode}) while trying to ${action}`,
-			description: 'Check the base URL in the credential and the network. Reads were retried; uploads are not repeated unless they certainly did not arrive.',
+			message: `Rimo3 at ${host} ${what} while trying to ${action}`,
+			description: `Network error ${code}. Check the base URL in the credential and the network. Reads were retried; an upload is not repeated unless it certainly did not arrive, so check Rimo3 for the package before running again.`,
+		};
+	}
+	if (failure.malformedBody) {
+		return {
+			message: `Rimo3 answered "${action}" with a body that is not valid JSON`,
+			description: 'Reads were retried. Check that the base URL points at the Rimo3 API (not a proxy or login page); an upload is not repeated, so check Rimo3 for the package before running again.',
 		};
 	}
 	switch (failure.status) {
@@ -77,6 +96,22 @@ function describe(failure: HttpFailure, action: string, host: string): { message
 	}
 }
 
+/** A full response as a failure; `status` undefined means success with the parsed `body`. */
+function readResponse(response: IN8nHttpFullResponse): Rimo3Failure {
+	let body: unknown = response.body;
+	if (Buffer.isBuffer(body)) body = body.toString('utf8');
+	if (typeof body === 'string' && body.trim()) {
+		// n8n hands back the text when it is not JSON (a cut-off answer, a proxy page).
+		try {
+			body = JSON.parse(body);
+		} catch {
+			if (response.statusCode < 300) return { status: 200, malformedBody: true };
+		}
+	}
+	if (response.statusCode >= 200 && response.statusCode < 300) return { body };
+	return { status: response.statusCode, retryAfterSeconds: parseRetryAfter(response.headers?.['retry-after']), body };
+}
+
 /** The one way this node talks to Rimo3: authentication with the cached token, retries, errors. */
 export class Rimo3Client {
 	readonly node: INode;
@@ -84,13 +119,17 @@ export class Rimo3Client {
 	private constructor(
 		private readonly ctx: Rimo3Context,
 		readonly baseUrl: string,
+		private readonly timeoutMs: number,
 	) {
 		this.node = ctx.getNode();
 	}
 
 	static async create(ctx: Rimo3Context): Promise<Rimo3Client> {
 		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
-		return new Rimo3Client(ctx, trimSlash(credentials.baseUrl));
+		// One timeout per node run: it is about the network, not about any one item.
+		const timeoutS = Number(ctx.getNodeParameter('options.requestTimeout', 0, DEFAULT_REQUEST_TIMEOUT_S));
+		const timeoutMs = (Number.isFinite(timeoutS) && timeoutS > 0 ? timeoutS : DEFAULT_REQUEST_TIMEOUT_S) * 1000;
+		return new Rimo3Client(ctx, trimSlash(credentials.baseUrl), timeoutMs);
 	}
 
 	async request(req: Rimo3Request): Promise<unknown> {
@@ -101,21 +140,35 @@ export class Rimo3Client {
 			body: req.body as IDataObject,
 			json: !Buffer.isBuffer(req.body),
 			headers: { Accept: 'application/json', ...req.headers },
-			timeout: 120_000,
+			timeout: this.timeoutMs,
 		};
 		const policy = req.retry ?? 'safe';
+		let reminted = false;
+		let renewNow = false;
 		for (let attempt = 1; ; attempt++) {
-			let failure: HttpFailure;
+			let failure: Rimo3Failure;
 			try {
-				const body = await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, CREDENTIAL_TYPE, { ...options });
-				if (typeof body === 'string' && body.trim()) {
-					try {
-						return JSON.parse(body);
-					} catch {
-						return body;
-					}
+				// Only the repeat right after a refusal renews; later repeats use the new token.
+				const additional = renewNow ? await this.withRejectedToken() : undefined;
+				renewNow = false;
+				// The full response, whatever its status: n8n's error for a non-2xx answer drops the
+				// headers, and Retry-After is what a 429 must be answered with.
+				const response = (await this.ctx.helpers.httpRequestWithAuthentication.call(
+					this.ctx,
+					CREDENTIAL_TYPE,
+					{ ...options, returnFullResponse: true, ignoreHttpStatusErrors: true },
+					additional,
+				)) as IN8nHttpFullResponse;
+				failure = readResponse(response);
+				if (failure.status === 401 && !reminted) {
+					// The token was refused (revoked, expired, secret rotated): one new token, one repeat.
+					// The call was not acted on, so this is safe for an upload too.
+					reminted = true;
+					renewNow = true;
+					attempt--;
+					continue;
 				}
-				return body;
+				if (failure.status === undefined) return failure.body;
 			} catch (error) {
 				failure = readFailure(error);
 			}
@@ -131,5 +184,18 @@ export class Rimo3Client {
 			}
 			await sleep(failure.retryAfterSeconds !== undefined ? failure.retryAfterSeconds * 1000 : 500 * 2 ** (attempt - 1));
 		}
+	}
+
+	/**
+	 * Marks the token we hold as rejected and hands n8n a copy of the credential without it, so
+	 * n8n runs the credential's preAuthentication: one new token, stored for every later call.
+	 */
+	private async withRejectedToken() {
+		const data = (await this.ctx.getCredentials(CREDENTIAL_TYPE)) as ICredentialDataDecryptedObject;
+		markTokenRejected(String(data.accessToken ?? ''));
+		const ref = this.node.credentials?.[CREDENTIAL_TYPE];
+		return {
+			credentialsDecrypted: { id: ref?.id ?? '', name: ref?.name ?? '', type: CREDENTIAL_TYPE, data: { ...data, accessToken: '' } },
+		};
 	}
 }

@@ -127,12 +127,12 @@ function queueId(ctx: IExecuteFunctions, i: number): string {
 		case 'rep':
 			return `rep:${readId(ctx, 'representative', 'Representative', i)}`;
 		case 'repUsername': {
-			const username = String(ctx.getNodeParameter('repUsername', i, '')).trim();
+			const username = String(ctx.getNodeParameter('repUsername', i, '') ?? '').trim();
 			if (!username) throw invalid(node, 'Representative Username', 'is empty', i);
 			return `rep_username:${username}`;
 		}
 		case 'issue': {
-			const code = String(ctx.getNodeParameter('issueCodeName', i, '')).trim();
+			const code = String(ctx.getNodeParameter('issueCodeName', i, '') ?? '').trim();
 			if (!code) throw invalid(node, 'Issue Code Name', 'is empty', i);
 			return `issue:${code}`;
 		}

@@ -24,7 +24,7 @@ export async function execute(this: IExecuteFunctions, client: Rimo3Client, i: n
 	if (!/^[A-Za-z0-9_-]{1,100}$/.test(id)) {
 		throw new NodeOperationError(this.getNode(), `Application Package "${id}" is not a package ID [item ${i}]`, {
 			itemIndex: i,
-			description: 'Pick a package from the list or paste its applicationPackageId; nothing was sent to Rimo3 for this item.',
+			description: `Pick a package from the list or paste its applicationPackageId; nothing was sent to Rimo3 for item ${i}.`,
 		});
 	}
 	const body = await client.request({

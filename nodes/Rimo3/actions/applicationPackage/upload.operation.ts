@@ -68,9 +68,11 @@ function invalid(ctx: IExecuteFunctions, field: string, problem: string, i: numb
 }
 
 export async function execute(this: IExecuteFunctions, client: Rimo3Client, i: number): Promise<INodeExecutionData[]> {
-	const property = String(this.getNodeParameter('binaryPropertyName', i, 'data')).trim();
-	const displayName = String(this.getNodeParameter('displayName', i, '')).trim();
-	const fileName = String(this.getNodeParameter('fileName', i, '')).trim();
+	// An expression may yield null or undefined: that is an empty field, not the text "null".
+	const text = (name: string, fallback: string) => String(this.getNodeParameter(name, i, fallback) ?? '').trim();
+	const property = text('binaryPropertyName', 'data');
+	const displayName = text('displayName', '');
+	const fileName = text('fileName', '');
 	const progressStep = Number(this.getNodeParameter('progressStep', i, 2));
 	const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	if (!displayName) throw invalid(this, 'Display Name', 'is empty', i);
