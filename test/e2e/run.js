@@ -34,17 +34,20 @@ const TARGETS = [
 const say = (msg) => process.stdout.write(`[e2e] ${msg}\n`);
 const secs = (t0) => ((Date.now() - t0) / 1000).toFixed(1);
 
-// Manual Trigger → the vendor node with the given parameters.
+// Manual Trigger → (op.inputNode, e.g. a Code node making a file) → the vendor node with the given parameters.
 function operationWorkflow(suite, op, index) {
   const id = `e2e${suite.key}Op${String(index + 1).padStart(2, '0')}`.slice(0, 21);
+  const input = op.inputNode && { id: `${id}-input`, position: [260, 0], ...op.inputNode };
+  const link = (to) => ({ main: [[{ node: to, type: 'main', index: 0 }]] });
   return {
     id,
     name: `E2E ${suite.name}: ${op.key}`,
     nodes: [
       { id: `${id}-trigger`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-      { id: `${id}-node`, name: op.key, type: suite.nodeType, typeVersion: 1, position: [260, 0], parameters: op.parameters, credentials: suite.credentialRef },
+      ...(input ? [input] : []),
+      { id: `${id}-node`, name: op.key, type: suite.nodeType, typeVersion: 1, position: [input ? 520 : 260, 0], parameters: op.parameters, credentials: suite.credentialRef },
     ],
-    connections: { Start: { main: [[{ node: op.key, type: 'main', index: 0 }]] } },
+    connections: input ? { Start: link(input.name), [input.name]: link(op.key) } : { Start: link(op.key) },
     settings: { executionOrder: 'v1' },
     pinData: {},
     active: false,
@@ -113,6 +116,11 @@ async function runTarget(target, tgz, sim, tests) {
     say(`n8n server up at ${inst.url} in ${startSeconds.toFixed(1)}s`);
     for (const test of tests.filter((x) => x.via === 'webhook')) {
       await record(result, test, 'http', () => { sim.reset(); return runWebhook(inst, test, sim); });
+    }
+    // Optional suite hook on the running server (no reset: it sees the state the webhooks left);
+    // the lines it returns go into the summary.
+    for (const suite of SUITES.filter((s) => s.afterWebhooks)) {
+      await record(result, { label: `${suite.key} after webhooks` }, 'http', async () => result.notes.push(...((await suite.afterWebhooks(inst, sim)) || [])));
     }
     if ((target.editor || flag('editor-all')) && !flag('no-editor')) {
       const { runEditorChecks } = require('./editor');
@@ -201,6 +209,7 @@ function summary(results, t0) {
     lines.push(`n8n ${r.target.n8n} on Node ${r.node || '?'}: ${r.fatal ? 'FATAL' : passed === r.results.length ? 'PASS' : 'FAIL'} — ` +
       `${wf.filter((x) => x.ok).length}/${wf.length} workflows passed` + (ed.length ? `, editor ${ed.filter((x) => x.ok).length}/${ed.length}` : '') + `, ${r.seconds.toFixed(0)}s`);
     for (const x of r.results.filter((y) => !y.ok)) lines.push(`   FAIL ${x.label} [${x.via}]: ${x.error.split('\n')[0]}`);
+    for (const note of r.notes || []) lines.push(`   ${note}`);
     if (r.fatal) lines.push(`   FATAL: ${r.fatal.split('\n')[0]}`);
   }
   lines.push(`total ${secs(t0)}s; screenshots in ${path.relative(ROOT, path.join(OUT, 'screenshots'))}/`);
