@@ -42,7 +42,13 @@ async function main() {
 	for (const [name, measure] of SECTIONS) {
 		if (only.length && !only.includes(name)) continue;
 		process.stdout.write(`bench: ${name} ...\n`);
-		results[name] = await measure();
+		try {
+			results[name] = await measure();
+		} catch (error) {
+			// One broken section must not lose the figures of the others.
+			results[name] = { error: String(error.message).slice(0, 500) };
+			process.exitCode = 1;
+		}
 	}
 	const rows = Object.entries(flatten('', results, {})).filter(([key]) => !key.startsWith('machine.') && key !== 'measuredAt');
 	const width = Math.max(...rows.map(([key]) => key.length));
@@ -57,7 +63,7 @@ async function main() {
 }
 
 main().then(
-	() => process.exit(0),
+	() => process.exit(process.exitCode ?? 0),
 	(error) => {
 		console.error(error);
 		process.exit(1);

@@ -1,40 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { runPerItem } from '../../shared/runPerItem';
 import { Rimo3Client } from '../transport/request';
 import * as applicationPackage from './applicationPackage';
 
-type Operation = { execute: (this: IExecuteFunctions, client: Rimo3Client, i: number) => Promise<INodeExecutionData[]> };
-
-const resources: Record<string, Record<string, Operation>> = {
-	applicationPackage: applicationPackage.operations,
-};
-
-/** Runs the chosen operation once per input item, keeping each result paired with its item. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
-	const handler = resources[resource]?.[operation];
-	if (!handler) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known for "${resource}"`);
-	}
-	const client = await Rimo3Client.create(this);
-	const returnData: INodeExecutionData[] = [];
-	for (let i = 0; i < items.length; i++) {
-		try {
-			const results = await handler.execute.call(this, client, i);
-			returnData.push(...this.helpers.constructExecutionMetaData(results, { itemData: { item: i } }));
-		} catch (error) {
-			if (this.continueOnFail()) {
-				returnData.push({ json: { error: error.message, description: error.description ?? undefined }, pairedItem: { item: i } });
-				continue;
-			}
-			const nodeError =
-				error instanceof NodeApiError || error instanceof NodeOperationError
-					? error
-					: new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
-			throw nodeError;
-		}
-	}
-	return [returnData];
+	return await runPerItem(this, {
+		resources: { applicationPackage: applicationPackage.operations },
+		createClient: async (ctx) => await Rimo3Client.create(ctx),
+	});
 }
