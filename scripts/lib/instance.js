@@ -134,15 +134,20 @@ class Instance {
   // Runs an n8n CLI command to completion and returns stdout.
   async cli(args, { allowFail = false, env = {} } = {}) {
     const brokerPort = String(await freePort());
+    // stdout goes to a file, not a pipe: n8n exits right after printing the run data, and a large
+    // document written to a pipe is cut off at exit; writes to a file are synchronous.
+    const outFile = path.join(this.root, `cli-${process.pid}-${Date.now()}.out`);
+    const outFd = fs.openSync(outFile, 'w');
     return new Promise((resolve, reject) => {
-      const child = spawn(this.node.nodeBin, [this.n8n.bin, ...args], { env: this.env({ N8N_RUNNERS_BROKER_PORT: brokerPort, ...env }), cwd: this.userFolder, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(this.node.nodeBin, [this.n8n.bin, ...args], { env: this.env({ N8N_RUNNERS_BROKER_PORT: brokerPort, ...env }), cwd: this.userFolder, detached: true, stdio: ['ignore', outFd, 'pipe'] });
+      fs.closeSync(outFd);
       track(child, `n8n ${args[0]}`, this.n8n.bin);
-      let out = '';
       let err = '';
-      child.stdout.on('data', (d) => (out += d));
       child.stderr.on('data', (d) => (err += d));
       child.on('error', reject);
-      child.on('exit', (code) => {
+      child.on('close', (code) => {
+        const out = fs.readFileSync(outFile, 'utf8');
+        fs.rmSync(outFile, { force: true });
         if (code === 0 || allowFail) resolve({ code, stdout: out, stderr: err });
         else reject(new Error(`n8n ${args.join(' ')} exited with ${code}\n${(out + err).slice(-4000)}`));
       });
