@@ -9,6 +9,8 @@ export interface HttpFailure {
 	networkCode?: string;
 	/** A client-credentials token could not be minted; the message is safe to show. */
 	tokenMessage?: string;
+	/** A 2xx answer whose body could not be read (cut off, not the expected format). */
+	malformedBody?: boolean;
 }
 
 interface ErrorLike {
@@ -19,6 +21,8 @@ interface ErrorLike {
 	messages?: unknown;
 	isTokenMintError?: boolean;
 	cause?: ErrorLike;
+	/** NodeApiError keeps an object response body here (and drops the axios error itself). */
+	context?: { data?: unknown };
 	response?: { status?: number; headers?: Record<string, unknown>; data?: unknown; body?: unknown };
 }
 
@@ -49,7 +53,9 @@ export function readFailure(error: unknown): HttpFailure {
 		return { status, retryAfterSeconds: parseRetryAfter(retryAfter), body: data ?? body };
 	}
 	const httpCode = Number(candidates.find((e) => e.httpCode)?.httpCode);
-	if (Number.isFinite(httpCode) && httpCode > 0) return { status: httpCode };
+	if (Number.isFinite(httpCode) && httpCode > 0) {
+		return { status: httpCode, body: candidates.find((e) => e.context?.data !== undefined)?.context?.data };
+	}
 	// httpRequestWithAuthentication wraps network failures in a NodeApiError whose httpCode is the
 	// code ("ECONNRESET", "ECONNABORTED") and whose message is n8n's text; the raw one is in messages.
 	const codes = candidates.flatMap((e) => [e.code, e.httpCode]).filter((c): c is string => typeof c === 'string');

@@ -120,6 +120,9 @@ class Instance {
       ...extra,
     };
     for (const k of Object.keys(env)) if (k.startsWith('npm_')) delete env[k];
+    // A NODE_ENV of "test" (set by jest, or by the bench that also runs n8n-core in-process)
+    // silences n8n's logger, and with it the run data `n8n execute` prints.
+    if (env.NODE_ENV === 'test' && !extra.NODE_ENV) delete env.NODE_ENV;
     return env;
   }
 

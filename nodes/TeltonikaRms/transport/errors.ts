@@ -1,37 +1,10 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-/** What went wrong with one HTTP exchange, with nothing of the request (no headers, no token). */
-export interface HttpFailure {
-	status?: number;
-	retryAfterSeconds?: number;
-	body?: unknown;
-	/** Network-level code such as ECONNRESET or ETIMEDOUT when no response arrived. */
-	networkCode?: string;
-	malformedBody?: boolean;
-}
+import type { HttpFailure } from '../../shared/httpFailure';
+import { parseRetryAfter, readFailure as readAnyFailure } from '../../shared/httpFailure';
 
-interface ErrorLike {
-	httpCode?: string | null;
-	code?: string;
-	message?: string;
-	/** NodeApiError keeps the texts of the errors it wrapped here. */
-	messages?: string[];
-	cause?: ErrorLike;
-	/** NodeApiError keeps an object response body here (and drops the axios error itself). */
-	context?: { data?: unknown };
-	response?: { status?: number; headers?: Record<string, unknown>; data?: unknown; body?: unknown };
-}
-
-const NETWORK_CODES = ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'ERR_SOCKET_CONNECTION_TIMEOUT'];
-
-function parseRetryAfter(value: unknown): number | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	const seconds = Number(value);
-	if (Number.isFinite(seconds)) return Math.max(0, seconds);
-	const date = Date.parse(String(value));
-	return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
-}
+export type { HttpFailure };
 
 function parseBody(data: unknown): unknown {
 	if (typeof data !== 'string') return data;
@@ -42,33 +15,10 @@ function parseBody(data: unknown): unknown {
 	}
 }
 
-/** Reads status, Retry-After and body from whatever n8n's HTTP helpers threw. */
+/** Reads status, Retry-After and body (as JSON when it is JSON) from whatever n8n's HTTP helpers threw. */
 export function readFailure(error: unknown): HttpFailure {
-	const candidates: ErrorLike[] = [];
-	for (let current = error as ErrorLike | undefined, depth = 0; current && depth < 4; depth++) {
-		candidates.push(current);
-		current = current.cause;
-	}
-	const withResponse = candidates.find((e) => e.response && typeof e.response === 'object');
-	if (withResponse?.response) {
-		const { status, headers, data, body } = withResponse.response;
-		const retryAfter = headers?.['retry-after'] ?? headers?.['Retry-After'];
-		return { status, retryAfterSeconds: parseRetryAfter(retryAfter), body: parseBody(data ?? body) };
-	}
-	// n8n's httpRequestWithAuthentication wraps failures in a NodeApiError that keeps only the
-	// status (httpCode), an object body (context.data) and the wrapped messages, not the response.
-	const httpCode = Number(candidates.find((e) => e.httpCode)?.httpCode);
-	if (Number.isFinite(httpCode) && httpCode > 0) {
-		return { status: httpCode, body: candidates.find((e) => e.context?.data !== undefined)?.context?.data };
-	}
-	const texts = candidates.flatMap((e) => [e.message ?? '', ...(Array.isArray(e.messages) ? e.messages : [])]);
-	const networkCode =
-		candidates.map((e) => e.code).find((c) => c && NETWORK_CODES.includes(c)) ??
-		NETWORK_CODES.find((code) => texts.some((text) => text.includes(code)));
-	if (networkCode) return { networkCode };
-	if (texts.some((text) => /timeout/i.test(text))) return { networkCode: 'ETIMEDOUT' };
-	if (texts.some((text) => /socket hang up|aborted/i.test(text))) return { networkCode: 'ECONNRESET' };
-	return { networkCode: 'UNKNOWN' };
+	const failure = readAnyFailure(error);
+	return failure.body === undefined ? failure : { ...failure, body: parseBody(failure.body) };
 }
 
 /** The failure carried by a complete HTTP response whose status is not 2xx. */

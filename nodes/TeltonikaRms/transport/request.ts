@@ -8,6 +8,7 @@ import type {
 	INode,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
+import { hostOf, trimSlash } from '../../shared/httpFailure';
 import type { HttpFailure } from './errors';
 import { failureFromResponse, parseResponseBody, readFailure, toNodeApiError } from './errors';
 
@@ -46,15 +47,6 @@ const MAX_ATTEMPTS = 3;
 const MAX_RETRY_AFTER_SECONDS = 30;
 const DEFAULT_REQUEST_TIMEOUT_S = 30;
 const RETRYABLE_STATUS = [429, 500, 502, 503, 504];
-
-function trimSlash(url: unknown): string {
-	return String(url ?? '').trim().replace(/\/+$/, '');
-}
-
-function hostOf(url: string): string {
-	const match = /^[a-z]+:\/\/([^/?#]+)/i.exec(url);
-	return match ? match[1] : url;
-}
 
 function shouldRetry(failure: HttpFailure, policy: RetryPolicy): boolean {
 	if (failure.status === 429) return (failure.retryAfterSeconds ?? 1) <= MAX_RETRY_AFTER_SECONDS;
