@@ -21,9 +21,10 @@ const { killStale, onShutdown, shutdown } = require('./lib/procs');
 const { startSimulator } = require('../test/simulator');
 
 const ROOT = rt.ROOT;
-const EXAMPLES = ['examples/rms-ticket-connect-link.json', 'examples/rms-active-sessions-report.json'];
+const SUITES = require('../test/e2e/suites'); // each vendor's simulator credential records
+const EXAMPLES = fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.json')).sort().map((f) => `examples/${f}`);
+const WEBHOOK_EXAMPLES = ['rmsTicketConnLink1', 'btTicketInvitation1']; // published so their webhooks answer
 const TICKET = { id: 'rmsTicketConnLink1', path: 'rms-ticket-connect-link', body: { serial: '1111111111', lan_ip: '192.168.1.10', port: 443, protocol: 'https', ticket_id: '4711' } };
-const CREDENTIAL = { id: 'rmsSimulatorCred', name: 'Teltonika RMS (simulator)' };
 
 const t0 = Date.now();
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
@@ -67,7 +68,7 @@ async function main() {
   step('starting the simulator');
   const sim = await startSimulator({ port: await freePort(Number(process.env.SIM_PORT) || 8787), channelCompleteMs: 1500 });
   onShutdown(() => sim.stop());
-  say(`      simulator (Teltonika RMS) at ${sim.url}`);
+  say(`      simulator (Teltonika RMS, BeyondTrust, Rimo3) at ${sim.url}`);
 
   step('preparing n8n (package, credential, examples)');
   const port = await freePort(Number(process.env.N8N_PORT) || 5678);
@@ -80,7 +81,7 @@ async function main() {
   const state = readJson(stateFile, {});
   const want = {
     package: sha(fs.readFileSync(tgz)),
-    credential: sha(JSON.stringify([sim.rms.baseUrl, sim.rms.statusUrl, sim.rms.tokens.full])),
+    credential: sha(JSON.stringify(SUITES.flatMap((suite) => suite.credentials(sim)))),
     examples: sha(EXAMPLES.map((f) => fs.readFileSync(path.join(ROOT, f), 'utf8')).join('\n')),
   };
   const installed = fs.existsSync(path.join(inst.nodesDir, 'node_modules', 'n8n-nodes-remote-access', 'package.json'));
@@ -90,14 +91,15 @@ async function main() {
   }
   state.package = want.package;
   if (state.credential !== want.credential) {
-    await inst.importCredentials([{ ...CREDENTIAL, type: 'teltonikaRmsApi', data: { accessToken: sim.rms.tokens.full, baseUrl: sim.rms.baseUrl, statusUrl: sim.rms.statusUrl } }]);
-    say(`      credential "${CREDENTIAL.name}" -> ${sim.rms.baseUrl}`);
+    const records = SUITES.flatMap((suite) => suite.credentials(sim));
+    await inst.importCredentials(records);
+    say(`      credentials ${records.map((c) => `"${c.name}"`).join(', ')} -> ${sim.url}`);
     state.credential = want.credential;
   }
   if (state.examples !== want.examples) {
     await inst.importWorkflows(EXAMPLES.map((f) => JSON.parse(fs.readFileSync(path.join(ROOT, f), 'utf8'))));
-    await inst.publish(TICKET.id);
-    say(`      imported ${EXAMPLES.length} example workflows, published the ticket webhook`);
+    for (const id of WEBHOOK_EXAMPLES) await inst.publish(id);
+    say(`      imported ${EXAMPLES.length} example workflows, published the ticket webhooks`);
     state.examples = want.examples;
   }
   fs.writeFileSync(stateFile, JSON.stringify(state, null, 2));
@@ -123,7 +125,7 @@ async function main() {
     `  Login:    ${inst.owner.email} / ${inst.owner.password}`,
     `  Ticket example (POST ${inst.url}/webhook/${TICKET.path}) returned:`,
     `            ${link || '(no link, see above)'}`,
-    `  Simulator: ${sim.url}  (credential "${CREDENTIAL.name}")`,
+    `  Simulator: ${sim.url}  (credentials "Teltonika RMS (simulator)", "BeyondTrust (simulator)", "Rimo3 (simulator)")`,
     `  Try:      curl -s -X POST ${inst.url}/webhook/${TICKET.path} -H 'content-type: application/json' \\`,
     `              -d '${JSON.stringify({ ...TICKET.body, ticket_id: '4712' })}'`,
     '',
