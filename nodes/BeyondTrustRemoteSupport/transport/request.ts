@@ -11,6 +11,8 @@ import { sleep } from 'n8n-workflow';
 import { markTokenRejected } from '../../../credentials/common/clientCredentialsToken';
 import { hostOf, parseRetryAfter, readFailure, trimSlash } from '../../shared/httpFailure';
 import { limiterFor } from '../../shared/rateLimiter';
+import type { RetryPolicy } from '../../shared/retryPolicy';
+import { backoffMs, shouldRetry } from '../../shared/retryPolicy';
 import { DEFAULT_REQUEST_TIMEOUT_S } from '../actions/common.descriptions';
 import type { BtFailure, FailureContext } from './errors';
 import { toNodeApiError } from './errors';
@@ -21,13 +23,8 @@ export type BtContext = IExecuteFunctions | ILoadOptionsFunctions;
 
 export const CREDENTIAL_TYPE = 'beyondTrustRemoteSupportOAuth2Api';
 
-/**
- * `safe`: repeating the call changes nothing (reports, lists), so 429, 5xx, dropped connections
- * and bad bodies are retried. `rejectedOnly`: the call changes state (generate_session_key,
- * terminate_session), so it is repeated only when the site certainly did not act on it: 429,
- * a refused connection, or a rejected token.
- */
-export type RetryPolicy = 'safe' | 'rejectedOnly';
+/** Generate and Terminate use `rejectedOnly`; a rejected token is handled before any retry. */
+export type { RetryPolicy };
 
 export interface BtRequest {
 	api: 'command' | 'reporting';
@@ -44,25 +41,15 @@ export interface BtRequest {
 export type BtAnswer = { empty: true; message: string } | { empty: false; doc: XmlDocument };
 
 /**
- * BeyondTrust: 20 requests/s and 15,000/h per API account. 18/s (90 %) leaves room for network
+ * BeyondTrust: 20 requests/s and 15,000/h per API account. 19/s, evenly spaced, leaves room for network
  * jitter bunching arrivals and for the occasional token request on the same account.
  */
 export const RATE_LIMITS = { perSecond: 19, perHour: 14_800 };
 const MAX_ATTEMPTS = 4;
-const MAX_RETRY_AFTER_SECONDS = 30;
-const RETRYABLE_STATUS = [429, 500, 502, 503, 504];
 
-function shouldRetry(failure: BtFailure, policy: RetryPolicy): boolean {
-	if (failure.tokenMessage || failure.denied) return false;
-	if (failure.status === 429) return (failure.retryAfterSeconds ?? 1) <= MAX_RETRY_AFTER_SECONDS;
-	if (policy === 'rejectedOnly') return failure.networkCode === 'ECONNREFUSED';
-	if (failure.malformedBody || failure.networkCode) return true;
-	return failure.status !== undefined && RETRYABLE_STATUS.includes(failure.status);
-}
-
-function backoffMs(failure: BtFailure, attempt: number): number {
-	if (failure.retryAfterSeconds !== undefined) return failure.retryAfterSeconds * 1000;
-	return 500 * 2 ** (attempt - 1);
+/** An access_denied answer is a token problem, handled by one re-mint, never by a plain retry. */
+function shouldRetryBt(failure: BtFailure, policy: RetryPolicy): boolean {
+	return !failure.denied && shouldRetry(failure, policy);
 }
 
 /**
@@ -123,7 +110,7 @@ export class BtClient {
 			}
 			const final = failure as BtFailure;
 			if (denied) final.denied = true;
-			if (attempt >= MAX_ATTEMPTS || !shouldRetry(final, policy)) throw toNodeApiError(this.node, final, context);
+			if (attempt >= MAX_ATTEMPTS || !shouldRetryBt(final, policy)) throw toNodeApiError(this.node, final, context);
 			await sleep(backoffMs(final, attempt));
 		}
 	}

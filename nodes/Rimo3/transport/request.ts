@@ -13,13 +13,14 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 import type { HttpFailure } from '../../shared/httpFailure';
 import { markTokenRejected } from '../../../credentials/common/clientCredentialsToken';
 import { hostOf, parseRetryAfter, readFailure, trimSlash } from '../../shared/httpFailure';
+import type { RetryPolicy } from '../../shared/retryPolicy';
+import { backoffMs, shouldRetry } from '../../shared/retryPolicy';
 
 export type Rimo3Context = IExecuteFunctions | ILoadOptionsFunctions;
 
 export const CREDENTIAL_TYPE = 'rimo3OAuth2Api';
 
-/** `safe` reads are retried on 429/5xx/network trouble; `rejectedOnly` writes only on 429 or a refused connection. */
-export type RetryPolicy = 'safe' | 'rejectedOnly';
+export type { RetryPolicy };
 
 export interface Rimo3Request {
 	method: IHttpRequestMethods;
@@ -36,20 +37,10 @@ export interface Rimo3Request {
 /** Uploads carry whole installer packages, so the default is generous. */
 export const DEFAULT_REQUEST_TIMEOUT_S = 120;
 const MAX_ATTEMPTS = 3;
-const MAX_RETRY_AFTER_SECONDS = 30;
-const RETRYABLE_STATUS = [429, 500, 502, 503, 504];
 
 /** An exchange that failed, or an answer that is not the JSON Rimo3 always sends. */
 interface Rimo3Failure extends HttpFailure {
 	malformedBody?: boolean;
-}
-
-function shouldRetry(failure: Rimo3Failure, policy: RetryPolicy): boolean {
-	if (failure.tokenMessage) return false;
-	if (failure.status === 429) return (failure.retryAfterSeconds ?? 1) <= MAX_RETRY_AFTER_SECONDS;
-	if (policy === 'rejectedOnly') return failure.networkCode === 'ECONNREFUSED';
-	if (failure.networkCode || failure.malformedBody) return true;
-	return failure.status !== undefined && RETRYABLE_STATUS.includes(failure.status);
 }
 
 function apiText(body: unknown): string {
@@ -182,7 +173,7 @@ export class Rimo3Client {
 					itemIndex: req.itemIndex,
 				});
 			}
-			await sleep(failure.retryAfterSeconds !== undefined ? failure.retryAfterSeconds * 1000 : 500 * 2 ** (attempt - 1));
+			await sleep(backoffMs(failure, attempt));
 		}
 	}
 

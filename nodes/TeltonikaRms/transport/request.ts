@@ -9,17 +9,14 @@ import type {
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 import { hostOf, trimSlash } from '../../shared/httpFailure';
+import type { RetryPolicy } from '../../shared/retryPolicy';
+import { backoffMs, shouldRetry } from '../../shared/retryPolicy';
 import type { HttpFailure } from './errors';
 import { failureFromResponse, parseResponseBody, readFailure, toNodeApiError } from './errors';
 
 export type RmsContext = IExecuteFunctions | ILoadOptionsFunctions;
 
-/**
- * `safe`: repeating the call changes nothing (reads, polls), so 429, 5xx, dropped connections and
- * bad bodies are retried. `rejectedOnly`: the call changes state, so it is repeated only when the
- * server certainly did not act on it (429, or the connection was refused before sending).
- */
-export type RetryPolicy = 'safe' | 'rejectedOnly';
+export type { RetryPolicy };
 
 export interface RmsRequest {
 	method: IHttpRequestMethods;
@@ -43,22 +40,7 @@ export interface RmsEnvelope {
 export type ChannelPoll = { notFound: true } | { notFound: false; data: IDataObject };
 
 const MAX_ATTEMPTS = 3;
-/** Longer Retry-After values mean the monthly quota is gone; waiting inside a workflow won't help. */
-const MAX_RETRY_AFTER_SECONDS = 30;
 const DEFAULT_REQUEST_TIMEOUT_S = 30;
-const RETRYABLE_STATUS = [429, 500, 502, 503, 504];
-
-function shouldRetry(failure: HttpFailure, policy: RetryPolicy): boolean {
-	if (failure.status === 429) return (failure.retryAfterSeconds ?? 1) <= MAX_RETRY_AFTER_SECONDS;
-	if (policy === 'rejectedOnly') return failure.networkCode === 'ECONNREFUSED';
-	if (failure.malformedBody || failure.networkCode) return true;
-	return failure.status !== undefined && RETRYABLE_STATUS.includes(failure.status);
-}
-
-function backoffMs(failure: HttpFailure, attempt: number): number {
-	if (failure.retryAfterSeconds !== undefined) return failure.retryAfterSeconds * 1000;
-	return 500 * 2 ** (attempt - 1);
-}
 
 /** The one way this node talks to RMS: authentication, envelope checks, retries, error mapping. */
 export class RmsClient {
