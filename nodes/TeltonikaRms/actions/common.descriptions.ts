@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { MIN_POLL_INTERVAL_S } from '../helpers/options';
 import { PROTOCOLS } from '../helpers/validation';
+import { MAX_POLL_WAIT_MS } from '../transport/statusChannel';
 
 export const deviceLocator: INodeProperties = {
 	displayName: 'Device',
@@ -102,14 +104,15 @@ export function returnAllAndLimit(): INodeProperties[] {
 	];
 }
 
+/** Only for operations that wait on an RMS status channel. */
 export const pollOptions: INodeProperties[] = [
 	{
 		displayName: 'Poll Interval (Seconds)',
 		name: 'pollInterval',
 		type: 'number',
 		default: 0.5,
-		typeOptions: { minValue: 0, numberPrecision: 2 },
-		description: 'Wait between checks of an RMS status channel; the first check waits twice this. Every check counts against the RMS monthly request quota.',
+		typeOptions: { minValue: MIN_POLL_INTERVAL_S, numberPrecision: 2 },
+		description: `Shortest wait between checks of an RMS status channel, at least ${MIN_POLL_INTERVAL_S} s (a lower value is raised to it). The first check waits twice this; later waits grow to a fifth of the time already waited, up to ${MAX_POLL_WAIT_MS / 1000} s. Every check counts against the RMS monthly request quota.`,
 	},
 	{
 		displayName: 'Poll Timeout (Seconds)',
@@ -119,24 +122,32 @@ export const pollOptions: INodeProperties[] = [
 		typeOptions: { minValue: 1 },
 		description: 'How long to wait for RMS to finish an action before giving up',
 	},
-	{
-		displayName: 'Request Timeout (Seconds)',
-		name: 'requestTimeout',
-		type: 'number',
-		default: 30,
-		typeOptions: { minValue: 0.1, numberPrecision: 1 },
-		description: 'How long one HTTP request to RMS may take. A read that times out is retried; a change is not, because RMS may have acted on it.',
-	},
 ];
 
+export const requestTimeoutOption: INodeProperties = {
+	displayName: 'Request Timeout (Seconds)',
+	name: 'requestTimeout',
+	type: 'number',
+	default: 30,
+	typeOptions: { minValue: 0.1, numberPrecision: 1 },
+	description: 'How long one HTTP request to RMS may take. A read that times out is retried; a change is not, because RMS may have acted on it.',
+};
+
+/** Options of an operation that waits on a status channel: poll options, request timeout, extras. */
 export function optionsCollection(extra: INodeProperties[] = []): INodeProperties {
+	return requestOptionsCollection([...pollOptions, ...extra]);
+}
+
+/** Options of an operation that does not poll: the request timeout and the given extras. */
+export function requestOptionsCollection(extra: INodeProperties[] = []): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [...pollOptions, ...extra],
+		// n8n lists a collection's options in the order given: keep them alphabetical.
+		options: [...extra, requestTimeoutOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }
 

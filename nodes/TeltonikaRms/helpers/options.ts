@@ -6,13 +6,15 @@ export interface NodeOptions {
 	simplify: boolean;
 }
 
-/** Every status poll is a billed request, so the interval has a floor in real use; tests may go lower. */
+/** Every status poll is a billed request, so the poll interval never goes below this. */
+export const MIN_POLL_INTERVAL_S = 0.25;
+
 export function readOptions(ctx: IExecuteFunctions, i: number): NodeOptions {
 	const options = ctx.getNodeParameter('options', i, {}) as IDataObject;
 	const interval = Number(options.pollInterval ?? 0.5);
 	const timeout = Number(options.pollTimeout ?? 90);
 	return {
-		pollIntervalMs: Math.max(0.001, Number.isFinite(interval) ? interval : 0.5) * 1000,
+		pollIntervalMs: Math.max(MIN_POLL_INTERVAL_S, Number.isFinite(interval) ? interval : 0.5) * 1000,
 		pollTimeoutMs: Math.max(1, Number.isFinite(timeout) ? timeout : 90) * 1000,
 		simplify: options.simplify === true,
 	};

@@ -1,10 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { requestAllItems } from '../transport/pagination';
 import type { RmsClient } from '../transport/request';
 import { waitForChannel } from '../transport/statusChannel';
 import { normalizeRemoteAccess } from './normalize';
 import type { NodeOptions } from './options';
+import { credentialKey, oneAtATime } from './singleFlight';
 import type { Protocol } from './validation';
 
 export interface RemoteAccessSpec {
@@ -31,8 +32,13 @@ export async function listRemoteAccess(client: RmsClient, deviceId: number | und
 	return configs.map(normalizeRemoteAccess);
 }
 
+/** Every configuration with this name, lowest id first: the lowest is the one all runs keep. */
+export function allNamed(configs: IDataObject[], name: string): IDataObject[] {
+	return configs.filter((c) => String(c.name ?? '').trim() === name).sort((a, b) => Number(a.id) - Number(b.id));
+}
+
 export function findByName(configs: IDataObject[], name: string): IDataObject | undefined {
-	return configs.find((c) => String(c.name ?? '').trim() === name);
+	return allNamed(configs, name)[0];
 }
 
 export function sameTarget(config: IDataObject, spec: RemoteAccessSpec): boolean {
@@ -44,10 +50,11 @@ export function sameTarget(config: IDataObject, spec: RemoteAccessSpec): boolean
 }
 
 /**
- * Creates one configuration and returns it with its access id. RMS answers with a status channel
- * only, so the new id is read back from the device's list once the channel completes.
+ * Creates one configuration and returns every configuration with its name, lowest id first. RMS
+ * answers with a status channel only, so the new id is read back from the device's list once the
+ * channel completes; that list also shows copies another process created at the same moment.
  */
-export async function createRemoteAccess(client: RmsClient, spec: RemoteAccessSpec, options: NodeOptions, i: number) {
+async function submitCreate(client: RmsClient, spec: RemoteAccessSpec, options: NodeOptions, i: number) {
 	const scope = 'device_remote_access:write';
 	const action = `create remote access "${spec.name}" on device ${spec.deviceId}`;
 	const envelope = await client.request({
@@ -74,12 +81,70 @@ export async function createRemoteAccess(client: RmsClient, spec: RemoteAccessSp
 	if (channel) {
 		await waitForChannel(client, channel, { key: spec.deviceId, intervalMs: options.pollIntervalMs, timeoutMs: options.pollTimeoutMs, action, scope, itemIndex: i });
 	}
-	const created = findByName(await listRemoteAccess(client, spec.deviceId, i), spec.name);
-	if (!created) {
+	const named = allNamed(await listRemoteAccess(client, spec.deviceId, i), spec.name);
+	if (named.length === 0) {
 		throw new NodeOperationError(client.node, `RMS reported that it created remote access "${spec.name}" but does not list it on device ${spec.deviceId} [item ${i}]`, {
 			itemIndex: i,
 			description: 'Check the device in RMS; run again to reuse the configuration once it is listed.',
 		});
 	}
-	return created;
+	return named;
+}
+
+/** Executions in this process that touch the same name on the same device and account take turns. */
+function nameKey(client: RmsClient, spec: RemoteAccessSpec): string {
+	return `${credentialKey(client.node, client.baseUrl)}|${spec.deviceId}|${spec.name}`;
+}
+
+/** Creates one configuration, as asked even if the name exists, and returns the newest with its name. */
+export async function createRemoteAccess(client: RmsClient, spec: RemoteAccessSpec, options: NodeOptions, i: number) {
+	return await oneAtATime(nameKey(client, spec), async () => {
+		const named = await submitCreate(client, spec, options, i);
+		return named[named.length - 1];
+	});
+}
+
+/**
+ * Deletes a copy that lost the race. The node does not wait for the delete's status channel: the
+ * kept configuration is usable at once, and polling would only cost quota. "Not found" means
+ * another execution deleted it first, which is the outcome wanted.
+ */
+async function deleteCopy(client: RmsClient, accessId: number, i: number): Promise<void> {
+	try {
+		await client.request({
+			method: 'DELETE',
+			path: '/devices/remote-access',
+			body: { id: [accessId] },
+			action: `delete duplicate remote access ${accessId}`,
+			scope: 'device_remote_access:write',
+			retry: 'rejectedOnly',
+			itemIndex: i,
+		});
+	} catch (error) {
+		if (!(error instanceof NodeApiError && error.httpCode === '404')) throw error;
+	}
+}
+
+/**
+ * The configuration with the spec's name, created when missing: the heart of "Generate connect
+ * link". Idempotent under concurrency: executions in this process take turns per name, and
+ * executions in other processes (n8n queue mode) that created a copy at the same moment are
+ * reconciled here: all keep the lowest id and delete the other copies that point to the same
+ * target. A copy that points elsewhere is never deleted; the name conflict is reported instead.
+ */
+export async function ensureRemoteAccess(client: RmsClient, spec: RemoteAccessSpec, options: NodeOptions, i: number) {
+	return await oneAtATime(nameKey(client, spec), async () => {
+		let named = allNamed(await listRemoteAccess(client, spec.deviceId, i), spec.name);
+		const created = named.length === 0;
+		if (created) named = await submitCreate(client, spec, options, i);
+		const [kept, ...copies] = named;
+		if (!sameTarget(kept, spec)) {
+			throw new NodeOperationError(client.node, `Remote access "${spec.name}" on device ${spec.deviceId} already points to ${String(kept.protocol)}://${String(kept.destination_ip)}:${String(kept.destination_port)}, not ${spec.protocol}://${spec.destinationIp}:${spec.destinationPort} [item ${i}]`, {
+				itemIndex: i,
+				description: 'Use another Remote Access Name, or leave it empty to get one derived from protocol, IP and port.',
+			});
+		}
+		for (const copy of copies.filter((c) => sameTarget(c, spec))) await deleteCopy(client, Number(copy.id), i);
+		return { config: kept, created };
+	});
 }

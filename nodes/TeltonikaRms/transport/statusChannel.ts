@@ -17,6 +17,23 @@ export type ChannelEvent = IDataObject & { status?: string; value?: string; link
 /** A channel is not queryable for a moment after it is created; after this long "not found" means expired. */
 const NOT_FOUND_GRACE_MS = 10_000;
 
+/** The longest wait between two checks: a slow channel is still seen within a few seconds. */
+export const MAX_POLL_WAIT_MS = 5_000;
+
+/** Each wait is this share of the time already waited, so the number of polls grows slowly. */
+const POLL_GROWTH = 0.2;
+
+/**
+ * How long to wait before the next check of a status channel. RMS needs a moment to create the
+ * channel, so the first check waits twice the interval; after that the wait is the interval or a
+ * fifth of the time already waited, whichever is longer, and never more than MAX_POLL_WAIT_MS
+ * (unless the interval itself is longer). A fast channel answers fast, a slow one costs few polls.
+ */
+export function nextPollWaitMs(attempt: number, elapsedMs: number, intervalMs: number): number {
+	if (attempt === 0) return intervalMs * 2;
+	return Math.max(intervalMs, Math.min(MAX_POLL_WAIT_MS, Math.round(elapsedMs * POLL_GROWTH)));
+}
+
 function latestEvent(data: IDataObject, key?: string | number): ChannelEvent | undefined {
 	const keys = Object.keys(data);
 	const wanted = key !== undefined && keys.includes(String(key)) ? String(key) : keys.length === 1 ? keys[0] : undefined;
@@ -33,18 +50,18 @@ function eventCode(event: ChannelEvent): string {
 
 /**
  * Polls an RMS status channel until its event for `key` is terminal: `completed` resolves,
- * `error` and `warning` reject with the event's own text. Sleeps before every poll, so a run
- * of non-terminal answers can never burn the attempts in a burst.
+ * `error` and `warning` reject with the event's own text. Sleeps before every poll (see
+ * nextPollWaitMs), so a run of non-terminal answers can never burn the attempts in a burst.
  */
 export async function waitForChannel(client: RmsClient, channel: string, wait: ChannelWait): Promise<ChannelEvent> {
 	const started = Date.now();
 	const fail = (message: string, description: string) =>
 		new NodeOperationError(client.node, `${message} [item ${wait.itemIndex}]`, { itemIndex: wait.itemIndex, description });
-	for (let attempt = 0; ; attempt++) {
-		// RMS needs a moment to create the channel, so the first check waits twice as long.
-		await sleep(attempt === 0 ? wait.intervalMs * 2 : wait.intervalMs);
-		const elapsed = Date.now() - started;
+	let pause = nextPollWaitMs(0, 0, wait.intervalMs);
+	for (let attempt = 1; ; attempt++) {
+		await sleep(pause);
 		const poll = await client.pollChannel(channel, { action: `check the status of "${wait.action}"`, scope: wait.scope, itemIndex: wait.itemIndex });
+		const elapsed = Date.now() - started;
 		if (poll.notFound) {
 			if (elapsed > NOT_FOUND_GRACE_MS && elapsed > wait.intervalMs * 3) {
 				throw fail(`RMS status channel for "${wait.action}" expired before it reported a result`, 'Check in RMS whether the action took effect before running again.');
@@ -60,7 +77,8 @@ export async function waitForChannel(client: RmsClient, channel: string, wait: C
 				);
 			}
 		}
-		if (Date.now() - started + wait.intervalMs > wait.timeoutMs) {
+		pause = nextPollWaitMs(attempt, elapsed, wait.intervalMs);
+		if (elapsed + pause > wait.timeoutMs) {
 			throw fail(
 				`RMS did not finish "${wait.action}" within ${Math.round(wait.timeoutMs / 1000)} s`,
 				'The device may be slow or offline. Raise "Poll Timeout" in the node options, and check RMS before running again: the action may still complete.',

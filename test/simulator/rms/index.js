@@ -4,6 +4,7 @@
 
 const { buildSeed, COMPANY, FIXTURES } = require('./seed');
 const { ChannelStore } = require('./channels');
+const { formatDateTime } = require('./format');
 const { authorize, tokenStrings, USER_ID } = require('./tokens');
 const { statusError } = require('./envelope');
 const { deviceRoutes } = require('./devices');
@@ -54,6 +55,21 @@ function createRmsPersonality(options = {}) {
 			statusUrl: `${url}/status`,
 			tokens: tokenStrings(),
 			fixtures: FIXTURES,
+			/** Channels created from now on complete after `ms` (survives reset(); in-process only). */
+			setChannelCompleteMs: (ms) => {
+				channels.completeMs = ms;
+			},
+			/**
+			 * Adds a configuration as if another client had created it (in-process only), e.g. a
+			 * copy made by another n8n worker between this client's list and its create.
+			 */
+			addConfig: (fields) => {
+				const createdAt = formatDateTime(clock());
+				const config = { id: store.state.nextConfigId++, is_main: 0, credentials_required: 0, created_at: createdAt, ...fields };
+				config.destination_port = String(config.destination_port);
+				store.state.configs.push(config);
+				return config.id;
+			},
 			/** Deep copy of the current devices, configs and sessions (in-process only). */
 			state: () => {
 				channels.tick();

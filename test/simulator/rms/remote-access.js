@@ -98,6 +98,8 @@ function deleteConfigs(store, ctx) {
 		outcome: 'completed',
 		value: 'Remote access configuration deleted.',
 		apply: () => {
+			// Two deletes of one config can both be accepted; only the first removes it.
+			if (!store.state.configs.includes(config)) return;
 			store.state.configs = store.state.configs.filter((c) => c !== config);
 			store.counters.configsDeleted += 1;
 		},

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 import { readDeviceRef, resolveDeviceId } from '../../helpers/device';
 import { readOptions } from '../../helpers/options';
-import { createRemoteAccess, findByName, listRemoteAccess, sameTarget } from '../../helpers/remoteAccess';
+import { ensureRemoteAccess } from '../../helpers/remoteAccess';
 import type { RemoteAccessSpec } from '../../helpers/remoteAccess';
 import { startConnectSession } from '../../helpers/session';
 import { requireDuration, requireIPv4, requirePort, requireProtocol, requireText } from '../../helpers/validation';
@@ -34,7 +34,8 @@ export function defaultConfigName(protocol: string, ip: string, port: number): s
 
 /**
  * The whole "Generate RMS Connect link" guide in one step. Idempotent: the configuration with the
- * given name is reused, and created only when missing, so reruns never pile up configurations.
+ * given name is reused, and created only when missing, so reruns and concurrent executions never
+ * pile up configurations (see ensureRemoteAccess).
  */
 export async function execute(this: IExecuteFunctions, client: RmsClient, i: number): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
@@ -49,15 +50,7 @@ export async function execute(this: IExecuteFunctions, client: RmsClient, i: num
 
 	const deviceId = await resolveDeviceId(client, ref, i);
 	const spec: RemoteAccessSpec = { deviceId, name, destinationIp, destinationPort, protocol, credentialsRequired: false };
-	let config = findByName(await listRemoteAccess(client, deviceId, i), name);
-	const created = !config;
-	if (config && !sameTarget(config, spec)) {
-		throw new NodeOperationError(node, `Remote access "${name}" on device ${deviceId} already points to ${String(config.protocol)}://${String(config.destination_ip)}:${String(config.destination_port)}, not ${protocol}://${destinationIp}:${destinationPort} [item ${i}]`, {
-			itemIndex: i,
-			description: 'Use another Remote Access Name, or leave it empty to get one derived from protocol, IP and port.',
-		});
-	}
-	config ??= await createRemoteAccess(client, spec, options, i);
+	const { config, created } = await ensureRemoteAccess(client, spec, options, i);
 
 	const accessId = Number(config.id);
 	const session = await startConnectSession(client, accessId, duration, deviceId, options, i);

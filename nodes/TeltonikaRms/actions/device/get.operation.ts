@@ -4,11 +4,11 @@ import { findDevice, readDeviceRef } from '../../helpers/device';
 import { pick } from '../../helpers/normalize';
 import { readOptions } from '../../helpers/options';
 import type { RmsClient } from '../../transport/request';
-import { deviceLocator, optionsCollection, simplifyOption } from '../common.descriptions';
+import { deviceLocator, requestOptionsCollection, simplifyOption } from '../common.descriptions';
 
 export const DEVICE_SUMMARY_FIELDS = ['id', 'name', 'serial', 'model', 'status', 'status_name', 'firmware', 'mac', 'wan_ip', 'last_connection_at', 'company_id', 'company_name'];
 
-const properties: INodeProperties[] = [deviceLocator, optionsCollection([simplifyOption])];
+const properties: INodeProperties[] = [deviceLocator, requestOptionsCollection([simplifyOption])];
 
 export const description = updateDisplayOptions({ show: { resource: ['device'], operation: ['get'] } }, properties);
 

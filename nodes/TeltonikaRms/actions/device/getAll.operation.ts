@@ -5,7 +5,7 @@ import { readOptions } from '../../helpers/options';
 import { requireInteger } from '../../helpers/validation';
 import { requestAllItems } from '../../transport/pagination';
 import type { RmsClient } from '../../transport/request';
-import { optionsCollection, returnAllAndLimit, simplifyOption } from '../common.descriptions';
+import { requestOptionsCollection, returnAllAndLimit, simplifyOption } from '../common.descriptions';
 import { DEVICE_SUMMARY_FIELDS } from './get.operation';
 
 const properties: INodeProperties[] = [
@@ -45,7 +45,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	optionsCollection([simplifyOption]),
+	requestOptionsCollection([simplifyOption]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['device'], operation: ['getAll'] } }, properties);
