@@ -77,4 +77,4 @@ async function measureLink() {
 	}
 }
 
-module.exports = { measureLink };
+module.exports = { measureLink, roundTrip };

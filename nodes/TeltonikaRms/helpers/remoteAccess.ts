@@ -121,7 +121,9 @@ async function deleteCopy(client: RmsClient, accessId: number, i: number): Promi
 			itemIndex: i,
 		});
 	} catch (error) {
-		if (!(error instanceof NodeApiError && error.httpCode === '404')) throw error;
+		// The client throws only NodeApiError; the copy being gone already is the outcome wanted.
+		const gone = error instanceof NodeApiError && error.httpCode === '404';
+		if (!gone) throw error instanceof NodeApiError ? error : new NodeOperationError(client.node, error as Error, { itemIndex: i });
 	}
 }
 
