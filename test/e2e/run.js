@@ -10,6 +10,7 @@
 // Options: --only=2.40.7,1.123.81  which n8n versions   --no-editor   skip Chromium
 //          --no-build  reuse dist/                       --keep        keep user folders
 //          --docs-shot rewrite docs/editor-node-panel.png  --editor-all  editor checks on 1.x too
+//          --editor-only  only the editor checks (no CLI runs, no webhooks): a quick way to repeat them
 // Env: E2E_OUT (output folder, default test-output/e2e), E2E_PACKAGE_TGZ (test that tarball instead)
 'use strict';
 const fs = require('fs');
@@ -105,21 +106,23 @@ async function runTarget(target, tgz, sim, tests) {
     t = Date.now();
     await inst.importWorkflows(tests.map((x) => x.workflow));
     say(`import:workflow ${tests.length} workflows (${secs(t)}s)`);
-    for (const test of tests.filter((x) => x.via === 'webhook')) await inst.publish(test.workflow.id);
+    // --editor-only: the server and the editor checks, nothing else.
+    const serverTests = flag('editor-only') ? [] : tests;
+    for (const test of serverTests.filter((x) => x.via === 'webhook')) await inst.publish(test.workflow.id);
 
-    for (const test of tests.filter((x) => x.via === 'cli')) {
+    for (const test of serverTests.filter((x) => x.via === 'cli')) {
       await record(result, test, 'cli', () => { sim.reset(); return runCli(inst, test, sim); });
     }
 
     t = Date.now();
     const startSeconds = await inst.start();
     say(`n8n server up at ${inst.url} in ${startSeconds.toFixed(1)}s`);
-    for (const test of tests.filter((x) => x.via === 'webhook')) {
+    for (const test of serverTests.filter((x) => x.via === 'webhook')) {
       await record(result, test, 'http', () => { sim.reset(); return runWebhook(inst, test, sim); });
     }
     // Optional suite hook on the running server (no reset: it sees the state the webhooks left);
     // the lines it returns go into the summary.
-    for (const suite of SUITES.filter((s) => s.afterWebhooks)) {
+    for (const suite of SUITES.filter((s) => s.afterWebhooks && serverTests.length)) {
       await record(result, { label: `${suite.key} after webhooks` }, 'http', async () => result.notes.push(...((await suite.afterWebhooks(inst, sim)) || [])));
     }
     if ((target.editor || flag('editor-all')) && !flag('no-editor')) {
