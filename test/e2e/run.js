@@ -65,7 +65,8 @@ function plan() {
     });
     for (const ex of suite.examples) {
       const workflow = JSON.parse(fs.readFileSync(path.join(ROOT, ex.file), 'utf8'));
-      tests.push({ suite, label: `${suite.key} ${path.basename(ex.file)}`, workflow, via: ex.via, webhook: ex.webhook, check: ex.check, example: true });
+      const label = `${suite.key} ${path.basename(ex.file)}${ex.label ? `: ${ex.label}` : ''}`;
+      tests.push({ suite, label, workflow, via: ex.via, webhook: ex.webhook, setup: ex.setup, check: ex.check, example: true });
     }
   }
   return tests;
@@ -84,7 +85,13 @@ async function runCli(inst, test, sim) {
 
 async function runWebhook(inst, test, sim) {
   const w = test.webhook;
-  const res = await inst.callWebhook(w.method || 'POST', w.path, w.body);
+  if (test.setup) test.setup(sim); // e.g. simulator faults, cleared again below
+  let res;
+  try {
+    res = await inst.callWebhook(w.method || 'POST', w.path, w.body);
+  } finally {
+    if (test.setup) sim.clearFaults();
+  }
   await test.check(res, { sim });
 }
 
@@ -104,11 +111,13 @@ async function runTarget(target, tgz, sim, tests) {
     await inst.importCredentials(SUITES.flatMap((s) => s.credentials(sim)));
     say(`import:credentials ${SUITES.length} suite(s) (${secs(t)}s)`);
     t = Date.now();
-    await inst.importWorkflows(tests.map((x) => x.workflow));
-    say(`import:workflow ${tests.length} workflows (${secs(t)}s)`);
+    // An example checked several times (its answers to different inputs) is imported and published once.
+    const once = (list) => [...new Map(list.map((x) => [x.workflow.id, x.workflow])).values()];
+    await inst.importWorkflows(once(tests));
+    say(`import:workflow ${once(tests).length} workflows (${secs(t)}s)`);
     // --editor-only: the server and the editor checks, nothing else.
     const serverTests = flag('editor-only') ? [] : tests;
-    for (const test of serverTests.filter((x) => x.via === 'webhook')) await inst.publish(test.workflow.id);
+    for (const workflow of once(serverTests.filter((x) => x.via === 'webhook'))) await inst.publish(workflow.id);
 
     for (const test of serverTests.filter((x) => x.via === 'cli')) {
       await record(result, test, 'cli', () => { sim.reset(); return runCli(inst, test, sim); });
