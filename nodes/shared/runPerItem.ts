@@ -25,14 +25,12 @@ export async function runPerItem<Client>(ctx: IExecuteFunctions, plan: PerItemPl
 	if (!handler) {
 		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" is not known for "${resource}"`);
 	}
-	let client: Client;
-	try {
-		client = await plan.createClient(ctx);
-	} catch (error) {
-		// n8n would pass the input items on as if they had succeeded: fail each of them instead.
-		if (!ctx.continueOnFail()) throw error;
-		return [items.map((_, i) => failedItem(ctx, error as Error, i))];
-	}
+	// Under "Continue on Fail" n8n would pass the input items on as if they had succeeded when the
+	// client cannot be made (e.g. a broken credential): fail each of them instead.
+	const client = ctx.continueOnFail()
+		? await plan.createClient(ctx).catch((error: Error) => error)
+		: await plan.createClient(ctx);
+	if (client instanceof Error) return [items.map((_, i) => failedItem(ctx, client, i))];
 	const batchSize = Math.max(1, plan.concurrency?.(`${resource}.${operation}`) ?? 1);
 	const returnData: INodeExecutionData[] = [];
 	for (let start = 0; start < items.length; start += batchSize) {
