@@ -110,17 +110,23 @@ function virtualClock(start) {
 	return clock;
 }
 
+/** `count` requests one after another at 19/s, answered without headers; grant times from `start`. */
+async function grantTimes(limiter, count, start) {
+	const grants = [];
+	for (let i = 0; i < count; i++) {
+		const permit = await limiter.acquire(19);
+		grants.push(permit.grantedAt - start);
+		permit.done(200, {});
+	}
+	return grants;
+}
+
 test('a low X-RateLimit-Remaining spreads the rest of the budget until the reset', async () => {
 	const clock = virtualClock(Date.UTC(2026, 0, 5, 13, 0, 0));
 	const limiter = new RateLimiter(clock);
 	const start = clock.t;
 	(await limiter.acquire(19)).done(200, { 'x-ratelimit-remaining': '10', 'x-ratelimit-reset': '100' });
-	const grants = [];
-	for (let i = 0; i < 10; i++) {
-		const permit = await limiter.acquire(19);
-		grants.push(permit.grantedAt - start);
-		permit.done(200, {});
-	}
+	const grants = await grantTimes(limiter, 10, start);
 	// 10 requests left for 100 s: about one every 10 s, not 10 in the first second.
 	expect(grants.filter((t) => t < 1000)).toHaveLength(0);
 	expect(grants.filter((t) => t < 50_000).length).toBeLessThanOrEqual(5);
@@ -132,12 +138,7 @@ test('a plentiful budget does not slow anything down', async () => {
 	const limiter = new RateLimiter(clock);
 	const start = clock.t;
 	(await limiter.acquire(19)).done(200, { 'X-RateLimit-Remaining': '14000' });
-	const grants = [];
-	for (let i = 0; i < 18; i++) {
-		const permit = await limiter.acquire(19);
-		grants.push(permit.grantedAt - start);
-		permit.done(200, {});
-	}
+	const grants = await grantTimes(limiter, 18, start);
 	expect(grants.filter((t) => t < 1000)).toHaveLength(18);
 });
 

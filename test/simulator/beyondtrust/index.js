@@ -1,7 +1,7 @@
 'use strict';
 // The BeyondTrust Remote Support personality: OAuth token endpoint, Command API and Reporting API
 // (XML, HTTP 200 with <error> for API errors) under /beyondtrust, as described in
-// /work/shared/research/beyondtrust-rimo3.md part A. Options: btNamespace ('bomgar' | 'beyondtrust'),
+// docs/vendor-behaviour.md. Options: btNamespace ('bomgar' | 'beyondtrust'),
 // btAuthFailure ('http401' | 'xml200'), clock.
 
 const crypto = require('crypto');
