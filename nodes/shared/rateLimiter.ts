@@ -1,4 +1,5 @@
-import { sleep } from 'n8n-workflow';
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
 import { parseRetryAfter } from './httpFailure';
 
 /**
@@ -45,6 +46,17 @@ export class RateBudgetExhaustedError extends Error {
 		);
 		this.name = 'RateBudgetExhaustedError';
 	}
+}
+
+/** Rethrows an exhausted budget as the node's error, naming the item; anything else as it is. */
+export function rethrowExhausted(node: INode, error: unknown, itemIndex?: number): never {
+	if (!(error instanceof RateBudgetExhaustedError)) throw error;
+	throw new NodeApiError(node, { message: error.message } as JsonObject, {
+		message: itemIndex === undefined ? error.message : `${error.message} [item ${itemIndex}]`,
+		description: 'The API account\'s hourly request budget is shared by every client that uses the account.',
+		httpCode: '429',
+		itemIndex,
+	});
 }
 
 export interface Permit {

@@ -10,7 +10,7 @@ import type {
 import { sleep } from 'n8n-workflow';
 import { markTokenRejected } from '../../../credentials/common/clientCredentialsToken';
 import { hostOf, parseRetryAfter, readFailure, trimSlash } from '../../shared/httpFailure';
-import { limiterFor } from '../../shared/rateLimiter';
+import { limiterFor, rethrowExhausted } from '../../shared/rateLimiter';
 import type { RetryPolicy } from '../../shared/retryPolicy';
 import { backoffMs, shouldRetry } from '../../shared/retryPolicy';
 import { DEFAULT_MAX_REQUESTS_PER_SECOND, DEFAULT_REQUEST_TIMEOUT_S } from '../actions/common.descriptions';
@@ -95,7 +95,7 @@ export class BtClient {
 		let renewNow = false;
 		for (let attempt = 1; ; attempt++) {
 			// Only the repeat right after a refusal renews the token; later repeats use the new one.
-			const { failure, answer, denied } = await this.once(options, renewNow);
+			const { failure, answer, denied } = await this.once(options, renewNow).catch((error) => rethrowExhausted(this.node, error, req.itemIndex));
 			renewNow = false;
 			if (answer?.empty && req.emptyIsError) throw toNodeApiError(this.node, { status: 200, apiMessage: answer.message }, context);
 			if (answer) return answer;
