@@ -162,19 +162,22 @@ export class RateLimiter {
 		if (entry.doneAt !== undefined) return;
 		const now = this.clock.now();
 		entry.doneAt = now;
-		this.readBudget(headers, now);
-		if (status === 429) {
-			const seconds = parseRetryAfter(header(headers, 'retry-after')) ?? 1;
-			this.pausedUntil = Math.max(this.pausedUntil, now + seconds * 1000);
+		if (status !== 429) {
+			this.readBudget(headers, now, resetFrom(headers, now));
+			return;
 		}
-		if (this.pausedUntil - now > MAX_WAIT_MS) throw new RateBudgetExhaustedError(this.pausedUntil, now, status === 429);
+		const retryAt = now + (parseRetryAfter(header(headers, 'retry-after')) ?? 1) * 1000;
+		this.pausedUntil = Math.max(this.pausedUntil, retryAt);
+		// On a 429, Retry-After says when to try again, whatever the remaining count says.
+		this.readBudget(headers, now, retryAt);
+		if (retryAt - now > MAX_WAIT_MS) throw new RateBudgetExhaustedError(retryAt, now, true);
 	}
 
-	private readBudget(headers: Headers, now: number): void {
+	private readBudget(headers: Headers, now: number, knownResetAt: number | undefined): void {
 		const remaining = Number(header(headers, 'x-ratelimit-remaining') ?? NaN);
 		if (!Number.isFinite(remaining)) return;
 		// Without a reset time, the hour that counts is over within an hour from now at the latest.
-		const resetAt = resetFrom(headers, now) ?? now + HOUR_MS;
+		const resetAt = knownResetAt ?? now + HOUR_MS;
 		const inFlight = this.sent.filter((s) => s.doneAt === undefined).length;
 		this.budget = { remaining: remaining - inFlight, resetAt };
 	}
