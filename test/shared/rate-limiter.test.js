@@ -173,11 +173,15 @@ test('a 429 with a short Retry-After only delays the next request', async () => 
 	expect(next.grantedAt).toBeGreaterThanOrEqual(limitedAt + 2000);
 });
 
-test('a per-second 429 that says Remaining 0 pauses for its Retry-After, not for the hour', async () => {
+/** A limiter on a virtual clock at 13:30:00 UTC with two requests on their way. */
+async function twoInFlight() {
 	const clock = virtualClock(Date.UTC(2026, 0, 5, 13, 30, 0));
 	const limiter = new RateLimiter(clock);
-	const inFlight = await limiter.acquire(19);
-	const limited = await limiter.acquire(19);
+	return { clock, limiter, first: await limiter.acquire(19), second: await limiter.acquire(19) };
+}
+
+test('a per-second 429 that says Remaining 0 pauses for its Retry-After, not for the hour', async () => {
+	const { clock, limiter, first: inFlight, second: limited } = await twoInFlight();
 	limited.done(429, { 'Retry-After': '1', 'X-RateLimit-Remaining': '0' });
 	const limitedAt = clock.t;
 	expect(() => inFlight.done(200, { 'X-RateLimit-Remaining': '14000' })).not.toThrow();
@@ -187,10 +191,7 @@ test('a per-second 429 that says Remaining 0 pauses for its Retry-After, not for
 });
 
 test('an answer that arrives while the account is paused for long is not itself a failure', async () => {
-	const clock = virtualClock(Date.UTC(2026, 0, 5, 13, 30, 0));
-	const limiter = new RateLimiter(clock);
-	const first = await limiter.acquire(19);
-	const second = await limiter.acquire(19);
+	const { limiter, first, second } = await twoInFlight();
 	expect(() => first.done(429, { 'Retry-After': '1800' })).toThrow(RateBudgetExhaustedError);
 	expect(() => second.done(200, {})).not.toThrow();
 	await expect(limiter.acquire(19)).rejects.toThrow(/resets at 14:00:00 UTC/);
