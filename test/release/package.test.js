@@ -7,17 +7,25 @@ const { ROOT } = require('./scanner');
 
 const pkg = require(path.join(ROOT, 'package.json'));
 
-function packedFiles() {
+// 0.1.0's tarball was 88 KiB; more than 10 % above that needs a reason (a new node, say).
+const TARBALL_KIB_LIMIT = 96.8; // 88 KiB + 10 %
+
+function packDryRun() {
 	const out = execFileSync('npm', ['pack', '--dry-run', '--ignore-scripts', '--json'], {
 		cwd: ROOT,
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'ignore'],
 	});
-	return JSON.parse(out)[0].files.map((f) => f.path);
+	return JSON.parse(out)[0];
 }
 
 describe('the published package', () => {
-	const files = packedFiles();
+	const packed = packDryRun();
+	const files = packed.files.map((f) => f.path);
+
+	test(`the tarball stays under ${TARBALL_KIB_LIMIT} KiB`, () => {
+		expect(packed.size / 1024).toBeLessThan(TARBALL_KIB_LIMIT);
+	});
 
 	test('holds dist/, README, LICENSE, CHANGELOG and package.json only', () => {
 		const outside = files.filter((f) => !f.startsWith('dist/'));
