@@ -16,6 +16,8 @@ function packAndUnpack() {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-ra-pack-'));
 	const out = execFileSync('npm', ['pack', '--ignore-scripts', '--json', `--pack-destination=${dir}`], {
 		cwd: ROOT,
+		// Under `npm publish --dry-run` (prepublishOnly) npm passes dry-run on to child npm calls.
+		env: { ...process.env, npm_config_dry_run: 'false' },
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'ignore'],
 	});
