@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench: figures, not assertions (DESIGN.md §8). Prints a table and writes
+// npm run bench: figures, not assertions (never a timed test). Prints a table and writes
 // bench/results.json. Every figure is the median of several runs made side by side here.
 'use strict';
 const fs = require('fs');

@@ -2,18 +2,19 @@
 // Measures the request rate the BeyondTrust simulator sees when the node generates 1,000 session
 // keys in one execution (real n8n-core WorkflowExecute, real credential code, loopback only).
 // Not part of `npm test`: at the allowed 20 requests/s it needs about a minute by design.
-// Usage: npm run build && node test/bt-rate.js [items=1000]
+// Usage: npm run build && node test/bt-rate.js [items=1000] [maxRequestsPerSecond=19 (node option)]
 const { startSimulator } = require('./simulator');
 const { runWorkflow } = require('./helpers/workflow-runner');
 const { btWorkflow, btCredentials, peakPerSecond } = require('./helpers/remote-access-workflows');
 
 async function main() {
 	const items = Number(process.argv[2] || 1000);
+	const rate = process.argv[3] ? { options: { maxRequestsPerSecond: Number(process.argv[3]) } } : {};
 	const sim = await startSimulator({ port: 0, logLimit: items + 100 });
 	try {
 		const started = Date.now();
 		const result = await runWorkflow(
-			btWorkflow({ resource: 'sessionKey', operation: 'generate', queueType: 'general', externalKey: '={{ $json.ticket }}', ttl: 1800 }),
+			btWorkflow({ resource: 'sessionKey', operation: 'generate', queueType: 'general', externalKey: '={{ $json.ticket }}', ttl: 1800, ...rate }),
 			{ credentials: btCredentials(sim), input: Array.from({ length: items }, (_, i) => ({ ticket: `INC-${i}` })) },
 		);
 		const seconds = (Date.now() - started) / 1000;

@@ -25,7 +25,12 @@ export async function runPerItem<Client>(ctx: IExecuteFunctions, plan: PerItemPl
 	if (!handler) {
 		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" is not known for "${resource}"`);
 	}
-	const client = await plan.createClient(ctx);
+	// Under "Continue on Fail" n8n would pass the input items on as if they had succeeded when the
+	// client cannot be made (e.g. a broken credential): fail each of them instead.
+	const client = ctx.continueOnFail()
+		? await plan.createClient(ctx).catch((error: Error) => error)
+		: await plan.createClient(ctx);
+	if (client instanceof Error) return [items.map((_, i) => failedItem(ctx, client, i))];
 	const batchSize = Math.max(1, plan.concurrency?.(`${resource}.${operation}`) ?? 1);
 	const returnData: INodeExecutionData[] = [];
 	for (let start = 0; start < items.length; start += batchSize) {
@@ -39,7 +44,7 @@ export async function runPerItem<Client>(ctx: IExecuteFunctions, plan: PerItemPl
 			}
 			const error = outcome.reason;
 			if (ctx.continueOnFail()) {
-				returnData.push({ json: { error: error.message, description: error.description ?? undefined }, pairedItem: { item: i } });
+				returnData.push(failedItem(ctx, error, i));
 				return;
 			}
 			throw error instanceof NodeApiError || error instanceof NodeOperationError
@@ -48,4 +53,20 @@ export async function runPerItem<Client>(ctx: IExecuteFunctions, plan: PerItemPl
 		});
 	}
 	return [returnData];
+}
+
+/**
+ * The item a failure becomes under "Continue on Fail". n8n sends an item to the error output
+ * ("On Error: Continue (using error output)") only when its json holds nothing but `error` (1.x
+ * also allows `message`), so there the details go inside `error`, as n8n's HTTP Request node
+ * does: `name` tells bad input (NodeOperationError) from a failing service (NodeApiError).
+ */
+function failedItem(ctx: IExecuteFunctions, error: Error & { description?: string | null; httpCode?: string | null }, i: number): INodeExecutionData {
+	const description = error.description ?? undefined;
+	if (ctx.getNode().onError !== 'continueErrorOutput') {
+		return { json: { error: error.message, description }, pairedItem: { item: i } };
+	}
+	const name = error instanceof NodeApiError ? 'NodeApiError' : 'NodeOperationError';
+	const httpCode = error instanceof NodeApiError ? (error.httpCode ?? undefined) : undefined;
+	return { json: { error: { name, message: error.message, description, httpCode } }, pairedItem: { item: i } };
 }

@@ -5,7 +5,7 @@ const path = require('path');
 const http = require('http');
 const net = require('net');
 const { spawn } = require('child_process');
-const { npmEnv, run, log } = require('./install');
+const { npmEnv, run } = require('./install');
 const { track, killGroup } = require('./procs');
 
 const OWNER = { email: 'admin@example.com', password: 'RemoteAccess1', firstName: 'Remote', lastName: 'Access' };

@@ -4,6 +4,7 @@
 const { startSimulator } = require('../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
 const { btWorkflow, btCredentials, tokenModule, peakPerSecond, BT_CRED } = require('../helpers/remote-access-workflows');
+const { clearRateLimiters } = require('../../dist/nodes/shared/rateLimiter');
 
 let sim;
 beforeAll(async () => {
@@ -13,6 +14,7 @@ afterAll(() => sim.stop());
 beforeEach(() => {
 	sim.reset();
 	tokenModule().clearTokenCache();
+	clearRateLimiters();
 });
 
 const generate = (extra = {}) => ({ resource: 'sessionKey', operation: 'generate', queueType: 'general', externalKey: '={{ $json.ticket }}', ttl: 1800, ...extra });
@@ -47,7 +49,28 @@ test('500 items in one execution: exactly one token minted, 500 keys, under 20 r
 	// Every call closes its connection, as BeyondTrust asks.
 	expect(sim.requests({ path: '/beyondtrust/api', limit: 5 }).every((r) => r.headers.connection === 'close')).toBe(true);
 	console.log(`BeyondTrust 500 items: ${bt().btTokensMinted} token minted, peak ${peak} requests/s`);
+}, 180000); // at most 19/s by design (about 27 s); the generous limit is for a loaded machine
+
+test('Max Requests per Second: the simulator never sees more than the chosen rate', async () => {
+	const options = { options: { maxRequestsPerSecond: 5 } };
+	const result = await runWorkflow(btWorkflow(generate(options)), { credentials: btCredentials(sim), input: tickets(24) });
+	expect(result.error).toBeUndefined();
+	expect(bt().btSessionKeysGenerated).toBe(24);
+	const peak = peakPerSecond(sim.requests({ path: '/beyondtrust/api' }));
+	expect(peak).toBeLessThanOrEqual(5);
+	expect(peak).toBeGreaterThanOrEqual(4); // the rate was used, not just undercut
 }, 60000);
+
+test('hourly budget used up (X-RateLimit-Remaining 0): the items fail with the reset time, nothing is sent', async () => {
+	sim.beyondtrust.setHourlyBudget(2); // the token request and one call
+	const result = await runWorkflow(btWorkflow(generate(), { onError: 'continueRegularOutput' }), { credentials: btCredentials(sim), input: tickets(3) });
+	expect(result.outputs.Node[0].keyUrl).toBeDefined();
+	for (const failed of result.outputs.Node.slice(1)) {
+		expect(failed.error).toMatch(/request budget of this API account is used up: it resets at \d\d:\d\d:\d\d UTC \(in 60 minutes\)/);
+	}
+	expect(bt().btSessionKeysGenerated).toBe(1);
+	expect(bt().btRateLimited).toBe(0); // the node stopped on the header, before a 429
+});
 
 test.each(['http401', 'xml200'])('token revoked mid-run (%s): exactly one re-mint, no failed item', async (mode) => {
 	sim.beyondtrust.setAuthFailure(mode);

@@ -5,6 +5,7 @@ const path = require('path');
 const { startSimulator } = require('../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
 const { BT_TYPE, BT_CRED, btCredentials, tokenModule } = require('../helpers/remote-access-workflows');
+const { expectFailureAnswers, errorOutput } = require('../helpers/ticket-examples');
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
 const load = (name) => JSON.parse(fs.readFileSync(path.join(EXAMPLES, name), 'utf8'));
@@ -49,6 +50,27 @@ test('ticket invitation: the webhook body ticket becomes the external key and a 
 	expect(result.error).toBeUndefined();
 	expect(result.outputs[node.name][0]).toMatchObject({ externalKey: 'INC0012345', ttl: 3600 });
 	expect(result.outputs[node.name][0].keyUrl).toMatch(/^https:\/\//);
+});
+
+test('ticket invitation: failures go to the error output, to be answered 422 (bad ticket) or 502 (BeyondTrust failed)', async () => {
+	const example = load('beyondtrust-ticket-invitation.json');
+	expectFailureAnswers(example, 'Generate Session Key');
+	const { node, workflow } = btNodeOnly(example);
+
+	const tooLong = await runWorkflow(workflow, { credentials: btCredentials(sim), input: [{ body: { ticket: 'x'.repeat(1100) } }] });
+	expect(tooLong.error).toBeUndefined();
+	expect(tooLong.outputs[node.name]).toEqual([]);
+	const [bad] = errorOutput(tooLong, node.name);
+	expect(bad.error).toMatchObject({ name: 'NodeOperationError', message: expect.stringMatching(/^Ticket ID \(External Key\) is longer than/) });
+	expect(bad.body.ticket).toHaveLength(1100); // n8n merges the input item in: the responder can name the ticket
+
+	sim.setFaults({ kind: 'status', status: 500, route: '/beyondtrust/api/command' });
+	const failed = await runWorkflow(workflow, { credentials: btCredentials(sim), input: [{ body: { ticket: 'INC0012346' } }] });
+	expect(failed.outputs[node.name]).toEqual([]);
+	expect(errorOutput(failed, node.name).map((j) => j.error)).toEqual([
+		expect.objectContaining({ name: 'NodeApiError', httpCode: '500', message: expect.stringMatching(/BeyondTrust.*HTTP 500/) }),
+	]);
+	expect(sim.stats().personalities.beyondtrust.btSessionKeysGenerated).toBe(0);
 });
 
 test('active-sessions report: the running sessions of the last 24 hours', async () => {

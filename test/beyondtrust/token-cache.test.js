@@ -18,10 +18,12 @@ const helper = {
 			if (auth) h.Authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
 			const res = await fetch(target, { method, headers: h, body });
 			const text = await res.text();
-			let data = text;
+			let data;
 			try {
 				data = JSON.parse(text);
-			} catch {}
+			} catch {
+				data = text;
+			}
 			if (res.status >= 400) throw Object.assign(new Error(`HTTP ${res.status}`), { response: { status: res.status, data, headers: Object.fromEntries(res.headers) } });
 			return data;
 		},

@@ -1,5 +1,6 @@
 // Namespace-agnostic reading of Command / Reporting API answers, on recorded-shape samples
-// (research part A3-A6: RS 19.1 `bomgar.com` URIs and current `beyondtrust.com/sra` URIs).
+// (RS 19.1 `bomgar.com` URIs and current `beyondtrust.com/sra` URIs: docs/vendor-behaviour.md,
+// BeyondTrust: XML namespaces).
 const path = require('path');
 const fs = require('fs');
 

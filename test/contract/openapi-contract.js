@@ -11,11 +11,8 @@ const yaml = require('js-yaml');
 const Ajv = require('ajv');
 const { deviations: DEVIATIONS } = require('./spec-deviations');
 
-const SPEC_CANDIDATES = [
-	process.env.RMS_OPENAPI_SPEC,
-	path.join(__dirname, 'rms-openapi.yaml'),
-	path.resolve(__dirname, '../../../shared/reference/rms-openapi.yaml'),
-].filter(Boolean);
+// The vendor's document, kept in the repository (where it comes from: README.md in this folder).
+const SPEC_FILE = path.join(__dirname, 'rms-openapi.yaml');
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
@@ -33,10 +30,7 @@ const ajvQuery = makeAjv(true); // query and path values arrive as strings
 let cache;
 function loadSpec() {
 	if (cache) return cache;
-	const file = SPEC_CANDIDATES.find((f) => fs.existsSync(f));
-	if (!file) {
-		throw new Error(`RMS OpenAPI document not found (looked in ${SPEC_CANDIDATES.join(', ')}); set RMS_OPENAPI_SPEC`);
-	}
+	const file = SPEC_FILE;
 	const spec = yaml.load(fs.readFileSync(file, 'utf8'));
 	const routes = Object.keys(spec.paths).map((template) => ({ template, segments: splitPath(template) }));
 	cache = { file, spec, routes, serverUrl: spec.servers[0].url, validators: new Map() };
@@ -169,7 +163,7 @@ function locate(req, opts) {
 			return { problem: { in: 'url', keyword: 'base', value: raw, message: `${raw} is not under the REST base ${base}` } };
 		}
 		if (/^\/status\/channel\//.test(rel)) {
-			return { problem: { in: 'url', keyword: 'base', value: raw, message: 'status channel requested under the REST base; it lives at the site root (research §1.2, §6.15)' } };
+			return { problem: { in: 'url', keyword: 'base', value: raw, message: 'status channel requested under the REST base; it lives at the site root (docs/vendor-behaviour.md, RMS: status channels)' } };
 		}
 	} else {
 		rel = raw.startsWith('/') ? raw : `/${raw}`;

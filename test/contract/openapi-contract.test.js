@@ -11,10 +11,11 @@ const { deviations } = require('./spec-deviations');
 const ROOT = path.resolve(__dirname, '..', '..');
 const RUNNER = path.join(ROOT, 'test', 'helpers', 'workflow-runner.js');
 const FIXTURE_DIR = path.join(ROOT, 'test', 'workflows', 'rms');
+const VENDOR_DOC = path.join(ROOT, 'docs', 'vendor-behaviour.md');
 const BASE = 'https://rms.teltonika-networks.com/api';
 const STATUS = 'https://rms.teltonika-networks.com/status';
 
-// The operations the node must exercise (DESIGN.md §2).
+// The RMS operations the node's actions call.
 const REQUIRED_OPERATIONS = [
 	'GET /devices',
 	'GET /devices/{id}',
@@ -25,6 +26,14 @@ const REQUIRED_OPERATIONS = [
 	'GET /devices/connect/{access_id}/sessions',
 	'DELETE /devices/connect/sessions/{session_id}',
 ];
+
+// The headings of docs/vendor-behaviour.md ("### RMS: status channels" -> "RMS: status channels").
+const vendorHeadings = () =>
+	fs
+		.readFileSync(VENDOR_DOC, 'utf8')
+		.split('\n')
+		.filter((line) => /^#{2,4} /.test(line))
+		.map((line) => line.replace(/^#+ /, '').trim());
 
 const goodItem = { device_id: 777, name: 'Camera_HTTPS', destination_ip: '192.168.1.10', destination_port: 443, protocol: 'https', credentials_required: false };
 const withItem = (patch) => ({ data: [{ ...goodItem, ...patch }] });
@@ -72,7 +81,8 @@ describe('(a) checkRequest', () => {
 		for (const req of [{ path: channel }, { url: `https://rms.teltonika-networks.com${channel}` }]) {
 			expect(checkRequest({ method: 'GET', ...req }, { baseUrl: BASE, statusUrl: STATUS })).toMatchObject({ outOfScope: expect.any(String), problems: [] });
 		}
-		// ...but a status channel built from the REST base is the classic mistake (research §6.15)
+		// ...but a status channel built from the REST base is the classic mistake
+		// (docs/vendor-behaviour.md, RMS: status channels)
 		expect(checkRequest({ method: 'GET', url: `${BASE}${channel}` }, { baseUrl: BASE }).problems).toHaveLength(1);
 	});
 
@@ -137,10 +147,15 @@ describe('(b) spec deviations', () => {
 		expect(new Set(deviations.map((d) => d.id)).size).toBe(deviations.length);
 		for (const d of deviations) {
 			expect(d).toEqual(expect.objectContaining({ id: expect.any(String), operation: expect.any(String), what: expect.any(String), reason: expect.any(String) }));
-			expect(d.research).toMatch(/§\d/);
+			expect(d.source).toMatch(/^docs\/vendor-behaviour\.md, \S/);
 			expect(['request', 'response']).toContain(d.side);
 			expect(['tolerate', 'require', 'note']).toContain(d.kind);
 		}
+	});
+
+	test.each(deviations.map((d) => [d.id, d]))('%s cites a heading of docs/vendor-behaviour.md', (_id, d) => {
+		const heading = d.source.replace(/^docs\/vendor-behaviour\.md, /, '');
+		expect(vendorHeadings()).toContain(heading);
 	});
 
 	test.each(deviations.map((d) => [d.id, d]))('%s refers to an operation that exists in the spec', (_id, d) => {

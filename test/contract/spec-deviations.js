@@ -1,7 +1,8 @@
 'use strict';
 
 // Every place where the Teltonika RMS node deliberately differs from the vendor's OpenAPI document
-// (reference/rms-openapi.yaml). Reasons come from research/rms-api.md (cited as §n.m) and DESIGN.md.
+// (rms-openapi.yaml in this folder). Each entry's `source` names the heading of
+// docs/vendor-behaviour.md that gives the public evidence for the difference.
 // openapi-contract.js uses this list: a problem covered by a `tolerate` entry is reported under
 // `deviations` instead of `problems`, and a `require` entry adds a rule the spec does not have.
 //
@@ -18,6 +19,7 @@
 //                'type', 'pattern', ...); schema: what the offending value must still satisfy;
 //                each: the spec's schema applies to every element of this (array) value instead.
 //   constraint for 'require': { in, pointer, schema }
+//   source     "docs/vendor-behaviour.md, <heading>" (the heading must exist; tested)
 //   example    a request/response that shows the deviation (the raw spec flags it; tested)
 //   onlyIfSent true when the entry must be removed again if no fixture request ever needs it
 
@@ -32,7 +34,7 @@ const deviations = [
 			'The node offers the union of the official "Generate RMS Connect link" guide and the spec ' +
 			'(https, http, sftp, rdp, ssh, telnet, vnc). No source shows whether the API accepts the two ' +
 			'extra values; if it does not, its 422 message reaches the user.',
-		research: 'rms-api.md §4.4, §8 (item 7); DESIGN.md §2 (protocols offered)',
+		source: 'docs/vendor-behaviour.md, RMS: remote-access protocols',
 		match: { in: 'body', pointer: '/data/*/protocol', keyword: 'enum', schema: { enum: ['sftp', 'telnet'] } },
 		example: {
 			method: 'POST',
@@ -49,7 +51,7 @@ const deviations = [
 		reason:
 			'A real client has created configs with names such as "X Web Interface" since 2023, so the rule ' +
 			'is not clearly enforced; the node does not rewrite the user\'s name (the 3-50 length still applies).',
-		research: 'rms-api.md §4.4, §6.14',
+		source: 'docs/vendor-behaviour.md, RMS: remote-access names',
 		match: { in: 'body', pointer: '/data/*/name', keyword: 'pattern', schema: { type: 'string', minLength: 3, maxLength: 50 } },
 		example: {
 			method: 'POST',
@@ -67,7 +69,7 @@ const deviations = [
 		reason:
 			'Other RMS lists default to 10 items and silently cut lists short without a limit, so the node ' +
 			'pages every list with limit/offset; whether this endpoint pages at all is unknown.',
-		research: 'rms-api.md §3, §6.10, §8 (item 5)',
+		source: 'docs/vendor-behaviour.md, RMS: default page size',
 		match: { in: 'query', name: ['limit', 'offset'], keyword: 'undeclared', schema: { type: 'integer', minimum: 0 } },
 		example: { method: 'GET', path: '/devices/remote-access', query: { device_id: '777', limit: '100', offset: '0' } },
 	},
@@ -81,7 +83,7 @@ const deviations = [
 		reason:
 			'Same paging rule as every other list (a missing limit silently cuts lists at 10); whether ' +
 			'the sessions list pages at all is unknown.',
-		research: 'rms-api.md §3, §6.10, §8 (item 5)',
+		source: 'docs/vendor-behaviour.md, RMS: default page size',
 		match: { in: 'query', name: ['limit', 'offset'], keyword: 'undeclared', schema: { type: 'integer', minimum: 0 } },
 		example: { method: 'GET', path: '/devices/connect/62375/sessions', query: { active: 'true', limit: '100', offset: '0' } },
 	},
@@ -92,7 +94,7 @@ const deviations = [
 		kind: 'require',
 		what: 'The body carries exactly one access id per call; the spec takes an array of any length.',
 		reason: 'The API does not go through every id in the array; a real client deletes one id per request and waits on each channel.',
-		research: 'rms-api.md §4.6, §6.1',
+		source: 'docs/vendor-behaviour.md, RMS: bulk delete handles one id',
 		constraint: { in: 'body', pointer: '/id', schema: { type: 'array', minItems: 1, maxItems: 1 } },
 		example: { method: 'DELETE', path: '/devices/remote-access', body: { id: [62375, 62376] } },
 	},
@@ -103,7 +105,7 @@ const deviations = [
 		kind: 'tolerate',
 		what: '`data` is read as an array of sessions; the spec says it is one session object.',
 		reason: 'Real responses carry an array (models generated from real JSON, and two live clients iterate it).',
-		research: 'rms-api.md §4.8, §6.7',
+		source: 'docs/vendor-behaviour.md, RMS: sessions list',
 		match: { in: 'response', pointer: '/data', keyword: 'type', schema: { type: 'array' }, each: true },
 		example: {
 			method: 'GET',
@@ -119,7 +121,7 @@ const deviations = [
 		kind: 'tolerate',
 		what: 'start_time/end_time may be numeric strings (unix seconds); the spec says integer.',
 		reason: 'Since about March 2025 the API returns them as strings; the node converts them to numbers and ISO times.',
-		research: 'rms-api.md §4.8, §6.4',
+		source: 'docs/vendor-behaviour.md, RMS: loose types',
 		match: {
 			in: 'response',
 			pointer: ['/data/*/start_time', '/data/*/end_time'],
@@ -140,7 +142,7 @@ const deviations = [
 		kind: 'tolerate',
 		what: 'credentials_required and is_main may be 0/1; the spec says boolean.',
 		reason: 'Real responses carry 0/1; the node turns them into booleans.',
-		research: 'rms-api.md §4.3, §6.4',
+		source: 'docs/vendor-behaviour.md, RMS: loose types',
 		match: {
 			in: 'response',
 			pointer: ['/data/*/credentials_required', '/data/*/is_main'],
@@ -161,7 +163,7 @@ const deviations = [
 		kind: 'tolerate',
 		what: 'destination_port may be a numeric string such as "443"; the spec says integer.',
 		reason: 'Real responses often carry the port as a string; the node turns it into a number.',
-		research: 'rms-api.md §4.3, §6.4',
+		source: 'docs/vendor-behaviour.md, RMS: loose types',
 		match: { in: 'response', pointer: '/data/*/destination_port', keyword: 'type', schema: { type: 'string', pattern: '^[0-9]+$' } },
 		example: {
 			method: 'GET',
@@ -179,7 +181,7 @@ const deviations = [
 			'Session `url` (and the status-channel `link` of POST /devices/connect/{access_id}) is a bare host name; ' +
 			'the spec example has "https://". The node adds "https://" when it is missing.',
 		reason: 'Real data has no scheme (a live client builds "https://" + url); the spec schema is a plain string, so only its example differs.',
-		research: 'rms-api.md §4.7, §4.8, §6.6',
+		source: 'docs/vendor-behaviour.md, RMS: links without a scheme',
 		// The schema cannot catch this, so prove that the spec really says otherwise from its example.
 		specSays: (spec) => /^https:\/\//.test(spec.components.schemas.inline_response_200_15_data.properties.url.example),
 	},

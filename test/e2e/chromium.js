@@ -25,3 +25,48 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-firs
 module.exports = { ensureChromium, CHROMIUM, CHROMIUM_ARGS };
 
 if (require.main === module) console.log(ensureChromium());
+
+// The editor refuses a manual run until its push connection (WebSocket, or EventSource with
+// N8N_PUSH_BACKEND=sse) to /rest/push is open: "Lost connection to the server", and nothing
+// starts. This init script wraps both constructors so a page can tell when that connection is
+// open; our listener is added before the editor's own, so when it reads "open" the editor's
+// store has seen the same event.
+function pushTracker() {
+  const state = { opened: 0, open: false };
+  Object.defineProperty(window, '__e2ePush', { value: state });
+  const watch = (Native, isOpen) => {
+    if (!Native) return Native;
+    return class extends Native {
+      constructor(url, ...rest) {
+        super(url, ...rest);
+        if (!String(url).includes('/push')) return;
+        const update = () => {
+          state.open = isOpen(this);
+          if (state.open) state.opened++;
+        };
+        this.addEventListener('open', update);
+        this.addEventListener('close', update);
+        this.addEventListener('error', update);
+      }
+    };
+  };
+  window.WebSocket = watch(window.WebSocket, (s) => s.readyState === 1);
+  window.EventSource = watch(window.EventSource, (s) => s.readyState === 1);
+}
+
+async function trackPushConnection(ctx) {
+  await ctx.addInitScript(pushTracker);
+}
+
+// Resolves once the page's push connection is open (trackPushConnection must have run first).
+async function waitForPushConnection(page, timeout) {
+  await page
+    .waitForFunction(() => window.__e2ePush && window.__e2ePush.open, null, { timeout })
+    .catch(async () => {
+      const state = await page.evaluate(() => window.__e2ePush).catch(() => undefined);
+      throw new Error(`the editor's push connection did not open within ${timeout / 1000}s (${JSON.stringify(state)})`);
+    });
+}
+
+module.exports.trackPushConnection = trackPushConnection;
+module.exports.waitForPushConnection = waitForPushConnection;

@@ -5,9 +5,41 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { ensureChromium, CHROMIUM_ARGS } = require('./chromium');
+const { ensureChromium, CHROMIUM_ARGS, trackPushConnection, waitForPushConnection } = require('./chromium');
 
 const TIMEOUT = 30000;
+const RUN_PATH = /^\/rest\/workflows\/[^/]+\/run$/; // the editor's manual-run request (1.x and 2.x)
+const TERMINAL = new Set(['success', 'error', 'crashed', 'canceled']);
+
+// Opens a workflow and waits until the editor can run it: the canvas shows the nodes (the
+// workflow is loaded) and the push connection is open (without it the editor starts nothing).
+async function openWorkflow(page, inst, spec, nodeNames) {
+  await page.goto(`${inst.url}/workflow/${spec.workflowId}`);
+  await page.waitForSelector('[data-test-id=canvas-node]');
+  for (const name of nodeNames) await page.locator('[data-test-id=canvas-node]', { hasText: name }).first().waitFor();
+  await waitForPushConnection(page, TIMEOUT);
+}
+
+// The workflow's executions as n8n records them (newest first), over the REST API the editor uses.
+async function listExecutions(inst, workflowId) {
+  const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+  const res = await inst.rest('GET', `/executions?filter=${filter}&limit=50`);
+  if (res.status !== 200 || !res.json) throw new Error(`GET /rest/executions answered ${res.status}: ${res.text.slice(0, 300)}`);
+  const data = res.json.data || {};
+  return data.results || data; // { count, results } in 1.x and 2.x
+}
+
+async function waitForNewExecution(inst, workflowId, known, timeoutMs = 60000) {
+  const t0 = Date.now();
+  let fresh = [];
+  while (Date.now() - t0 < timeoutMs) {
+    fresh = (await listExecutions(inst, workflowId)).filter((e) => !known.has(e.id));
+    if (fresh.length > 1) throw new Error(`${fresh.length} new executions of ${workflowId} for one click (ids ${fresh.map((e) => e.id).join(', ')})`);
+    if (fresh.length === 1 && TERMINAL.has(fresh[0].status)) return fresh[0];
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(fresh.length ? `execution ${fresh[0].id} still "${fresh[0].status}" after ${timeoutMs / 1000}s` : `no execution of ${workflowId} recorded within ${timeoutMs / 1000}s`);
+}
 
 async function runEditorChecks({ inst, suite, sim, shotsDir, docsShot }) {
   const { chromium } = require('playwright-core');
@@ -39,6 +71,7 @@ async function runEditorChecks({ inst, suite, sim, shotsDir, docsShot }) {
       viewport: { width: 1440, height: 900 },
     });
     ctx.setDefaultTimeout(TIMEOUT);
+    await trackPushConnection(ctx);
     page = ctx.pages()[0] || (await ctx.newPage());
   } catch (e) {
     checks.push({ name: 'launch chromium', ok: false, error: e.message.split('\n')[0], seconds: 0 });
@@ -60,8 +93,7 @@ async function runEditorChecks({ inst, suite, sim, shotsDir, docsShot }) {
 
     // Without a workflowId the suite has nothing to open on the canvas: only the credential test runs.
     if (spec.workflowId) await check(`node panel: "${spec.search}" shows ${spec.actions.length} actions`, async () => {
-      await page.goto(`${inst.url}/workflow/${spec.workflowId}`);
-      await page.waitForSelector('[data-test-id=canvas-node]');
+      await openWorkflow(page, inst, spec, []);
       await page.click('[data-test-id=node-creator-plus-button]');
       await page.locator('[data-test-id=node-creator-search-bar] input, input[data-test-id=node-creator-search-bar]').first().fill(spec.search);
       const item = page.locator('[data-test-id=node-creator-item-name]', { hasText: spec.nodeDisplayName });
@@ -97,14 +129,22 @@ async function runEditorChecks({ inst, suite, sim, shotsDir, docsShot }) {
 
     if (spec.workflowId) await check(`run "${spec.runTrigger}" from the canvas`, async () => {
       const before = sim.stats().requests;
-      await page.goto(`${inst.url}/workflow/${spec.workflowId}`);
-      await page.waitForSelector('[data-test-id=canvas-node]');
-      // force: the canvas pane sits on top of the trigger's hover button.
-      await page.locator(`[data-test-id="execute-workflow-button-${spec.runTrigger}"]`).click({ force: true });
+      const known = new Set((await listExecutions(inst, spec.workflowId)).map((e) => e.id));
+      await openWorkflow(page, inst, spec, spec.runExpectSuccess);
+      const runRequest = page.waitForResponse((r) => r.request().method() === 'POST' && RUN_PATH.test(new URL(r.url()).pathname), { timeout: 15000 });
+      await page.locator('[data-test-id=execute-workflow-button]').first().click();
+      const response = await runRequest.catch(async () => {
+        const toasts = await page.locator('.el-notification').allInnerTexts().catch(() => []);
+        throw new Error(`clicking "Execute workflow" sent no run request within 15s${toasts.length ? `; the editor said: ${toasts.join(' | ').replace(/\s+/g, ' ')}` : ''}`);
+      });
+      if (response.status() !== 200) throw new Error(`the run request answered HTTP ${response.status()}: ${(await response.text()).slice(0, 300)}`);
+      // n8n's own record decides: exactly one new execution of this workflow, finished with success.
+      const execution = await waitForNewExecution(inst, spec.workflowId, known);
+      if (execution.status !== 'success') throw new Error(`execution ${execution.id} ended with status "${execution.status}"`);
+      // Then the editor shows it (the results reach the page over the push connection).
       for (const name of spec.runExpectSuccess) {
         await page.locator('[data-test-id=canvas-node]', { hasText: name }).locator('[data-test-id=canvas-node-status-success]').first().waitFor();
       }
-      await page.getByText('Workflow executed successfully').first().waitFor();
       await page.waitForTimeout(500); // let the canvas finish its edge colouring for the screenshot
       await shot(page, 'canvas-run');
       if (sim.stats().requests <= before) throw new Error('the run sent nothing to the simulator');

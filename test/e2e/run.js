@@ -10,6 +10,7 @@
 // Options: --only=2.40.7,1.123.81  which n8n versions   --no-editor   skip Chromium
 //          --no-build  reuse dist/                       --keep        keep user folders
 //          --docs-shot rewrite docs/editor-node-panel.png  --editor-all  editor checks on 1.x too
+//          --editor-only  only the editor checks (no CLI runs, no webhooks): a quick way to repeat them
 // Env: E2E_OUT (output folder, default test-output/e2e), E2E_PACKAGE_TGZ (test that tarball instead)
 'use strict';
 const fs = require('fs');
@@ -64,7 +65,8 @@ function plan() {
     });
     for (const ex of suite.examples) {
       const workflow = JSON.parse(fs.readFileSync(path.join(ROOT, ex.file), 'utf8'));
-      tests.push({ suite, label: `${suite.key} ${path.basename(ex.file)}`, workflow, via: ex.via, webhook: ex.webhook, check: ex.check, example: true });
+      const label = `${suite.key} ${path.basename(ex.file)}${ex.label ? `: ${ex.label}` : ''}`;
+      tests.push({ suite, label, workflow, via: ex.via, webhook: ex.webhook, setup: ex.setup, check: ex.check, example: true });
     }
   }
   return tests;
@@ -83,7 +85,13 @@ async function runCli(inst, test, sim) {
 
 async function runWebhook(inst, test, sim) {
   const w = test.webhook;
-  const res = await inst.callWebhook(w.method || 'POST', w.path, w.body);
+  if (test.setup) test.setup(sim); // e.g. simulator faults, cleared again below
+  let res;
+  try {
+    res = await inst.callWebhook(w.method || 'POST', w.path, w.body);
+  } finally {
+    if (test.setup) sim.clearFaults();
+  }
   await test.check(res, { sim });
 }
 
@@ -103,23 +111,27 @@ async function runTarget(target, tgz, sim, tests) {
     await inst.importCredentials(SUITES.flatMap((s) => s.credentials(sim)));
     say(`import:credentials ${SUITES.length} suite(s) (${secs(t)}s)`);
     t = Date.now();
-    await inst.importWorkflows(tests.map((x) => x.workflow));
-    say(`import:workflow ${tests.length} workflows (${secs(t)}s)`);
-    for (const test of tests.filter((x) => x.via === 'webhook')) await inst.publish(test.workflow.id);
+    // An example checked several times (its answers to different inputs) is imported and published once.
+    const once = (list) => [...new Map(list.map((x) => [x.workflow.id, x.workflow])).values()];
+    await inst.importWorkflows(once(tests));
+    say(`import:workflow ${once(tests).length} workflows (${secs(t)}s)`);
+    // --editor-only: the server and the editor checks, nothing else.
+    const serverTests = flag('editor-only') ? [] : tests;
+    for (const workflow of once(serverTests.filter((x) => x.via === 'webhook'))) await inst.publish(workflow.id);
 
-    for (const test of tests.filter((x) => x.via === 'cli')) {
+    for (const test of serverTests.filter((x) => x.via === 'cli')) {
       await record(result, test, 'cli', () => { sim.reset(); return runCli(inst, test, sim); });
     }
 
     t = Date.now();
     const startSeconds = await inst.start();
     say(`n8n server up at ${inst.url} in ${startSeconds.toFixed(1)}s`);
-    for (const test of tests.filter((x) => x.via === 'webhook')) {
+    for (const test of serverTests.filter((x) => x.via === 'webhook')) {
       await record(result, test, 'http', () => { sim.reset(); return runWebhook(inst, test, sim); });
     }
     // Optional suite hook on the running server (no reset: it sees the state the webhooks left);
     // the lines it returns go into the summary.
-    for (const suite of SUITES.filter((s) => s.afterWebhooks)) {
+    for (const suite of SUITES.filter((s) => s.afterWebhooks && serverTests.length)) {
       await record(result, { label: `${suite.key} after webhooks` }, 'http', async () => result.notes.push(...((await suite.afterWebhooks(inst, sim)) || [])));
     }
     if ((target.editor || flag('editor-all')) && !flag('no-editor')) {

@@ -1,4 +1,4 @@
-// The BeyondTrust Remote Support side of the fault matrix (issue 5): one workflow per operation
+// The BeyondTrust Remote Support side of the fault matrix: one workflow per operation
 // against the simulator's seed (test/simulator/README.md), and the faults each case injects.
 // Shared by the jest matrix (bt.faults.test.js) and the README table (matrix-table.js).
 'use strict';

@@ -1,4 +1,4 @@
-// Bad input for BeyondTrust and Rimo3 (issue 5; RMS has its own): one case per validation rule.
+// Bad input for BeyondTrust and Rimo3 (RMS: test/rms/validation.test.js): one case per rule.
 // Each error names the field and the item, and nothing at all (not even a token request) reaches
 // the service. Also wrong types from expressions and an empty item.
 'use strict';

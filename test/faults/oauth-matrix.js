@@ -8,6 +8,7 @@ const { startSimulator } = require('../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
 const { tokenModule } = require('../helpers/remote-access-workflows');
 const { casesOf } = require('./oauth-faults');
+const { clearRateLimiters } = require('../../dist/nodes/shared/rateLimiter');
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -22,6 +23,7 @@ function defineMatrix({ SERVICE, OPERATIONS, FAULTS }) {
 		clockOffsetMs = 0;
 		sim.reset();
 		tokenModule().clearTokenCache();
+		clearRateLimiters(); // a fault's long 429 pauses the account; the next case is a fresh start
 	});
 
 	const counters = () => sim.stats().personalities[SERVICE.personality];

@@ -1,4 +1,4 @@
-// The Rimo3 side of the fault matrix (issue 5): one workflow per operation against the
+// The Rimo3 side of the fault matrix: one workflow per operation against the
 // simulator's seed (test/simulator/README.md), and the faults each case injects.
 // Shared by the jest matrix (rimo3.faults.test.js) and the README table (matrix-table.js).
 'use strict';

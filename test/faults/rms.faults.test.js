@@ -1,4 +1,4 @@
-// Fault matrix, RMS side (issue 5): every operation under every fault the simulator injects.
+// Fault matrix, RMS side: every operation under every fault the simulator injects.
 // Asserts the outcome (success after bounded retries where the call is safe to repeat, else a
 // clear error), that no retry duplicated a remote-access configuration, and that the token
 // appears nowhere in the output, the error or the request log's unmasked parts.

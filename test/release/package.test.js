@@ -41,7 +41,9 @@ describe('the published package', () => {
 		expect(dist.length).toBeGreaterThan(pkg.n8n.nodes.length + pkg.n8n.credentials.length);
 		expect(dist.filter((f) => !/^dist\/(nodes|credentials)\//.test(f))).toEqual([]);
 		expect(dist.filter((f) => !/\.(js|node\.json|svg)$/.test(f))).toEqual([]);
-		expect(dist.filter((f) => /(^|\/)(test|tests|__tests__|fixtures?|simulator)\/|\.test\.js$/.test(f))).toEqual([]);
+		expect(
+			dist.filter((f) => /(^|\/)(test|tests|__tests__|fixtures?|simulator)\/|\.test\.js$/.test(f)),
+		).toEqual([]);
 	});
 
 	test('has no entry point: n8n loads the files in its "n8n" block', () => {
@@ -64,7 +66,9 @@ describe('the version', () => {
 
 	test('every release in the changelog has a date and a link', () => {
 		for (const version of releases.slice(1)) {
-			expect(changelog).toMatch(new RegExp(`^## \\[${version.replace(/\./g, '\\.')}\\] - \\d{4}-\\d{2}-\\d{2}$`, 'm'));
+			expect(changelog).toMatch(
+				new RegExp(`^## \\[${version.replace(/\./g, '\\.')}\\] - \\d{4}-\\d{2}-\\d{2}$`, 'm'),
+			);
 			expect(changelog).toContain(`[${version}]: https://`);
 		}
 	});

@@ -14,13 +14,17 @@ const TARBALL_PATTERNS = ['**/*.js', 'package.json'];
 /** `npm pack` into a temp folder and unpack it; returns the unpacked package folder. */
 function packAndUnpack() {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-ra-pack-'));
-	const out = execFileSync('npm', ['pack', '--ignore-scripts', '--json', `--pack-destination=${dir}`], {
-		cwd: ROOT,
-		// Under `npm publish --dry-run` (prepublishOnly) npm passes dry-run on to child npm calls.
-		env: { ...process.env, npm_config_dry_run: 'false' },
-		encoding: 'utf8',
-		stdio: ['ignore', 'pipe', 'ignore'],
-	});
+	const out = execFileSync(
+		'npm',
+		['pack', '--ignore-scripts', '--json', `--pack-destination=${dir}`],
+		{
+			cwd: ROOT,
+			// Under `npm publish --dry-run` (prepublishOnly) npm passes dry-run on to child npm calls.
+			env: { ...process.env, npm_config_dry_run: 'false' },
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'ignore'],
+		},
+	);
 	const [{ filename, files }] = JSON.parse(out);
 	const packageDir = path.join(dir, 'package');
 	fs.mkdirSync(packageDir);

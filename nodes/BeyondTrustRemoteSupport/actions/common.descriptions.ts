@@ -63,6 +63,12 @@ export function applyLimit<T>(items: T[], returnAll: boolean, limit: number): T[
 
 export const DEFAULT_REQUEST_TIMEOUT_S = 30;
 
+/**
+ * BeyondTrust allows 20 requests/s per API account (docs/vendor-behaviour.md); 19 leaves room for
+ * the occasional token request on the same account.
+ */
+export const DEFAULT_MAX_REQUESTS_PER_SECOND = 19;
+
 /** Node-wide options, shown for every operation. */
 export const optionsCollection: INodeProperties = {
 	displayName: 'Options',
@@ -78,6 +84,14 @@ export const optionsCollection: INodeProperties = {
 			default: DEFAULT_REQUEST_TIMEOUT_S,
 			typeOptions: { minValue: 0.1, numberPrecision: 1 },
 			description: 'How long one HTTP request to BeyondTrust may take. A read that times out is retried; generating a key or terminating a session is not, because the site may have acted on it.',
+		},
+		{
+			displayName: 'Max Requests per Second',
+			name: 'maxRequestsPerSecond',
+			type: 'number',
+			default: DEFAULT_MAX_REQUESTS_PER_SECOND,
+			typeOptions: { minValue: 1, maxValue: 20 },
+			description: 'The request rate this n8n process may use for this API account (BeyondTrust allows 20 per second per account). In queue mode, divide by the number of workers, e.g. 9 with two workers.',
 		},
 	],
 };

@@ -10,10 +10,10 @@ import type {
 import { sleep } from 'n8n-workflow';
 import { markTokenRejected } from '../../../credentials/common/clientCredentialsToken';
 import { hostOf, parseRetryAfter, readFailure, trimSlash } from '../../shared/httpFailure';
-import { limiterFor } from '../../shared/rateLimiter';
+import { limiterFor, rethrowExhausted } from '../../shared/rateLimiter';
 import type { RetryPolicy } from '../../shared/retryPolicy';
 import { backoffMs, shouldRetry } from '../../shared/retryPolicy';
-import { DEFAULT_REQUEST_TIMEOUT_S } from '../actions/common.descriptions';
+import { DEFAULT_MAX_REQUESTS_PER_SECOND, DEFAULT_REQUEST_TIMEOUT_S } from '../actions/common.descriptions';
 import type { BtFailure, FailureContext } from './errors';
 import { toNodeApiError } from './errors';
 import type { XmlDocument } from './xml';
@@ -40,11 +40,6 @@ export interface BtRequest {
 
 export type BtAnswer = { empty: true; message: string } | { empty: false; doc: XmlDocument };
 
-/**
- * BeyondTrust: 20 requests/s and 15,000/h per API account. 19/s, evenly spaced, leaves room for network
- * jitter bunching arrivals and for the occasional token request on the same account.
- */
-export const RATE_LIMITS = { perSecond: 19, perHour: 14_800 };
 const MAX_ATTEMPTS = 4;
 
 /** An access_denied answer is a token problem, handled by one re-mint, never by a plain retry. */
@@ -66,6 +61,7 @@ export class BtClient {
 		readonly siteUrl: string,
 		private readonly limiterKey: string,
 		private readonly timeoutMs: number,
+		private readonly maxPerSecond: number,
 	) {
 		this.node = ctx.getNode();
 		this.host = hostOf(siteUrl);
@@ -77,7 +73,9 @@ export class BtClient {
 		// One timeout per node run: it is about the network, not about any one item.
 		const timeoutS = Number(ctx.getNodeParameter('options.requestTimeout', 0, DEFAULT_REQUEST_TIMEOUT_S));
 		const timeoutMs = (Number.isFinite(timeoutS) && timeoutS > 0 ? timeoutS : DEFAULT_REQUEST_TIMEOUT_S) * 1000;
-		return new BtClient(ctx, siteUrl, `${siteUrl}\n${String(credentials.clientId ?? '')}`, timeoutMs);
+		const rate = Number(ctx.getNodeParameter('options.maxRequestsPerSecond', 0, DEFAULT_MAX_REQUESTS_PER_SECOND));
+		const maxPerSecond = rate >= 1 && rate <= 20 ? rate : DEFAULT_MAX_REQUESTS_PER_SECOND;
+		return new BtClient(ctx, siteUrl, `${siteUrl}\n${String(credentials.clientId ?? '')}`, timeoutMs, maxPerSecond);
 	}
 
 	/** Sends one Command or Reporting call and returns the parsed answer ("nothing found" = empty). */
@@ -97,7 +95,7 @@ export class BtClient {
 		let renewNow = false;
 		for (let attempt = 1; ; attempt++) {
 			// Only the repeat right after a refusal renews the token; later repeats use the new one.
-			const { failure, answer, denied } = await this.once(options, renewNow);
+			const { failure, answer, denied } = await this.once(options, renewNow).catch((error) => rethrowExhausted(this.node, error, req.itemIndex));
 			renewNow = false;
 			if (answer?.empty && req.emptyIsError) throw toNodeApiError(this.node, { status: 200, apiMessage: answer.message }, context);
 			if (answer) return answer;
@@ -119,7 +117,7 @@ export class BtClient {
 		options: IHttpRequestOptions,
 		forceNewToken: boolean,
 	): Promise<{ answer?: BtAnswer; failure?: BtFailure; denied?: boolean }> {
-		await limiterFor(this.limiterKey, RATE_LIMITS).acquire();
+		const permit = await limiterFor(this.limiterKey).acquire(this.maxPerSecond);
 		let response: IN8nHttpFullResponse;
 		try {
 			const additional = forceNewToken ? await this.withRejectedToken() : undefined;
@@ -133,8 +131,10 @@ export class BtClient {
 				additional,
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
+			permit.done();
 			return { failure: readFailure(error) };
 		}
+		permit.done(response.statusCode, response.headers);
 		const body = response.body;
 		if (response.statusCode < 200 || response.statusCode >= 300) {
 			const failure: BtFailure = {

@@ -96,7 +96,28 @@ const examples = [
       assert.strictEqual(btStats(sim).btSessionKeysGenerated, 1);
     },
   },
+  // Failures answer through the node's error output: 422 for a ticket the node refuses, 502 when BeyondTrust failed.
+  ticketFailure('ticket ID too long → 422', `INC-${'9'.repeat(1100)}`, 422, [/Ticket ID \(External Key\)/, /longer than/]),
+  ticketFailure('BeyondTrust answers 500 → 502', 'INC0012346', 502, [/BeyondTrust/, /500/], (sim) => sim.setFaults({ kind: 'status', status: 500, route: '/beyondtrust/api/command' })),
 ];
+
+// The ticket example called with a bad ticket: HTTP status, the node's message in `error`, no key made.
+function ticketFailure(label, ticket, status, patterns, setup) {
+  return {
+    file: 'examples/beyondtrust-ticket-invitation.json',
+    label,
+    via: 'webhook',
+    webhook: { method: 'POST', path: 'ticket-invitation', body: { ticket, customerEmail: 'pat@example.com' } },
+    setup,
+    check(res, { sim }) {
+      assert.strictEqual(res.status, status, `HTTP ${res.status}: ${res.text.slice(0, 300)}`);
+      assert.ok(res.json && typeof res.json.error === 'string', `no error message in the answer: ${res.text.slice(0, 300)}`);
+      assert.strictEqual(res.json.ticket, ticket);
+      for (const p of patterns) assert.match(res.json.error, p);
+      assert.strictEqual(btStats(sim).btSessionKeysGenerated, 0);
+    },
+  };
+}
 
 // Issue 4, in a real n8n: right after the webhook example (which already minted), 20 executions
 // started together. The credential's per-process token cache and single-flight mint mean the

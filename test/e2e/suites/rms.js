@@ -93,7 +93,31 @@ const examples = [
       assert.strictEqual(rmsStats(sim).sessionsStarted, 1);
     },
   },
+  // Failures answer through the node's error output: 422 when the ticket's data is wrong (an
+  // unknown serial too: the ticket names a router this account does not have), 502 when RMS failed.
+  ticketFailure('bad LAN IP → 422', { lan_ip: '192.168.1.300' }, 422, [/LAN IP/, /192\.168\.1\.300/]),
+  ticketFailure('unknown serial → 422', { serial: '9999999999' }, 422, [/serial number/, /9999999999/]),
+  ticketFailure('RMS answers 500 on the create → 502', {}, 502, [/RMS/, /500/], (sim) => sim.setFaults({ kind: 'status', status: 500, route: 'POST /api/devices/remote-access' })),
 ];
+
+// The ticket example called with a bad ticket: HTTP status, the node's message (which names the
+// field or the service) in `error`, and no session started.
+function ticketFailure(label, change, status, patterns, setup) {
+  return {
+    file: 'examples/rms-ticket-connect-link.json',
+    label,
+    via: 'webhook',
+    webhook: { method: 'POST', path: 'rms-ticket-connect-link', body: { serial: '1111111111', lan_ip: '192.168.1.10', port: 443, protocol: 'https', ticket_id: '4712', ...change } },
+    setup,
+    check(res, { sim }) {
+      assert.strictEqual(res.status, status, `HTTP ${res.status}: ${res.text.slice(0, 300)}`);
+      assert.ok(res.json && typeof res.json.error === 'string', `no error message in the answer: ${res.text.slice(0, 300)}`);
+      assert.strictEqual(res.json.ticket_id, '4712');
+      for (const p of patterns) assert.match(res.json.error, p);
+      assert.strictEqual(rmsStats(sim).sessionsStarted, 0);
+    },
+  };
+}
 
 module.exports = {
   name: 'Teltonika RMS',

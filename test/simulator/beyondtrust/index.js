@@ -1,7 +1,7 @@
 'use strict';
 // The BeyondTrust Remote Support personality: OAuth token endpoint, Command API and Reporting API
-// (XML, HTTP 200 with <error> for API errors) under /beyondtrust, as described in
-// /work/shared/research/beyondtrust-rimo3.md part A. Options: btNamespace ('bomgar' | 'beyondtrust'),
+// (XML, HTTP 200 with <error> for API errors) under /beyondtrust, as docs/vendor-behaviour.md
+// describes the real service. Options: btNamespace ('bomgar' | 'beyondtrust'),
 // btAuthFailure ('http401' | 'xml200'), clock.
 
 const crypto = require('crypto');
@@ -13,6 +13,9 @@ const { buildSeed, FIXTURES } = require('./seed');
 const PREFIX = '/beyondtrust';
 const CLIENT = { clientId: 'bt-sim-client-5f1c2a', clientSecret: 'bt-sim-secret-9d4e7b1a6c3f' };
 const OTHER_CLIENT = { clientId: 'bt-sim-readonly-77aa10', clientSecret: 'bt-sim-secret-readonly-2b8e' };
+/** BeyondTrust's documented limits per API account (requests per second, per hour). */
+const PER_SECOND = 20;
+const HOURLY_BUDGET = 15000;
 const DENIED_TEXT = 'The resource owner or authorization server denied the request.';
 
 const emptyCounters = () => ({ btSessionKeysGenerated: 0, btSessionsTerminated: 0, btReports: 0, btCommands: 0 });
@@ -20,7 +23,7 @@ const emptyCounters = () => ({ btSessionKeysGenerated: 0, btSessionsTerminated: 
 function createBeyondTrustPersonality(options = {}) {
 	const clock = options.clock || Date.now;
 	const oauth = new OAuthClients({ accounts: [CLIENT, OTHER_CLIENT], cap: 30, clock, prefix: 'bt' });
-	const rate = new RateWindow({ perSecond: 20, perHour: 15000, clock });
+	const rate = new RateWindow({ perSecond: PER_SECOND, perHour: HOURLY_BUDGET, clock });
 	const settings = { namespace: options.btNamespace || 'bomgar', authFailure: options.btAuthFailure || 'http401' };
 	let state = buildSeed(clock());
 	let counters = emptyCounters();
@@ -267,7 +270,7 @@ function createBeyondTrustPersonality(options = {}) {
 		/** 20 requests/s and 15,000/h per API account, every endpoint; X-RateLimit-* on every answer. */
 		beforeRequest(ctx) {
 			const verdict = rate.hit(rateKey(ctx));
-			ctx.rateHeaders = { 'X-RateLimit-Limit': '20', 'X-RateLimit-Remaining': String(Math.max(0, verdict.remaining)) };
+			ctx.rateHeaders = { 'X-RateLimit-Limit': String(PER_SECOND), 'X-RateLimit-Remaining': String(Math.max(0, verdict.remaining)) };
 			if (verdict.retryAfter) {
 				return { status: 429, body: { error: 'rate_limited', message: 'Too many requests.' }, headers: { ...ctx.rateHeaders, 'Retry-After': String(verdict.retryAfter) } };
 			}
@@ -291,6 +294,7 @@ function createBeyondTrustPersonality(options = {}) {
 			counters = emptyCounters();
 			oauth.reset();
 			rate.reset();
+			rate.perHour = HOURLY_BUDGET;
 			settings.namespace = options.btNamespace || 'bomgar';
 			settings.authFailure = options.btAuthFailure || 'http401';
 		},
@@ -320,6 +324,11 @@ function createBeyondTrustPersonality(options = {}) {
 			setAuthFailure(mode) {
 				if (!['http401', 'xml200'].includes(mode)) throw new Error('auth failure mode must be http401 or xml200');
 				settings.authFailure = mode;
+			},
+			/** A smaller hourly budget per account (until reset), to test running low without 15,000 calls. */
+			setHourlyBudget(perHour) {
+				if (!Number.isInteger(perHour) || perHour < 1) throw new Error('hourly budget must be a positive integer');
+				rate.perHour = perHour;
 			},
 			revokeAll: (clientId) => oauth.revokeAll(clientId),
 			rotateSecret: (newSecret, clientId = CLIENT.clientId) => oauth.rotateSecret(clientId, newSecret),

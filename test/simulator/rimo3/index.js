@@ -1,7 +1,7 @@
 'use strict';
-// The Rimo3 Cloud personality under /rimo3 (research part B): token at /api/v2/connect/token
-// (Basic client_id:secret), /api/v2/connect/test, application packages (a bare JSON array),
-// per-package sequences and the multipart manual upload. Reply shapes that no public source shows
+// The Rimo3 Cloud personality under /rimo3 (docs/vendor-behaviour.md, the Rimo3 entries): token
+// at /api/v2/connect/token (Basic client_id:secret), /api/v2/connect/test, application packages
+// (a bare JSON array), per-package sequences and the multipart manual upload. Reply shapes that no public source shows
 // (sequences, upload answer beyond sequenceIdentifier, errors) are invented here and say so.
 
 const crypto = require('crypto');
@@ -38,7 +38,12 @@ function buildSeed() {
 	};
 }
 
-const publicPackage = ({ sequences, ...p }) => p;
+// A package as the API lists it: without the simulator's own sequence records.
+function publicPackage(pkg) {
+	const listed = { ...pkg };
+	delete listed.sequences;
+	return listed;
+}
 const problem = (status, title, errors) => ({ status, body: { title, status, ...(errors ? { errors } : {}) } });
 
 function createRimo3Personality(options = {}) {

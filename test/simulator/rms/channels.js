@@ -1,5 +1,6 @@
 'use strict';
-// Status channels, the asynchronous half of every RMS write (research §4.9, §6.2, §6.12).
+// Status channels, the asynchronous half of every RMS write (docs/vendor-behaviour.md,
+// RMS: status channels; RMS: channel not found right after creation).
 // Timeline of a channel created at T (all times from the simulator clock):
 //   the first `notFoundPolls` polls       -> 404 { code: 'CHANNEL_NOT_FOUND' } ("not yet")
 //   T                                     -> event 'started'
@@ -65,7 +66,8 @@ class ChannelStore {
 	eventsFor(channel, part, elapsed) {
 		const events = [{ status: 'started', type: 'text', value: 'Waiting for device response.' }];
 		if (elapsed >= this.completeMs / 2) {
-			// Intermediate events use the spec's spelling `errorcode` (research §6.13).
+			// Intermediate events use the spec's spelling `errorcode`
+			// (docs/vendor-behaviour.md, RMS: status channels).
 			events.push({ status: 'in_progress', type: 'text', value: 'Device is processing the request.', errorcode: 0 });
 		}
 		const outcome = channel.forcedOutcome || part.outcome;

@@ -1,6 +1,7 @@
 'use strict';
-// RMS Connect sessions (research §4.7, §4.8, §4.10). Starting one answers with a channel whose
-// final event carries `link` as a bare host name; the session exists once the channel completes.
+// RMS Connect sessions (docs/vendor-behaviour.md, RMS: sessions list). Starting one answers with a
+// channel whose final event carries `link` as a bare host name; the session exists once the
+// channel completes.
 
 const { list, channel, fail, notFoundError } = require('./envelope');
 const { SCOPES } = require('./tokens');

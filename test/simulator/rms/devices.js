@@ -1,5 +1,5 @@
 'use strict';
-// GET /devices and GET /devices/{id} (research §4.1-4.2, §3).
+// GET /devices and GET /devices/{id} (docs/vendor-behaviour.md, RMS: default page size).
 
 const { ok, list, fail, notFoundError } = require('./envelope');
 const { SCOPES } = require('./tokens');

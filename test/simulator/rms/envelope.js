@@ -1,6 +1,7 @@
 'use strict';
-// RMS response envelopes (research §2.1-2.2). Handlers return { status, body, headers? };
-// helpers named `*Error` build failures, `fail()` throws one so validation can bail out early.
+// RMS response envelopes (docs/vendor-behaviour.md, RMS: response envelopes).
+// Handlers return { status, body, headers? }; helpers named `*Error` build failures, `fail()`
+// throws one so validation can bail out early.
 
 const ok = (data) => ({ status: 200, body: { success: true, data } });
 const list = (data, meta) => ({ status: 200, body: { success: true, data, meta } });

@@ -1,6 +1,6 @@
 'use strict';
-// Value formats RMS uses on the wire (research §6.4): "Y-m-d H:i:s" without a time zone, and
-// deterministic ids for channels and Connect links.
+// Value formats RMS uses on the wire (docs/vendor-behaviour.md, RMS: loose types):
+// "Y-m-d H:i:s" without a time zone, and deterministic ids for channels and Connect links.
 
 const crypto = require('crypto');
 

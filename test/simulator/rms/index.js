@@ -1,5 +1,6 @@
 'use strict';
-// The Teltonika RMS personality: REST under /api, status channels under /status (research §1).
+// The Teltonika RMS personality: REST under /api, status channels under /status
+// (docs/vendor-behaviour.md, RMS: hosts and base URLs).
 // Options: channelCompleteMs (1500), channelNotFoundPolls (1), channelTtlMs (10 min), clock.
 
 const { buildSeed, COMPANY, FIXTURES } = require('./seed');
@@ -96,7 +97,8 @@ function createStore(clock, channels) {
 				tags: [],
 			};
 		},
-		// start_time stays an int while end_time is a string (research §6.4); url has no scheme.
+		// start_time stays an int while end_time is a string; url has no scheme
+		// (docs/vendor-behaviour.md, RMS: loose types; RMS: links without a scheme).
 		serializeSession: (s) => ({
 			id: s.id,
 			start_time: s.start_time,

@@ -1,6 +1,7 @@
 'use strict';
-// Query-string handling shared by the RMS list endpoints (research §3): limit/offset paging,
-// `fields` trimming, `fields_only`, `sort` and comma-separated id filters.
+// Query-string handling shared by the RMS list endpoints (docs/vendor-behaviour.md, RMS: default
+// page size): limit/offset paging, `fields` trimming, `fields_only`, `sort` and comma-separated id
+// filters.
 
 const { fail, validationError } = require('./envelope');
 

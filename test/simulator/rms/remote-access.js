@@ -1,6 +1,7 @@
 'use strict';
-// Remote-access configurations (research §4.3-4.6). Writes answer with a status channel and
-// take effect only when it completes: the new config (whose id is never returned) appears then.
+// Remote-access configurations. Writes answer with a status channel and take effect only when it
+// completes: the new config (whose id is never returned) appears then (docs/vendor-behaviour.md,
+// RMS: new configuration id not returned).
 
 const { list, channel, fail, notFoundError, validationError } = require('./envelope');
 const { SCOPES } = require('./tokens');
@@ -86,7 +87,7 @@ function updateConfig(store, ctx) {
 	return channel(store.createChannel(ctx, [part]));
 }
 
-/** Quirk (research §4.6, §6.1): only the FIRST id of the array is processed. */
+/** Only the FIRST id of the array is processed (docs/vendor-behaviour.md, RMS: bulk delete handles one id). */
 function deleteConfigs(store, ctx) {
 	const ids = ctx.body && ctx.body.id;
 	if (!Array.isArray(ids) || ids.length === 0) invalid('id', 'The id field must be a non-empty array of integers.');

@@ -78,8 +78,10 @@ function buildDevice(d) {
 }
 
 // [id, device_id, name, destination_ip, destination_port, protocol, is_main, credentials_required]
-// Ports are strings as real data has them, except 62009 (int): types vary (research §6.4).
-// "Main" entries are the device's own WebUI and have an empty (or null) protocol (§6.8).
+// Ports are strings as real data has them, except 62009 (int): types vary
+// (docs/vendor-behaviour.md, RMS: loose types).
+// "Main" entries are the device's own WebUI and have an empty (or null) protocol
+// (docs/vendor-behaviour.md, RMS: main WebUI entries without protocol).
 const CONFIGS = [
 	[62001, 1001, 'Main', '192.168.1.1', '80', '', 1, 0],
 	[62002, 1001, 'Camera_HTTPS', '192.168.1.10', '443', 'https', 0, 0],

@@ -1,6 +1,7 @@
 'use strict';
-// Personal access tokens and their scopes (research §1.3, §1.5). Every call, the status
-// channel included, needs a known Bearer token (else 401); a missing scope gives 403.
+// Personal access tokens and their scopes (docs/vendor-behaviour.md, RMS: personal access tokens
+// and scopes). Every call, the status channel included, needs a known Bearer token (else 401); a
+// missing scope gives 403.
 
 const { statusError } = require('./envelope');
 

@@ -1,8 +1,9 @@
 'use strict';
 // Field rules for remote-access bodies, after the spec's device_remote_access_post_data
-// (research §4.4-4.5). Names are only length-checked: the spec says alpha_dash, but real
-// clients send names with spaces (§6.14). telnet and sftp are accepted as the official
-// guide offers them, beyond the spec's enum.
+// (POST and PUT /devices/remote-access). Names are only length-checked: the spec says alpha_dash,
+// but real clients send names with spaces (docs/vendor-behaviour.md, RMS: remote-access names).
+// telnet and sftp are accepted, beyond the spec's enum, as the node offers them
+// (docs/vendor-behaviour.md, RMS: remote-access protocols).
 
 const PROTOCOLS = ['http', 'https', 'ssh', 'rdp', 'vnc', 'telnet', 'sftp'];
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
