@@ -78,4 +78,9 @@ export default tseslint.config(
 		files: ['test/**/*.js'],
 		languageOptions: { globals: { ...globals.jest } },
 	},
+	{
+		// Functions these files hand to Chromium run in the page, where `window` exists.
+		files: ['test/e2e/chromium.js', 'test/e2e/editor.js'],
+		languageOptions: { globals: { ...globals.browser } },
+	},
 );
