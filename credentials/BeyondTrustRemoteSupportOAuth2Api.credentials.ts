@@ -6,7 +6,8 @@ import type {
 	IHttpRequestHelper,
 	INodeProperties,
 } from 'n8n-workflow';
-import { obtainClientCredentialsToken, trimUrl } from './common/clientCredentialsToken';
+import { obtainClientCredentialsToken } from './common/clientCredentialsToken';
+import { allowInsecureHttpProperty, beyondTrustTokenRequest } from './common/tokenRequests';
 
 /** BeyondTrust Remote Support API account: client credentials, one-hour tokens, at most 30 valid at once. */
 export class BeyondTrustRemoteSupportOAuth2Api implements ICredentialType {
@@ -47,6 +48,7 @@ export class BeyondTrustRemoteSupportOAuth2Api implements ICredentialType {
 			default: '',
 			required: true,
 		},
+		allowInsecureHttpProperty,
 		{
 			displayName: 'Access Token',
 			name: 'accessToken',
@@ -57,21 +59,7 @@ export class BeyondTrustRemoteSupportOAuth2Api implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const site = trimUrl(credentials.siteUrl);
-		const accessToken = await obtainClientCredentialsToken(this, {
-			tokenUrl: `${site}/oauth2/token`,
-			clientId: String(credentials.clientId ?? ''),
-			clientSecret: String(credentials.clientSecret ?? ''),
-			currentToken: String(credentials.accessToken ?? ''),
-			service: 'BeyondTrust Remote Support',
-			// get_api_info is the cheapest call; a rejected token shows as access_denied (in a 200 or a 401).
-			probe: {
-				url: `${site}/api/command`,
-				qs: { action: 'get_api_info' },
-				rejects: (body) => typeof body === 'string' && /access_denied/.test(body),
-			},
-		});
-		return { accessToken };
+		return { accessToken: await obtainClientCredentialsToken(this, beyondTrustTokenRequest(credentials)) };
 	}
 
 	authenticate: IAuthenticateGeneric = {
@@ -79,8 +67,10 @@ export class BeyondTrustRemoteSupportOAuth2Api implements ICredentialType {
 		properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}' } },
 	};
 
+	// n8n would follow a redirect with the token; refused here (docs/vendor-behaviour.md).
 	test: ICredentialTestRequest = {
 		request: {
+			disableFollowRedirect: true,
 			baseURL: '={{$credentials.siteUrl.replace(/\\/+$/, "")}}',
 			url: '/api/command',
 			qs: { action: 'get_api_info' },

@@ -1,3 +1,4 @@
+import { allowInsecureHttpProperty } from './common/tokenRequests';
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 export class TeltonikaRmsApi implements ICredentialType {
@@ -33,6 +34,7 @@ export class TeltonikaRmsApi implements ICredentialType {
 			default: 'https://rms.teltonika-networks.com/status',
 			description: 'Where RMS reports the result of actions (status channels); not under /api',
 		},
+		allowInsecureHttpProperty,
 	];
 
 	authenticate: IAuthenticateGeneric = {
@@ -42,8 +44,10 @@ export class TeltonikaRmsApi implements ICredentialType {
 		},
 	};
 
+	// n8n would follow a redirect with the token; refused here (docs/vendor-behaviour.md).
 	test: ICredentialTestRequest = {
 		request: {
+			disableFollowRedirect: true,
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			url: '/devices',
 			qs: { limit: 1 },

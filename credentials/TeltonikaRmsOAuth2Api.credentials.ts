@@ -1,3 +1,4 @@
+import { allowInsecureHttpProperty } from './common/tokenRequests';
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
 /** RMS "application authentication": authorization code with PKCE, as registered apps use it. */
@@ -48,5 +49,6 @@ export class TeltonikaRmsOAuth2Api implements ICredentialType {
 			default: 'https://rms.teltonika-networks.com/status',
 			description: 'Where RMS reports the result of actions (status channels); not under /api',
 		},
+		allowInsecureHttpProperty,
 	];
 }

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { DEFAULT_REQUEST_TIMEOUT_S } from '../transport/request';
 
 export const teamLocator: INodeProperties = {
 	displayName: 'Team',
@@ -61,7 +62,6 @@ export function applyLimit<T>(items: T[], returnAll: boolean, limit: number): T[
 	return returnAll ? items : items.slice(0, Math.max(1, limit));
 }
 
-export const DEFAULT_REQUEST_TIMEOUT_S = 30;
 
 /** Node-wide options, shown for every operation. */
 export const optionsCollection: INodeProperties = {

@@ -4,6 +4,7 @@ import { requestAllItems } from '../transport/pagination';
 import type { RmsClient } from '../transport/request';
 import { normalizeDevice } from './normalize';
 import { requireId, requireText } from './validation';
+import { pathSegment } from '../../shared/url';
 
 export type DeviceRef = { by: 'id'; id: number } | { by: 'serial'; serial: string };
 
@@ -22,7 +23,7 @@ export async function findDevice(client: RmsClient, ref: DeviceRef, i: number, f
 	if (ref.by === 'id') {
 		const envelope = await client.request({
 			method: 'GET',
-			path: `/devices/${ref.id}`,
+			path: `/devices/${pathSegment(ref.id, 'Device ID')}`,
 			qs: full ? undefined : { fields: 'id,name,serial,status' },
 			action: `get device ${ref.id}`,
 			scope,

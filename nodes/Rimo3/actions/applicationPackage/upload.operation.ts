@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import { buildMultipart } from '../../transport/multipart';
+import { buildMultipart, isMimeType } from '../../transport/multipart';
 import type { Rimo3Client } from '../../transport/request';
 
 const properties: INodeProperties[] = [
@@ -97,10 +97,13 @@ export async function execute(this: IExecuteFunctions, client: Rimo3Client, i: n
 	for (const tag of String(extra.tags ?? '').split(',').map((t) => t.trim()).filter(Boolean)) fields.push(['tags', tag]);
 
 	const uploadName = binary.fileName || `${displayName.replace(/[^A-Za-z0-9._-]+/g, '_')}.zip`;
+	const mimeType = binary.mimeType || 'application/zip';
+	// It becomes a header line of the multipart body: only a plain type/subtype may get there.
+	if (!isMimeType(mimeType)) throw invalid(this, 'Input Binary Field', `"${property}" has a MIME type that is not of the form type/subtype`, i);
 	const { body, contentType } = buildMultipart(fields, {
 		name: 'file',
 		fileName: uploadName,
-		contentType: binary.mimeType || 'application/zip',
+		contentType: mimeType,
 		data,
 	});
 	const answer = await client.request({
