@@ -6,7 +6,8 @@ const http = require('http');
 /**
  * Starts an HTTP server on 127.0.0.1 with a random port.
  * @param handler (request) => answer | Promise<answer>; answer = { status, headers?, body? }
- *   (body: string, Buffer or object sent as JSON); undefined answers 404.
+ *   (body: string, Buffer or object sent as JSON); undefined answers 404; { drop: true } closes
+ *   the connection without an answer.
  */
 async function startServer(handler) {
 	const requests = [];
@@ -22,6 +23,7 @@ async function startServer(handler) {
 		};
 		requests.push(request);
 		const answer = (await handler(request)) || { status: 404, body: 'not here' };
+		if (answer.drop) return req.socket.destroy();
 		let body = answer.body ?? '';
 		const headers = { ...answer.headers };
 		if (typeof body === 'object' && !Buffer.isBuffer(body)) {
