@@ -2,25 +2,21 @@
 // refused as unreadable XML with the node's own error, and an answer over the size cap (26 MB
 // here) is refused with an error saying it is larger than allowed.
 'use strict';
-const { json, xml } = require('./servers');
+const { json, xml, stopAfterEach } = require('./servers');
 const { SERVICES, startOrigin, runNode, userVisible } = require('./origins');
 
 const UNREADABLE_XML = 'BeyondTrust answered with XML that could not be read';
 const NS = 'http://www.beyondtrust.com/sra/namespaces/API/command';
 const reps = (inner) => `<logged_in_reps xmlns="${NS}"><rep id="1">${inner}</rep></logged_in_reps>`;
 
-let origin;
-afterEach(async () => {
-	await origin?.stop();
-	origin = undefined;
-});
+const track = stopAfterEach();
 
 describe('BeyondTrust XML with a DOCTYPE', () => {
 	const service = SERVICES.beyondtrust;
 
 	test('an internal entity is not expanded into output: the node fails with its own XML error', async () => {
 		const body = `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE x [<!ENTITY f "forged">]>\n${reps('<public_display_name>&f;</public_display_name><display_name>&f;</display_name>')}`;
-		origin = await startOrigin(service, { api: () => xml(200, body) });
+		const origin = await track(startOrigin(service, { api: () => xml(200, body) }));
 		const result = await runNode(service, origin.url);
 		expect(userVisible(result)).not.toContain('forged');
 		expect(result.error).toBeDefined();
@@ -30,7 +26,7 @@ describe('BeyondTrust XML with a DOCTYPE', () => {
 	test('an entity expanded past 100 KB (billion-laughs style) gives the same node error, no raw parser text', async () => {
 		const entity = `<!ENTITY lol "${'lol'.repeat(400)}">`; // 1.2 KB, referenced 100 times
 		const body = `<?xml version="1.0"?>\n<!DOCTYPE lolz [${entity}]>\n${reps(`<display_name>${'&lol;'.repeat(100)}</display_name>`)}`;
-		origin = await startOrigin(service, { api: () => xml(200, body) });
+		const origin = await track(startOrigin(service, { api: () => xml(200, body) }));
 		const result = await runNode(service, origin.url);
 		expect(userVisible(result)).not.toContain('lollollol');
 		expect(result.error).toBeDefined();
@@ -48,7 +44,7 @@ describe('a 26 MB answer', () => {
 	];
 
 	test.each(CASES)('%s is refused: the error says it is larger than allowed', async (_name, service, answer) => {
-		origin = await startOrigin(service, { api: answer });
+		const origin = await track(startOrigin(service, { api: answer }));
 		const result = await runNode(service, origin.url);
 		expect(result.error).toBeDefined();
 		expect(result.error.message).toMatch(/larger than/i);

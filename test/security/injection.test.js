@@ -2,19 +2,10 @@
 // "../" must never become a path, a binary's mime type with CR/LF must never become a multipart
 // header, and `user:password@` in a URL must never reach a message.
 'use strict';
-const { startServer, json } = require('./servers');
+const { startServer, stopAfterEach, json } = require('./servers');
 const { SERVICES, startOrigin, runNode } = require('./origins');
 
-let servers = [];
-const track = async (starting) => {
-	const server = await starting;
-	servers.push(server);
-	return server;
-};
-afterEach(async () => {
-	await Promise.all(servers.map((s) => s.stop()));
-	servers = [];
-});
+const track = stopAfterEach();
 
 test('RMS: a channel name "../../evil/steal?x=1" from a connect answer reaches no path; the node fails', async () => {
 	const completed = { success: true, data: { 1001: [{ status: 'completed', type: 'text', value: 'done', errorCode: 0, link: 'abc.proxy1-connect.rms.teltonika-networks.com' }] } };

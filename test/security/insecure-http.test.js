@@ -5,6 +5,9 @@
 'use strict';
 const nock = require('nock');
 const { SERVICES, startOrigin, runNode, tokenAnswer } = require('./origins');
+const { stopAfterEach } = require('./servers');
+
+const track = stopAfterEach();
 
 const INSECURE = {
 	rms: { baseUrl: 'http://rms.example.invalid/api', statusUrl: 'http://rms.example.invalid/status' },
@@ -37,13 +40,9 @@ describe.each(Object.entries(SERVICES))('%s', (key, service) => {
 	});
 
 	test('http://127.0.0.1 works without the toggle', async () => {
-		const origin = await startOrigin(service);
-		try {
-			const result = await runNode(service, origin.url);
-			expect(result.error).toBeUndefined();
-			expect(result.outputs.Node).toHaveLength(1);
-		} finally {
-			await origin.stop();
-		}
+		const origin = await track(startOrigin(service));
+		const result = await runNode(service, origin.url);
+		expect(result.error).toBeUndefined();
+		expect(result.outputs.Node).toHaveLength(1);
 	});
 });

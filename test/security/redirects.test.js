@@ -4,20 +4,11 @@
 // A redirect within the same origin is followed.
 'use strict';
 const { testCredential } = require('../helpers/credential-test-runner');
-const { startServer, redirect, requestsCarryingCredentials, json } = require('./servers');
+const { startServer, stopAfterEach, redirect, requestsCarryingCredentials, json } = require('./servers');
 const { SECRET_VALUES, SECRETS, SERVICES, startOrigin, runNode, tokenAnswer } = require('./origins');
 
 const STATUSES = [302, 307];
-let servers = [];
-const track = async (starting) => {
-	const server = await starting;
-	servers.push(server);
-	return server;
-};
-afterEach(async () => {
-	await Promise.all(servers.map((s) => s.stop()));
-	servers = [];
-});
+const track = stopAfterEach();
 
 /**
  * The other origin: answers like the service would, so a client that follows the redirect with its

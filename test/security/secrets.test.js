@@ -2,7 +2,7 @@
 // Basic header value (base64 of client id:secret) must appear nowhere a user sees them — not in
 // the error's message or description, and not in the item JSON passed on under Continue On Fail.
 'use strict';
-const { json, xml } = require('./servers');
+const { json, xml, stopAfterEach } = require('./servers');
 const { SERVICES, startOrigin, runNode, userVisible, CONTINUE_ON_FAIL } = require('./origins');
 
 /** What the hostile server says: the header it received, and every secret of the service. */
@@ -31,11 +31,7 @@ const CASES = [
 	['Rimo3 token endpoint 400', rimo3, { token: (r) => json(400, oauthError(rimo3, r)) }],
 ];
 
-let origin;
-afterEach(async () => {
-	await origin?.stop();
-	origin = undefined;
-});
+const track = stopAfterEach();
 
 function expectNoSecret(result, service) {
 	const visible = userVisible(result);
@@ -44,14 +40,14 @@ function expectNoSecret(result, service) {
 
 describe.each(CASES)('%s', (_name, service, answers) => {
 	test('the error message and description hold no secret', async () => {
-		origin = await startOrigin(service, answers);
+		const origin = await track(startOrigin(service, answers));
 		const result = await runNode(service, origin.url);
 		expect(result.error).toBeDefined();
 		expectNoSecret(result, service);
 	});
 
 	test('Continue On Fail: the output item holds no secret', async () => {
-		origin = await startOrigin(service, answers);
+		const origin = await track(startOrigin(service, answers));
 		const result = await runNode(service, origin.url, { node: CONTINUE_ON_FAIL });
 		expect(result.error).toBeUndefined();
 		expect(result.outputs.Node).toHaveLength(1);
@@ -62,12 +58,14 @@ describe.each(CASES)('%s', (_name, service, answers) => {
 
 test('RMS: a status channel error event that echoes the PAT does not show it', async () => {
 	const channel = 'private-status.4217.abcdefABCDEF0123456789';
-	origin = await startOrigin(rms, {
-		api: (r) => {
-			if (r.path.startsWith('/api/devices/connect/')) return json(200, { success: true, meta: { channel } });
-			return json(200, { success: true, data: { 1001: [{ status: 'error', type: 'text', value: echo(rms, r), errorCode: 7 }] } });
-		},
-	});
+	const origin = await track(
+		startOrigin(rms, {
+			api: (r) => {
+				if (r.path.startsWith('/api/devices/connect/')) return json(200, { success: true, meta: { channel } });
+				return json(200, { success: true, data: { 1001: [{ status: 'error', type: 'text', value: echo(rms, r), errorCode: 7 }] } });
+			},
+		}),
+	);
 	const parameters = { resource: 'connectSession', operation: 'start', accessId: 62002, duration: 600, options: { pollInterval: 0.25, pollTimeout: 10 } };
 	const result = await runNode(rms, origin.url, { parameters });
 	expect(result.error).toBeDefined();

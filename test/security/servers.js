@@ -64,4 +64,21 @@ function requestsCarryingCredentials(requests, secrets) {
 	});
 }
 
-module.exports = { startServer, json, xml, redirect, requestsCarryingCredentials };
+/**
+ * For a test file: returns `track(startingServer)`, which resolves to the server and stops it
+ * after the test that started it.
+ */
+function stopAfterEach() {
+	let started = [];
+	afterEach(async () => {
+		await Promise.all(started.map((server) => server.stop()));
+		started = [];
+	});
+	return async (starting) => {
+		const server = await starting;
+		started.push(server);
+		return server;
+	};
+}
+
+module.exports = { startServer, stopAfterEach, json, xml, redirect, requestsCarryingCredentials };
