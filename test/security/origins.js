@@ -13,7 +13,7 @@ const SECRETS = {
 	accessToken: 'access-token-Uv4Bx7Np2CwE',
 };
 SECRETS.basic = Buffer.from(`${SECRETS.clientId}:${SECRETS.clientSecret}`).toString('base64');
-/** What must never be seen by another origin or shown to a user. */
+/** What must never be seen by another origin or shown to a user (issued tokens start with accessToken). */
 const SECRET_VALUES = [SECRETS.pat, SECRETS.clientSecret, SECRETS.accessToken, SECRETS.basic];
 
 const REPS_XML =
@@ -22,7 +22,10 @@ const REPS_XML =
 	'<rep id="1"><public_display_name>Alice Agent</public_display_name><display_name>Alice Agent</display_name>' +
 	'<type>normal</type><support_session_count>0</support_session_count></rep></logged_in_reps>';
 
-const tokenAnswer = () => json(200, { access_token: SECRETS.accessToken, token_type: 'Bearer', expires_in: 3600 });
+// Every token issued is new (SECRETS.accessToken plus a number): the token module remembers
+// rejected tokens for the whole process, so one test's rejection must not touch the next test's token.
+let issued = 0;
+const tokenAnswer = () => json(200, { access_token: `${SECRETS.accessToken}${++issued}`, token_type: 'Bearer', expires_in: 3600 });
 
 const SERVICES = {
 	rms: {

@@ -3,20 +3,28 @@
 // the error's message or description, and not in the item JSON passed on under Continue On Fail.
 'use strict';
 const { json, xml, stopAfterEach } = require('./servers');
-const { SERVICES, startOrigin, runNode, userVisible, CONTINUE_ON_FAIL } = require('./origins');
+const { SECRETS, SERVICES, startOrigin, runNode, userVisible, CONTINUE_ON_FAIL } = require('./origins');
 
-/** What the hostile server says: the header it received, and every secret of the service. */
-const echo = (service, request) => `you sent "${request.headers.authorization}"; we keep ${service.secretsInUse.join(' and ')}`;
+/**
+ * What the hostile server says: the Authorization header it received, the bare token or PAT in it,
+ * and for client-credentials services the client secret and the Basic header value.
+ */
+function echo(service, request) {
+	const sent = request.headers.authorization || '';
+	const bare = sent.replace(/^(Bearer|Basic) /, '');
+	const known = service === SERVICES.rms ? [bare] : [bare, SECRETS.clientSecret, SECRETS.basic];
+	return `you sent "${sent}"; we keep ${known.join(' and ')}`;
+}
 
 const rmsErrors = (service, r) => ({
 	success: false,
-	errors: [{ code: 'VALIDATION_ERROR', source: service.secretsInUse[0], message: echo(service, r) }],
+	errors: [{ code: 'VALIDATION_ERROR', source: SECRETS.pat, message: echo(service, r) }],
 });
 const rimo3Problem = (service, r, status) => ({ title: echo(service, r), status, detail: echo(service, r), errors: { file: [echo(service, r)] } });
 const oauthError = (service, r) => ({ error: 'invalid_client', error_description: echo(service, r), message: echo(service, r) });
 
 const { rms, beyondtrust, rimo3 } = SERVICES;
-const echoHeaders = (service, r) => ({ 'X-Error': echo(service, r), 'WWW-Authenticate': `Bearer error="invalid_token", token="${service.secretsInUse.join(',')}"` });
+const echoHeaders = (service, r) => ({ 'X-Error': echo(service, r), 'WWW-Authenticate': `Bearer error="invalid_token", error_description="${echo(service, r).replace(/"/g, "'")}"` });
 
 const CASES = [
 	['RMS 422 JSON error', rms, { api: (r) => json(422, rmsErrors(rms, r), echoHeaders(rms, r)) }],
