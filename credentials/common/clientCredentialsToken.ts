@@ -36,6 +36,11 @@ export interface TokenRequest {
 	clientSecret: string;
 	/** The token the caller holds now; when it comes back here it was rejected, so never hand it out again. */
 	currentToken?: string;
+	/**
+	 * A token n8n stored in the credential earlier (Test button, HTTP Request node). A process with
+	 * nothing cached adopts it instead of minting; a rejection then replaces it once.
+	 */
+	storedToken?: string;
 	/** Shown in messages, e.g. "BeyondTrust Remote Support". */
 	service: string;
 	probe?: TokenProbe;
@@ -95,6 +100,8 @@ function cacheKey(req: TokenRequest): string {
 }
 
 interface TokenAnswer {
+	/** Refused by the package's URL or redirect rules; the message is safe to show. */
+	unsafe?: string;
 	status?: number;
 	body?: IDataObject;
 	retryAfter?: number;
@@ -111,8 +118,7 @@ async function send(helper: IHttpRequestHelper, req: TokenRequest, options: Para
 		const retryAfter = Number(response.headers['retry-after']);
 		return { status: response.statusCode, body: asObject(parseJson(response.body)), retryAfter: Number.isFinite(retryAfter) ? retryAfter : undefined };
 	} catch (error) {
-		if ((error as { isUnsafeRequest?: boolean }).isUnsafeRequest) throw new TokenMintError((error as Error).message);
-		return {};
+		return (error as { isUnsafeRequest?: boolean }).isUnsafeRequest ? { unsafe: (error as Error).message } : {};
 	}
 }
 
@@ -142,6 +148,7 @@ async function requestToken(helper: IHttpRequestHelper, req: TokenRequest): Prom
 			body: 'grant_type=client_credentials',
 			timeout: 30_000,
 		});
+		if (failure.unsafe) throw new TokenMintError(failure.unsafe);
 		if (failure.status !== undefined && failure.status >= 200 && failure.status < 300) return failure.body;
 		// A refused token request is final; only overload and network trouble are worth another try
 		// (a token request changes nothing that a repeat could double, apart from the 30-token cap).
@@ -193,6 +200,9 @@ function usable(cached: CachedToken | undefined): cached is CachedToken {
  */
 export async function obtainClientCredentialsToken(helper: IHttpRequestHelper, req: TokenRequest): Promise<string> {
 	const key = cacheKey(req);
+	if (!tokens.has(key) && req.storedToken && !rejected.has(fingerprint(req.storedToken))) {
+		tokens.set(key, { token: req.storedToken, expiresAt: Date.now() + DEFAULT_LIFETIME_S * 1000 });
+	}
 	const cached = tokens.get(key);
 	if (usable(cached) && cached.token !== req.currentToken) return cached.token;
 	let pending = minting.get(key);

@@ -31,7 +31,7 @@ function tooLarge(): UnsafeRequestError {
 }
 
 /** Reads a streamed body up to the cap, counting as it goes: an oversize body is never held whole. */
-async function readCapped(body: unknown, headers: Record<string, unknown>, timeoutMs?: number): Promise<string> {
+async function readCapped(body: unknown, headers: Record<string, unknown>): Promise<string> {
 	if (!isStream(body)) {
 		if (body === undefined || body === null) return '';
 		if (Buffer.isBuffer(body)) return body.toString('utf8');
@@ -45,9 +45,8 @@ async function readCapped(body: unknown, headers: Record<string, unknown>, timeo
 	return await new Promise<string>((resolve, reject) => {
 		const chunks: Buffer[] = [];
 		let size = 0;
-		const timer = timeoutMs ? setTimeout(() => fail(Object.assign(new Error('timeout reading the answer'), { code: 'ETIMEDOUT' })), timeoutMs) : undefined;
+		// n8n's request timeout stays on the socket while the body streams in.
 		const fail = (error: Error) => {
-			if (timer) clearTimeout(timer);
 			body.destroy();
 			reject(error);
 		};
@@ -58,7 +57,6 @@ async function readCapped(body: unknown, headers: Record<string, unknown>, timeo
 			chunks.push(buffer);
 		});
 		body.on('end', () => {
-			if (timer) clearTimeout(timer);
 			resolve(Buffer.concat(chunks).toString('utf8'));
 		});
 		body.on('error', (error) => fail(error as Error));
@@ -71,12 +69,13 @@ interface ErrorWithResponse {
 }
 
 /** A thrown HTTP error keeps its body as a stream: read it (capped) so the message can use it. */
-async function drainThrown(error: unknown): Promise<void> {
+async function drained(error: unknown): Promise<unknown> {
 	for (let e = error as ErrorWithResponse | undefined, depth = 0; e && depth < 5; e = e.cause, depth++) {
 		if (e.response && isStream(e.response.data)) {
 			e.response.data = await readCapped(e.response.data, e.response.headers ?? {}).catch(() => '');
 		}
 	}
+	return error;
 }
 
 /**
@@ -88,18 +87,9 @@ export async function exchange(send: Send, options: IHttpRequestOptions, guard: 
 	let current: IHttpRequestOptions = options;
 	for (let hop = 0; ; hop++) {
 		assertSecureUrl(current.url, guard);
-		let raw: IN8nHttpFullResponse;
-		try {
-			raw = (await send({
-				...current,
-				disableFollowRedirect: true,
-				returnFullResponse: true,
-				encoding: 'stream',
-			})) as IN8nHttpFullResponse;
-		} catch (error) {
-			await drainThrown(error);
-			throw error;
-		}
+		const raw = (await send({ ...current, disableFollowRedirect: true, returnFullResponse: true, encoding: 'stream' }).catch(
+			async (error: unknown) => await Promise.reject(await drained(error)),
+		)) as IN8nHttpFullResponse;
 		const headers = (raw.headers ?? {}) as Record<string, unknown>;
 		const location = headers.location;
 		if (raw.statusCode >= 300 && raw.statusCode < 400 && typeof location === 'string' && location) {
@@ -107,7 +97,7 @@ export async function exchange(send: Send, options: IHttpRequestOptions, guard: 
 			current = followRedirect(current, raw.statusCode, location, hop);
 			continue;
 		}
-		const body = await readCapped(raw.body, headers, current.timeout);
+		const body = await readCapped(raw.body, headers);
 		return { statusCode: raw.statusCode, headers, body };
 	}
 }

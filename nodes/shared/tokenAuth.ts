@@ -45,7 +45,13 @@ export class ClientCredentialsAuth {
 		if (renew && this.sentToken) markTokenRejected(this.sentToken);
 		const token = await obtainClientCredentialsToken(
 			{ helpers: { httpRequest: async (o: IHttpRequestOptions) => await this.ctx.helpers.httpRequest(o) } },
-			{ ...this.tokenRequest, currentToken: renew ? this.sentToken : undefined, probe: undefined },
+			{
+				...this.tokenRequest,
+				currentToken: renew ? this.sentToken : undefined,
+				storedToken: String(this.data.accessToken ?? ''),
+				// The node itself saw the token refused; no probe needed to believe it.
+				probe: undefined,
+			},
 		);
 		this.sentToken = token;
 		this.usedTokens.add(token);

@@ -63,12 +63,8 @@ export class UnsafeRequestError extends Error {
 
 /** Refuses anything but https (loopback and an explicit credential toggle excepted). */
 export function assertSecureUrl(url: string, guard: UrlGuard): void {
-	let parsed: URL;
-	try {
-		parsed = new URL(url);
-	} catch {
-		throw new UnsafeRequestError(`The ${guard.field} in the credential is not a valid URL; it must start with https://`);
-	}
+	const parsed = URL.canParse(url) ? new URL(url) : undefined;
+	if (!parsed) throw new UnsafeRequestError(`The ${guard.field} in the credential is not a valid URL; it must start with https://`);
 	if (parsed.protocol === 'https:') return;
 	if (parsed.protocol === 'http:' && (isLoopback(parsed.hostname) || guard.allowInsecureHttp)) return;
 	throw new UnsafeRequestError(

@@ -18,7 +18,7 @@ export function isMimeType(value: string): boolean {
 export function buildMultipart(fields: Array<[string, string]>, file: MultipartFile): { body: Buffer; contentType: string } {
 	const boundary = `----n8nRimo3${randomBytes(12).toString('hex')}`;
 	// Names and file names sit inside quotes of a header line: no quote, CR, LF or other control.
-	const quote = (value: string) => value.replace(/["\\\x00-\x1f\x7f]/g, '_');
+	const quote = (value: string) => Array.from(value, (c) => (c === '"' || c === '\\' || c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 ? '_' : c)).join('');
 	if (!isMimeType(file.contentType)) throw new Error('The MIME type of the file is not of the form type/subtype');
 	const parts: Buffer[] = [];
 	for (const [name, value] of fields) {

@@ -75,7 +75,7 @@ export function describeFailure(failure: HttpFailure, ctx: FailureContext): { me
 		}
 		default:
 			return {
-				message: `RMS failed to ${ctx.action} (HTTP ${failure.status ?? 'error'}).${said}`,
+				message: `RMS at ${ctx.host} failed to ${ctx.action} (HTTP ${failure.status ?? 'error'}).${said}`,
 				description: 'The service had a problem; the call was retried where that is safe. Try again later.',
 			};
 	}
