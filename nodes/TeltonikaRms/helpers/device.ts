@@ -58,3 +58,6 @@ export async function resolveDeviceId(client: RmsClient, ref: DeviceRef, i: numb
 	if (ref.by === 'id') return ref.id;
 	return Number((await findDevice(client, ref, i, false)).id);
 }
+
+/** The fields "Simplify" keeps of a device. */
+export const DEVICE_SUMMARY_FIELDS = ['id', 'name', 'serial', 'model', 'status', 'status_name', 'firmware', 'mac', 'wan_ip', 'last_connection_at', 'company_id', 'company_name'];
