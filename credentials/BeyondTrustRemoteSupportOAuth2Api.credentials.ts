@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { obtainClientCredentialsToken } from './common/clientCredentialsToken';
-import { allowInsecureHttpProperty, beyondTrustTokenRequest } from './common/tokenRequests';
+import { bearerAuthentication, clientCredentialsProperties, beyondTrustTokenRequest } from './common/tokenRequests';
 
 /** BeyondTrust Remote Support API account: client credentials, one-hour tokens, at most 30 valid at once. */
 export class BeyondTrustRemoteSupportOAuth2Api implements ICredentialType {
@@ -40,32 +40,14 @@ export class BeyondTrustRemoteSupportOAuth2Api implements ICredentialType {
 			required: true,
 			description: 'Of an API account: /login → Management → API Configuration (tick "Enable XML API"; give the account Command API full access and Reporting → Support Session reports)',
 		},
-		{
-			displayName: 'Client Secret',
-			name: 'clientSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-		},
-		allowInsecureHttpProperty,
-		{
-			displayName: 'Access Token',
-			name: 'accessToken',
-			type: 'hidden',
-			typeOptions: { expirable: true, password: true },
-			default: '',
-		},
+		...clientCredentialsProperties,
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		return { accessToken: await obtainClientCredentialsToken(this, beyondTrustTokenRequest(credentials)) };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}' } },
-	};
+	authenticate: IAuthenticateGeneric = bearerAuthentication;
 
 	// n8n would follow a redirect with the token; refused here (docs/vendor-behaviour.md).
 	test: ICredentialTestRequest = {

@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { obtainClientCredentialsToken } from './common/clientCredentialsToken';
-import { allowInsecureHttpProperty, rimo3TokenRequest } from './common/tokenRequests';
+import { bearerAuthentication, clientCredentialsProperties, rimo3TokenRequest } from './common/tokenRequests';
 
 /** Rimo3 Cloud API user: client credentials at /api/v2/connect/token, one-hour tokens. */
 export class Rimo3OAuth2Api implements ICredentialType {
@@ -36,32 +36,14 @@ export class Rimo3OAuth2Api implements ICredentialType {
 			required: true,
 			description: 'Of a Rimo3 API account (Admin & Support → Integrations → API Accounts); the secret is shown once',
 		},
-		{
-			displayName: 'Client Secret',
-			name: 'clientSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-		},
-		allowInsecureHttpProperty,
-		{
-			displayName: 'Access Token',
-			name: 'accessToken',
-			type: 'hidden',
-			typeOptions: { expirable: true, password: true },
-			default: '',
-		},
+		...clientCredentialsProperties,
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		return { accessToken: await obtainClientCredentialsToken(this, rimo3TokenRequest(credentials)) };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}' } },
-	};
+	authenticate: IAuthenticateGeneric = bearerAuthentication;
 
 	// n8n would follow a redirect with the token; refused here (docs/vendor-behaviour.md).
 	test: ICredentialTestRequest = {

@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject, INodeProperties } from 'n8n-workflow';
+import type { IAuthenticateGeneric, ICredentialDataDecryptedObject, INodeProperties } from 'n8n-workflow';
 import { trimSlash } from '../../nodes/shared/url';
 import type { TokenRequest } from './clientCredentialsToken';
 
@@ -11,6 +11,50 @@ export const allowInsecureHttpProperty: INodeProperties = {
 	description:
 		'Whether to allow http:// addresses other than this machine. Secrets (client secret, tokens) then travel in clear and can be read by anyone on the network path. Leave off unless the service is only reachable that way on a trusted network.',
 };
+
+/** After the Client ID: the secret, the HTTP toggle and n8n's hidden expirable token field. */
+export const clientCredentialsProperties: INodeProperties[] = [
+	{
+		displayName: 'Client Secret',
+		name: 'clientSecret',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		required: true,
+	},
+	allowInsecureHttpProperty,
+	{
+		displayName: 'Access Token',
+		name: 'accessToken',
+		type: 'hidden',
+		typeOptions: { expirable: true, password: true },
+		default: '',
+	},
+];
+
+export const bearerAuthentication: IAuthenticateGeneric = {
+	type: 'generic',
+	properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}' } },
+};
+
+/** The two RMS addresses, the same for the token and the OAuth2 credential. */
+export const rmsUrlProperties: INodeProperties[] = [
+	{
+		displayName: 'API URL',
+		name: 'baseUrl',
+		type: 'string',
+		default: 'https://rms.teltonika-networks.com/api',
+		description: 'REST base URL, including /api',
+	},
+	{
+		displayName: 'Status URL',
+		name: 'statusUrl',
+		type: 'string',
+		default: 'https://rms.teltonika-networks.com/status',
+		description: 'Where RMS reports the result of actions (status channels); not under /api',
+	},
+	allowInsecureHttpProperty,
+];
 
 function common(credentials: ICredentialDataDecryptedObject, field: string) {
 	return {
