@@ -19,6 +19,10 @@ import { hostOf } from '../../nodes/shared/url';
  * When n8n says "expired" about the very token we cached and it is not old, the token is first
  * checked with one cheap probe call: a 404 or 500 seen by the HTTP Request node must not burn a
  * token. Only a token the service really rejects is replaced.
+ *
+ * The package's own nodes take their token from here directly (nodes/shared/tokenAuth.ts), so
+ * they know which token each request carried and mark only that one when it is refused.
+ * Token requests and probes follow the package's URL, redirect and size rules (nodes/shared).
  */
 
 /** A cheap authenticated call that tells whether a token is still accepted. */
