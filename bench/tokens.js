@@ -3,7 +3,7 @@
 'use strict';
 const { startSimulator } = require('../test/simulator');
 const { runWorkflow } = require('../test/helpers/workflow-runner');
-const { btWorkflow, btCredentials, rimo3Workflow, rimo3Credentials, tokenModule } = require('../test/helpers/remote-access-workflows');
+const { btWorkflow, btCredentials, rimo3Workflow, rimo3Credentials } = require('../test/helpers/remote-access-workflows');
 const { median, round } = require('./stats');
 
 const ALLOWED_PER_SECOND = 20; // BeyondTrust: 20 requests/s per API account
@@ -12,39 +12,40 @@ const EXECUTIONS = 4; // 4 executions × 250 items = 1,000 calls, in one process
 const generate = { resource: 'sessionKey', operation: 'generate', queueType: 'general', externalKey: '={{ $json.ticket }}', ttl: 1800 };
 const tickets = (n, offset = 0) => Array.from({ length: n }, (_, i) => ({ ticket: `INC-${offset + i}` }));
 
-/** 1,000 API calls spread over several executions; mints per 1,000 calls. */
-async function mintsPerThousand(sim, run, counters) {
-	sim.reset();
-	tokenModule().clearTokenCache();
-	for (let e = 0; e < EXECUTIONS; e++) {
-		const result = await run(e);
-		if (result.error) throw result.error;
-	}
-	const { calls, mints } = counters();
-	return round((mints / calls) * 1000, 2);
-}
-
-async function measureTokens() {
+/**
+ * 1,000 API calls spread over several executions; mints per 1,000 calls. Each measure has its own
+ * simulator: a new port is a new token URL, so the token cache starts empty as in a new process.
+ */
+async function mintsPerThousand(run, counters) {
 	const sim = await startSimulator({ port: 0, logLimit: 2000 });
 	try {
-		const bt = () => sim.stats().personalities.beyondtrust;
-		const r3 = () => sim.stats().personalities.rimo3;
-		const btMints = await mintsPerThousand(
-			sim,
-			(e) => runWorkflow(btWorkflow(generate), { credentials: btCredentials(sim), input: tickets(1000 / EXECUTIONS, e * 1000) }),
-			() => ({ calls: bt().btSessionKeysGenerated, mints: bt().btTokensMinted }),
-		);
-		const rimo3Mints = await mintsPerThousand(
-			sim,
-			() => runWorkflow(rimo3Workflow({ resource: 'applicationPackage', operation: 'getAll', returnAll: false, limit: 5 }), {
-				credentials: rimo3Credentials(sim), input: tickets(1000 / EXECUTIONS),
-			}),
-			() => ({ calls: sim.requests({ path: '/rimo3/api/v2/application-packages' }).length, mints: r3().rimo3TokensMinted }),
-		);
-		return { mintsPerThousandCalls: { beyondtrust: btMints, rimo3: rimo3Mints }, executions: EXECUTIONS };
+		for (let e = 0; e < EXECUTIONS; e++) {
+			const result = await run(sim, e);
+			if (result.error) throw result.error;
+		}
+		const { calls, mints } = counters(sim);
+		return round((mints / calls) * 1000, 2);
 	} finally {
 		await sim.stop();
 	}
+}
+
+async function measureTokens() {
+	const bt = (sim) => sim.stats().personalities.beyondtrust;
+	const r3 = (sim) => sim.stats().personalities.rimo3;
+	const btMints = await mintsPerThousand(
+		(sim, e) => runWorkflow(btWorkflow(generate), { credentials: btCredentials(sim), input: tickets(1000 / EXECUTIONS, e * 1000) }),
+		(sim) => ({ calls: bt(sim).btSessionKeysGenerated, mints: bt(sim).btTokensMinted }),
+	);
+	const rimo3Mints = await mintsPerThousand(
+		(sim) =>
+			runWorkflow(rimo3Workflow({ resource: 'applicationPackage', operation: 'getAll', returnAll: false, limit: 5 }), {
+				credentials: rimo3Credentials(sim),
+				input: tickets(1000 / EXECUTIONS),
+			}),
+		(sim) => ({ calls: sim.requests({ path: '/rimo3/api/v2/application-packages' }).length, mints: r3(sim).rimo3TokensMinted }),
+	);
+	return { mintsPerThousandCalls: { beyondtrust: btMints, rimo3: rimo3Mints }, executions: EXECUTIONS };
 }
 
 /** One 1,000-item BeyondTrust session-key run: failed items and achieved ÷ allowed rate. */
@@ -52,20 +53,19 @@ async function measureBulk() {
 	const items = 1000;
 	const runs = 3;
 	const samples = [];
-	const sim = await startSimulator({ port: 0, logLimit: items + 100 });
-	try {
-		for (let r = 0; r < runs; r++) {
-			sim.reset();
-			tokenModule().clearTokenCache();
+	for (let r = 0; r < runs; r++) {
+		// A new simulator per run (new token URL): each run starts with no cached token.
+		const sim = await startSimulator({ port: 0, logLimit: items + 100 });
+		try {
 			const result = await runWorkflow(btWorkflow(generate), { credentials: btCredentials(sim), input: tickets(items) });
 			const log = sim.requests({ path: '/beyondtrust/' });
 			const seconds = (Date.parse(log[log.length - 1].time) - Date.parse(log[0].time)) / 1000;
 			const failed = result.error ? items : (result.outputs.Node || []).filter((o) => o.error).length;
 			const stats = sim.stats().personalities.beyondtrust;
 			samples.push({ failed, rate: log.length / seconds, peak: stats.btPeakPerSecond, rejected: stats.btRateLimited });
+		} finally {
+			await sim.stop();
 		}
-	} finally {
-		await sim.stop();
 	}
 	const rate = median(samples.map((s) => s.rate));
 	return {

@@ -6,7 +6,8 @@ import type {
 	IHttpRequestHelper,
 	INodeProperties,
 } from 'n8n-workflow';
-import { obtainClientCredentialsToken, trimUrl } from './common/clientCredentialsToken';
+import { obtainClientCredentialsToken } from './common/clientCredentialsToken';
+import { bearerAuthentication, clientCredentialsProperties, beyondTrustTokenRequest } from './common/tokenRequests';
 
 /** BeyondTrust Remote Support API account: client credentials, one-hour tokens, at most 30 valid at once. */
 export class BeyondTrustRemoteSupportOAuth2Api implements ICredentialType {
@@ -39,48 +40,19 @@ export class BeyondTrustRemoteSupportOAuth2Api implements ICredentialType {
 			required: true,
 			description: 'Of an API account: /login → Management → API Configuration (tick "Enable XML API"; give the account Command API full access and Reporting → Support Session reports)',
 		},
-		{
-			displayName: 'Client Secret',
-			name: 'clientSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-		},
-		{
-			displayName: 'Access Token',
-			name: 'accessToken',
-			type: 'hidden',
-			typeOptions: { expirable: true, password: true },
-			default: '',
-		},
+		...clientCredentialsProperties,
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const site = trimUrl(credentials.siteUrl);
-		const accessToken = await obtainClientCredentialsToken(this, {
-			tokenUrl: `${site}/oauth2/token`,
-			clientId: String(credentials.clientId ?? ''),
-			clientSecret: String(credentials.clientSecret ?? ''),
-			currentToken: String(credentials.accessToken ?? ''),
-			service: 'BeyondTrust Remote Support',
-			// get_api_info is the cheapest call; a rejected token shows as access_denied (in a 200 or a 401).
-			probe: {
-				url: `${site}/api/command`,
-				qs: { action: 'get_api_info' },
-				rejects: (body) => typeof body === 'string' && /access_denied/.test(body),
-			},
-		});
-		return { accessToken };
+		return { accessToken: await obtainClientCredentialsToken(this, beyondTrustTokenRequest(credentials)) };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}' } },
-	};
+	authenticate: IAuthenticateGeneric = bearerAuthentication;
 
+	// n8n would follow a redirect with the token; refused here (docs/vendor-behaviour.md).
 	test: ICredentialTestRequest = {
 		request: {
+			disableFollowRedirect: true,
 			baseURL: '={{$credentials.siteUrl.replace(/\\/+$/, "")}}',
 			url: '/api/command',
 			qs: { action: 'get_api_info' },

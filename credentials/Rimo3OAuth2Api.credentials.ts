@@ -6,7 +6,8 @@ import type {
 	IHttpRequestHelper,
 	INodeProperties,
 } from 'n8n-workflow';
-import { obtainClientCredentialsToken, trimUrl } from './common/clientCredentialsToken';
+import { obtainClientCredentialsToken } from './common/clientCredentialsToken';
+import { bearerAuthentication, clientCredentialsProperties, rimo3TokenRequest } from './common/tokenRequests';
 
 /** Rimo3 Cloud API user: client credentials at /api/v2/connect/token, one-hour tokens. */
 export class Rimo3OAuth2Api implements ICredentialType {
@@ -35,43 +36,19 @@ export class Rimo3OAuth2Api implements ICredentialType {
 			required: true,
 			description: 'Of a Rimo3 API account (Admin & Support → Integrations → API Accounts); the secret is shown once',
 		},
-		{
-			displayName: 'Client Secret',
-			name: 'clientSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-		},
-		{
-			displayName: 'Access Token',
-			name: 'accessToken',
-			type: 'hidden',
-			typeOptions: { expirable: true, password: true },
-			default: '',
-		},
+		...clientCredentialsProperties,
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const base = trimUrl(credentials.baseUrl);
-		const accessToken = await obtainClientCredentialsToken(this, {
-			tokenUrl: `${base}/api/v2/connect/token`,
-			clientId: String(credentials.clientId ?? ''),
-			clientSecret: String(credentials.clientSecret ?? ''),
-			currentToken: String(credentials.accessToken ?? ''),
-			service: 'Rimo3',
-			probe: { url: `${base}/api/v2/connect/test`, rejects: () => false },
-		});
-		return { accessToken };
+		return { accessToken: await obtainClientCredentialsToken(this, rimo3TokenRequest(credentials)) };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}' } },
-	};
+	authenticate: IAuthenticateGeneric = bearerAuthentication;
 
+	// n8n would follow a redirect with the token; refused here (docs/vendor-behaviour.md).
 	test: ICredentialTestRequest = {
 		request: {
+			disableFollowRedirect: true,
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			url: '/api/v2/connect/test',
 		},

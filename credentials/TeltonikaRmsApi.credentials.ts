@@ -1,3 +1,4 @@
+import { rmsUrlProperties } from './common/tokenRequests';
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 export class TeltonikaRmsApi implements ICredentialType {
@@ -19,20 +20,7 @@ export class TeltonikaRmsApi implements ICredentialType {
 			required: true,
 			description: 'Created in RMS under Account settings → API → Access tokens (needs two-factor authentication). Give it the scopes devices:read, device_remote_access:read and device_remote_access:write.',
 		},
-		{
-			displayName: 'API URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'https://rms.teltonika-networks.com/api',
-			description: 'REST base URL, including /api',
-		},
-		{
-			displayName: 'Status URL',
-			name: 'statusUrl',
-			type: 'string',
-			default: 'https://rms.teltonika-networks.com/status',
-			description: 'Where RMS reports the result of actions (status channels); not under /api',
-		},
+		...rmsUrlProperties,
 	];
 
 	authenticate: IAuthenticateGeneric = {
@@ -42,8 +30,10 @@ export class TeltonikaRmsApi implements ICredentialType {
 		},
 	};
 
+	// n8n would follow a redirect with the token; refused here (docs/vendor-behaviour.md).
 	test: ICredentialTestRequest = {
 		request: {
+			disableFollowRedirect: true,
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			url: '/devices',
 			qs: { limit: 1 },

@@ -1,3 +1,4 @@
+import { rmsUrlProperties } from './common/tokenRequests';
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
 /** RMS "application authentication": authorization code with PKCE, as registered apps use it. */
@@ -34,19 +35,6 @@ export class TeltonikaRmsOAuth2Api implements ICredentialType {
 		},
 		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },
 		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
-		{
-			displayName: 'API URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'https://rms.teltonika-networks.com/api',
-			description: 'REST base URL, including /api',
-		},
-		{
-			displayName: 'Status URL',
-			name: 'statusUrl',
-			type: 'string',
-			default: 'https://rms.teltonika-networks.com/status',
-			description: 'Where RMS reports the result of actions (status channels); not under /api',
-		},
+		...rmsUrlProperties,
 	];
 }

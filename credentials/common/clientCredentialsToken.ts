@@ -1,6 +1,9 @@
 import { createHash } from 'crypto';
 import type { IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
+import { exchange, parseJson } from '../../nodes/shared/exchange';
+import type { UrlGuard } from '../../nodes/shared/url';
+import { hostOf } from '../../nodes/shared/url';
 
 /**
  * OAuth2 client-credentials tokens for BeyondTrust and Rimo3, written once for both.
@@ -16,6 +19,10 @@ import { sleep } from 'n8n-workflow';
  * When n8n says "expired" about the very token we cached and it is not old, the token is first
  * checked with one cheap probe call: a 404 or 500 seen by the HTTP Request node must not burn a
  * token. Only a token the service really rejects is replaced.
+ *
+ * The package's own nodes take their token from here directly (nodes/shared/tokenAuth.ts), so
+ * they know which token each request carried and mark only that one when it is refused.
+ * Token requests and probes follow the package's URL, redirect and size rules (nodes/shared).
  */
 
 /** A cheap authenticated call that tells whether a token is still accepted. */
@@ -24,6 +31,7 @@ export interface TokenProbe {
 	qs?: IDataObject;
 	/** True when the answer means "this token is not accepted". HTTP 401 always counts. */
 	rejects: (body: unknown) => boolean;
+	guard: UrlGuard;
 }
 
 export interface TokenRequest {
@@ -32,9 +40,16 @@ export interface TokenRequest {
 	clientSecret: string;
 	/** The token the caller holds now; when it comes back here it was rejected, so never hand it out again. */
 	currentToken?: string;
+	/**
+	 * A token n8n stored in the credential earlier (Test button, HTTP Request node). A process with
+	 * nothing cached adopts it instead of minting; a rejection then replaces it once.
+	 */
+	storedToken?: string;
 	/** Shown in messages, e.g. "BeyondTrust Remote Support". */
 	service: string;
 	probe?: TokenProbe;
+	/** The URL rules: https unless loopback or allowed, and the field named when refused. */
+	guard: UrlGuard;
 }
 
 interface CachedToken {
@@ -68,19 +83,6 @@ const REJECTED_MEMORY = 200;
 const tokens = new Map<string, CachedToken>();
 const minting = new Map<string, Promise<CachedToken>>();
 const rejected = new Set<string>();
-let mintCount = 0;
-
-/** How many tokens this process has minted; the simulator counts too, this is for tests and benchmarks. */
-export function mintedTokenCount(): number {
-	return mintCount;
-}
-
-/** Forgets every cached token (tests, or after rotating a secret in place). */
-export function clearTokenCache(): void {
-	tokens.clear();
-	minting.clear();
-	rejected.clear();
-}
 
 /**
  * Marks a token as rejected by the service although the HTTP status was not 401 (BeyondTrust
@@ -101,28 +103,27 @@ function cacheKey(req: TokenRequest): string {
 	return `${req.tokenUrl}\n${req.clientId}\n${fingerprint(req.clientSecret)}`;
 }
 
-function hostOf(url: string): string {
-	const match = /^[a-z]+:\/\/([^/?#]+)/i.exec(url);
-	return match ? match[1] : url;
+interface TokenAnswer {
+	/** Refused by the package's URL or redirect rules; the message is safe to show. */
+	unsafe?: string;
+	status?: number;
+	body?: IDataObject;
+	retryAfter?: number;
 }
 
-interface FailureLike {
-	message?: string;
-	code?: string;
-	cause?: FailureLike;
-	response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
+function asObject(value: unknown): IDataObject | undefined {
+	return typeof value === 'object' && value !== null ? (value as IDataObject) : undefined;
 }
 
-function statusOf(error: FailureLike): { status?: number; body?: IDataObject; retryAfter?: number } {
-	for (let e: FailureLike | undefined = error, depth = 0; e && depth < 4; e = e.cause, depth++) {
-		if (e.response) {
-			const data = e.response.data;
-			const body = typeof data === 'object' && data !== null ? (data as IDataObject) : undefined;
-			const retryAfter = Number(e.response.headers?.['retry-after']);
-			return { status: e.response.status, body, retryAfter: Number.isFinite(retryAfter) ? retryAfter : undefined };
-		}
+/** One exchange under the package's URL and redirect rules; refusals by those rules are final. */
+async function send(helper: IHttpRequestHelper, req: TokenRequest, options: Parameters<typeof exchange>[1]): Promise<TokenAnswer> {
+	try {
+		const response = await exchange(async (o) => await helper.helpers.httpRequest(o), { ...options, ignoreHttpStatusErrors: true }, req.guard);
+		const retryAfter = Number(response.headers['retry-after']);
+		return { status: response.statusCode, body: asObject(parseJson(response.body)), retryAfter: Number.isFinite(retryAfter) ? retryAfter : undefined };
+	} catch (error) {
+		return (error as { isUnsafeRequest?: boolean }).isUnsafeRequest ? { unsafe: (error as Error).message } : {};
 	}
-	return {};
 }
 
 /** A message that says what happened and how to fix it, with no secret or token in it. */
@@ -143,20 +144,16 @@ function mintFailure(req: TokenRequest, status: number | undefined, body: IDataO
 
 async function requestToken(helper: IHttpRequestHelper, req: TokenRequest): Promise<unknown> {
 	for (let attempt = 1; ; attempt++) {
-		let failure: { status?: number; body?: IDataObject; retryAfter?: number };
-		try {
-			return await helper.helpers.httpRequest({
-				method: 'POST',
-				url: req.tokenUrl,
-				auth: { username: req.clientId, password: req.clientSecret },
-				headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json', Connection: 'close' },
-				body: 'grant_type=client_credentials',
-				json: true,
-				timeout: 30_000,
-			});
-		} catch (error) {
-			failure = statusOf(error as FailureLike);
-		}
+		const failure = await send(helper, req, {
+			method: 'POST',
+			url: req.tokenUrl,
+			auth: { username: req.clientId, password: req.clientSecret },
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json', Connection: 'close' },
+			body: 'grant_type=client_credentials',
+			timeout: 30_000,
+		});
+		if (failure.unsafe) throw new TokenMintError(failure.unsafe);
+		if (failure.status !== undefined && failure.status >= 200 && failure.status < 300) return failure.body;
 		// A refused token request is final; only overload and network trouble are worth another try
 		// (a token request changes nothing that a repeat could double, apart from the 30-token cap).
 		const transient = failure.status === undefined || failure.status === 429 || failure.status >= 500;
@@ -171,7 +168,6 @@ async function mint(helper: IHttpRequestHelper, req: TokenRequest): Promise<Cach
 	if (typeof answer.access_token !== 'string' || !answer.access_token) {
 		throw new TokenMintError(`${req.service} at ${hostOf(req.tokenUrl)} answered the token request without an access token. Check the URL in the credential.`);
 	}
-	mintCount++;
 	const lifetime = Number(answer.expires_in);
 	const seconds = Number.isFinite(lifetime) && lifetime > 0 ? lifetime : DEFAULT_LIFETIME_S;
 	return { token: answer.access_token, expiresAt: Date.now() + seconds * 1000 };
@@ -179,19 +175,22 @@ async function mint(helper: IHttpRequestHelper, req: TokenRequest): Promise<Cach
 
 /** One probe call with the token; true when the service still accepts it. */
 async function stillAccepted(helper: IHttpRequestHelper, probe: TokenProbe, token: string): Promise<boolean> {
+	const { status, body } = await probeOnce(helper, probe, token);
+	// 401 is a rejection; anything else (5xx, network) says nothing about the token: keep it.
+	if (status === 401) return false;
+	return status === undefined || status >= 300 || !probe.rejects(body);
+}
+
+async function probeOnce(helper: IHttpRequestHelper, probe: TokenProbe, token: string): Promise<{ status?: number; body?: unknown }> {
 	try {
-		const body = await helper.helpers.httpRequest({
-			method: 'GET',
-			url: probe.url,
-			qs: probe.qs,
-			headers: { Authorization: `Bearer ${token}`, Connection: 'close' },
-			timeout: 30_000,
-		});
-		return !probe.rejects(body);
-	} catch (error) {
-		const { status } = statusOf(error as FailureLike);
-		// 401 is a rejection; anything else (5xx, network) says nothing about the token: keep it.
-		return status !== 401;
+		const response = await exchange(
+			async (o) => await helper.helpers.httpRequest(o),
+			{ method: 'GET', url: probe.url, qs: probe.qs, headers: { Authorization: `Bearer ${token}`, Connection: 'close' }, timeout: 30_000, ignoreHttpStatusErrors: true },
+			probe.guard,
+		);
+		return { status: response.statusCode, body: response.body };
+	} catch {
+		return {};
 	}
 }
 
@@ -205,6 +204,9 @@ function usable(cached: CachedToken | undefined): cached is CachedToken {
  */
 export async function obtainClientCredentialsToken(helper: IHttpRequestHelper, req: TokenRequest): Promise<string> {
 	const key = cacheKey(req);
+	if (!tokens.has(key) && req.storedToken && !rejected.has(fingerprint(req.storedToken))) {
+		tokens.set(key, { token: req.storedToken, expiresAt: Date.now() + DEFAULT_LIFETIME_S * 1000 });
+	}
 	const cached = tokens.get(key);
 	if (usable(cached) && cached.token !== req.currentToken) return cached.token;
 	let pending = minting.get(key);
@@ -220,8 +222,4 @@ export async function obtainClientCredentialsToken(helper: IHttpRequestHelper, r
 	const fresh = await pending;
 	tokens.set(key, fresh);
 	return fresh.token;
-}
-
-export function trimUrl(url: unknown): string {
-	return String(url ?? '').trim().replace(/\/+$/, '');
 }

@@ -11,6 +11,8 @@ export interface HttpFailure {
 	tokenMessage?: string;
 	/** A 2xx answer whose body could not be read (cut off, not the expected format). */
 	malformedBody?: boolean;
+	/** Refused by the package's own rules (redirect to another host, http://, oversize body). */
+	unsafeMessage?: string;
 }
 
 interface ErrorLike {
@@ -20,6 +22,7 @@ interface ErrorLike {
 	/** Earlier messages NodeApiError keeps when it swaps a raw one ("socket hang up") for its own. */
 	messages?: unknown;
 	isTokenMintError?: boolean;
+	isUnsafeRequest?: boolean;
 	cause?: ErrorLike;
 	/** NodeApiError keeps an object response body here (and drops the axios error itself). */
 	context?: { data?: unknown };
@@ -43,6 +46,8 @@ export function readFailure(error: unknown): HttpFailure {
 		candidates.push(current);
 		current = current.cause;
 	}
+	const unsafe = candidates.find((e) => e.isUnsafeRequest);
+	if (unsafe) return { unsafeMessage: unsafe.message };
 	// n8n wraps a failed preAuthentication in a NodeApiError that keeps only the message.
 	const minting = candidates.find((e) => e.isTokenMintError || (e.message ?? '').startsWith(TOKEN_ERROR_PREFIX));
 	if (minting) return { tokenMessage: minting.message };
@@ -68,11 +73,9 @@ export function readFailure(error: unknown): HttpFailure {
 	return { networkCode: 'UNKNOWN' };
 }
 
-export function hostOf(url: string): string {
-	const match = /^[a-z]+:\/\/([^/?#]+)/i.exec(url);
-	return match ? match[1] : url;
-}
-
-export function trimSlash(url: unknown): string {
-	return String(url ?? '').trim().replace(/\/+$/, '');
+/** The failure carried by a complete HTTP response whose status is not 2xx. */
+export function failureFromResponse(response: { statusCode: number; headers?: Record<string, unknown> }, body: unknown): HttpFailure {
+	const headers = response.headers ?? {};
+	const retryAfter = headers['retry-after'] ?? headers['Retry-After'];
+	return { status: response.statusCode, retryAfterSeconds: parseRetryAfter(retryAfter), body };
 }

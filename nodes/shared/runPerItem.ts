@@ -1,11 +1,17 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { redact } from './redact';
 
-export type Operation<Client> = {
+/** A service client; its secrets are replaced in every error text an item shows or passes on. */
+export interface SecretHolder {
+	secrets(): string[];
+}
+
+export type Operation<Client extends SecretHolder> = {
 	execute: (this: IExecuteFunctions, client: Client, i: number) => Promise<INodeExecutionData[]>;
 };
 
-export interface PerItemPlan<Client> {
+export interface PerItemPlan<Client extends SecretHolder> {
 	resources: Record<string, Record<string, Operation<Client>>>;
 	createClient: (ctx: IExecuteFunctions) => Promise<Client>;
 	/** How many items may be in flight at once for this resource.operation (default 1). */
@@ -17,7 +23,7 @@ export interface PerItemPlan<Client> {
  * honouring "Continue on Fail". Results are handled in item order, so output order and the first
  * error are the same as one by one even when several items are in flight.
  */
-export async function runPerItem<Client>(ctx: IExecuteFunctions, plan: PerItemPlan<Client>): Promise<INodeExecutionData[][]> {
+export async function runPerItem<Client extends SecretHolder>(ctx: IExecuteFunctions, plan: PerItemPlan<Client>): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
 	const resource = ctx.getNodeParameter('resource', 0) as string;
 	const operation = ctx.getNodeParameter('operation', 0) as string;
@@ -43,6 +49,7 @@ export async function runPerItem<Client>(ctx: IExecuteFunctions, plan: PerItemPl
 				return;
 			}
 			const error = outcome.reason;
+			hideSecrets(error, client.secrets());
 			if (ctx.continueOnFail()) {
 				returnData.push(failedItem(ctx, error, i));
 				return;
@@ -69,4 +76,12 @@ function failedItem(ctx: IExecuteFunctions, error: Error & { description?: strin
 	const name = error instanceof NodeApiError ? 'NodeApiError' : 'NodeOperationError';
 	const httpCode = error instanceof NodeApiError ? (error.httpCode ?? undefined) : undefined;
 	return { json: { error: { name, message: error.message, description, httpCode } }, pairedItem: { item: i } };
+}
+
+/** Error texts may quote a server that echoed a secret (an event value, a validation message). */
+function hideSecrets(error: unknown, secrets: string[]): void {
+	if (!error || typeof error !== 'object') return;
+	const e = error as { message?: unknown; description?: unknown };
+	if (typeof e.message === 'string') e.message = redact(e.message, secrets);
+	if (typeof e.description === 'string') e.description = redact(e.description, secrets);
 }

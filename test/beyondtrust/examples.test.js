@@ -4,20 +4,20 @@ const fs = require('fs');
 const path = require('path');
 const { startSimulator } = require('../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
-const { BT_TYPE, BT_CRED, btCredentials, tokenModule } = require('../helpers/remote-access-workflows');
+const { BT_TYPE, BT_CRED, btCredentials } = require('../helpers/remote-access-workflows');
 const { expectFailureAnswers, errorOutput } = require('../helpers/ticket-examples');
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
 const load = (name) => JSON.parse(fs.readFileSync(path.join(EXAMPLES, name), 'utf8'));
 
 let sim;
-beforeAll(async () => {
+// A new simulator per test: a new port is a new token URL, so no cached token carries over.
+beforeEach(async () => {
 	sim = await startSimulator({ port: 0 });
 });
-afterAll(() => sim.stop());
+afterEach(() => sim.stop());
 beforeEach(() => {
 	sim.reset();
-	tokenModule().clearTokenCache();
 });
 
 /** Start → the example's BeyondTrust node (other nodes come from n8n-nodes-base, not loaded here). */

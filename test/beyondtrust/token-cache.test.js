@@ -8,23 +8,26 @@ const CREDS = path.resolve(__dirname, '../../dist/credentials');
 const { BeyondTrustRemoteSupportOAuth2Api } = require(`${CREDS}/BeyondTrustRemoteSupportOAuth2Api.credentials.js`);
 const { Rimo3OAuth2Api } = require(`${CREDS}/Rimo3OAuth2Api.credentials.js`);
 
-/** IHttpRequestHelper over fetch, throwing axios-shaped errors like n8n's helper does. */
+/**
+ * IHttpRequestHelper over fetch, like n8n's helper: full responses and status errors on request,
+ * redirects not followed when told so, axios-shaped errors otherwise.
+ */
 const helper = {
 	helpers: {
-		async httpRequest({ method, url, qs, headers = {}, body, auth }) {
+		async httpRequest({ method, url, qs, headers = {}, body, auth, returnFullResponse, ignoreHttpStatusErrors, disableFollowRedirect }) {
 			const target = new URL(url);
 			for (const [k, v] of Object.entries(qs || {})) target.searchParams.set(k, String(v));
 			const h = { ...headers };
 			if (auth) h.Authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
-			const res = await fetch(target, { method, headers: h, body });
+			const res = await fetch(target, { method, headers: h, body, redirect: disableFollowRedirect ? 'manual' : 'follow' });
 			const text = await res.text();
-			let data;
+			const responseHeaders = Object.fromEntries(res.headers);
+			if (returnFullResponse && (ignoreHttpStatusErrors || res.status < 400)) return { statusCode: res.status, headers: responseHeaders, body: text };
+			let data = text;
 			try {
 				data = JSON.parse(text);
-			} catch {
-				data = text;
-			}
-			if (res.status >= 400) throw Object.assign(new Error(`HTTP ${res.status}`), { response: { status: res.status, data, headers: Object.fromEntries(res.headers) } });
+			} catch {}
+			if (res.status >= 400) throw Object.assign(new Error(`HTTP ${res.status}`), { response: { status: res.status, data, headers: responseHeaders } });
 			return data;
 		},
 	},
@@ -36,13 +39,13 @@ const r3 = new Rimo3OAuth2Api();
 const btCreds = (extra = {}) => ({ siteUrl: sim.beyondtrust.siteUrl, clientId: sim.beyondtrust.clientId, clientSecret: sim.beyondtrust.clientSecret, accessToken: '', ...extra });
 const stats = () => sim.stats();
 
-beforeAll(async () => {
+// A new simulator per test: a new port is a new token URL, so no cached token carries over.
+beforeEach(async () => {
 	sim = await startSimulator({ port: 0 });
 });
-afterAll(() => sim.stop());
+afterEach(() => sim.stop());
 beforeEach(() => {
 	sim.reset();
-	tokenModule().clearTokenCache();
 });
 
 test('20 concurrent first calls share one mint (single flight)', async () => {

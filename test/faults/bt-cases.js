@@ -54,7 +54,7 @@ const FAULTS = {
 	'malformed body': {
 		...COMMON_FAULTS['malformed body'],
 		label: 'malformed XML',
-		message: /not valid XML/,
+		message: /XML that could not be read/,
 	},
 	'token revoked mid-run': {
 		...COMMON_FAULTS['token revoked mid-run'],

@@ -4,18 +4,18 @@
 'use strict';
 const { startSimulator } = require('../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
-const { btWorkflow, rimo3Workflow, btCredentials, rimo3Credentials, tokenModule } = require('../helpers/remote-access-workflows');
+const { btWorkflow, rimo3Workflow, btCredentials, rimo3Credentials } = require('../helpers/remote-access-workflows');
 const { binaryItem } = require('./rimo3-cases');
 const { FIXTURES } = require('../simulator/beyondtrust/seed');
 
 let sim;
-beforeAll(async () => {
+// A new simulator per test: a new port is a new token URL, so no cached token carries over.
+beforeEach(async () => {
 	sim = await startSimulator({ port: 0 });
 });
-afterAll(() => sim.stop());
+afterEach(() => sim.stop());
 beforeEach(() => {
 	sim.reset();
-	tokenModule().clearTokenCache();
 });
 
 const generate = (extra) => ({ resource: 'sessionKey', operation: 'generate', queueType: 'general', ttl: 1800, ...extra });

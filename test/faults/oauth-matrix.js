@@ -6,7 +6,6 @@
 'use strict';
 const { startSimulator } = require('../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
-const { tokenModule } = require('../helpers/remote-access-workflows');
 const { casesOf } = require('./oauth-faults');
 const { clearRateLimiters } = require('../../dist/nodes/shared/rateLimiter');
 
@@ -15,14 +14,14 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 function defineMatrix({ SERVICE, OPERATIONS, FAULTS }) {
 	let sim;
 	let clockOffsetMs = 0;
-	beforeAll(async () => {
+	// A new simulator per test: a new port is a new token URL, so no cached token carries over.
+	beforeEach(async () => {
 		sim = await startSimulator({ port: 0, clock: () => Date.now() + clockOffsetMs });
 	});
-	afterAll(() => sim.stop());
+	afterEach(() => sim.stop());
 	beforeEach(() => {
 		clockOffsetMs = 0;
 		sim.reset();
-		tokenModule().clearTokenCache();
 		clearRateLimiters(); // a fault's long 429 pauses the account; the next case is a fresh start
 	});
 
@@ -42,13 +41,15 @@ function defineMatrix({ SERVICE, OPERATIONS, FAULTS }) {
 	/** Requests a fault-free run of the operation sends to its route (fresh simulator and cache). */
 	async function cleanRunCalls(opName, op) {
 		if (cleanCalls[opName] === undefined) {
-			sim.reset();
-			tokenModule().clearTokenCache();
-			const clean = await runWorkflow(SERVICE.workflowFor(op), { credentials: SERVICE.credentials(sim), input: inputFor(op) });
-			expect(clean.error).toBeUndefined();
-			cleanCalls[opName] = routeCalls(op.route);
-			sim.reset();
-			tokenModule().clearTokenCache();
+			// Its own simulator, so the token it mints is not in the cache of the test's one.
+			const cleanSim = await startSimulator({ port: 0 });
+			try {
+				const clean = await runWorkflow(SERVICE.workflowFor(op), { credentials: SERVICE.credentials(cleanSim), input: inputFor(op) });
+				expect(clean.error).toBeUndefined();
+				cleanCalls[opName] = cleanSim.stats().routes[op.route] || 0;
+			} finally {
+				await cleanSim.stop();
+			}
 		}
 		return cleanCalls[opName];
 	}

@@ -8,11 +8,13 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	 * @param credentialTypes CredentialTypes from type-registry.js
 	 * @param credentialsMap  { [typeName]: data } injected by the test (copied, then updated
 	 *                        in place like n8n's database would be)
+	 * @param shared          use credentialsMap itself as the store, so runs side by side read
+	 *                        and write one record, as executions of one n8n instance share its database
 	 */
-	constructor(credentialTypes, credentialsMap = {}) {
+	constructor(credentialTypes, credentialsMap = {}, { shared = false } = {}) {
 		super();
 		this.credentialTypes = credentialTypes;
-		this.store = JSON.parse(JSON.stringify(credentialsMap));
+		this.store = shared ? credentialsMap : JSON.parse(JSON.stringify(credentialsMap));
 		this.preAuthCalls = []; // { type, expired } per preAuthentication run
 		this.updates = []; // { type, data } per persisted update
 	}

@@ -44,4 +44,4 @@ function peakPerSecond(entries) {
 	return peak;
 }
 
-module.exports = { BT_TYPE, RIMO3_TYPE, BT_CRED, RIMO3_CRED, btWorkflow, rimo3Workflow, btCredentials, rimo3Credentials, tokenModule, peakPerSecond };
+module.exports = { BT_TYPE, RIMO3_TYPE, BT_CRED, RIMO3_CRED, singleNodeWorkflow, btWorkflow, rimo3Workflow, btCredentials, rimo3Credentials, tokenModule, peakPerSecond };

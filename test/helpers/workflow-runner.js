@@ -71,13 +71,15 @@ function outputsOf(runData) {
  * @param workflowJson n8n workflow export ({ nodes, connections, settings?, pinData? }).
  *   pinData is honoured the way n8n honours it in a manual run (pinned nodes do not execute).
  * @param opts.credentials { [credentialType]: data }
+ * @param opts.sharedCredentials when true, opts.credentials is the store itself (not a copy): runs
+ *   given the same object see each other's token updates, like executions sharing n8n's database
  * @param opts.input       items (plain objects or { json }) the start node emits, as pinned data
  * @param opts.packageDirs package folders to load (default: this repository)
  */
 async function runWorkflow(workflowJson, opts = {}) {
-	const { credentials = {}, input, packageDirs } = opts;
+	const { credentials = {}, input, packageDirs, sharedCredentials = false } = opts;
 	const { nodeTypes, credentialTypes } = await loadTypes(packageDirs);
-	const credentialsHelper = new TestCredentialsHelper(credentialTypes, credentials);
+	const credentialsHelper = new TestCredentialsHelper(credentialTypes, credentials, { shared: sharedCredentials });
 	const workflow = new Workflow({
 		id: workflowJson.id || 'test-workflow',
 		name: workflowJson.name,
@@ -122,7 +124,7 @@ async function runWorkflow(workflowJson, opts = {}) {
 	};
 }
 
-module.exports = { runWorkflow, isolateNetwork };
+module.exports = { runWorkflow, isolateNetwork, additionalDataFor, releaseTimers };
 
 // Fixture files (test/workflows/README.md) are run by fixture-runner.js; re-exported here so
 // tests need one import. Required lazily because fixture-runner uses runWorkflow.

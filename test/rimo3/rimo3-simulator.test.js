@@ -1,16 +1,16 @@
 // Rimo3 node + credential on n8n-core's WorkflowExecute against the simulator.
 const { startSimulator } = require('../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
-const { rimo3Workflow, rimo3Credentials, tokenModule } = require('../helpers/remote-access-workflows');
+const { rimo3Workflow, rimo3Credentials } = require('../helpers/remote-access-workflows');
 
 let sim;
-beforeAll(async () => {
+// A new simulator per test: a new port is a new token URL, so no cached token carries over.
+beforeEach(async () => {
 	sim = await startSimulator({ port: 0 });
 });
-afterAll(() => sim.stop());
+afterEach(() => sim.stop());
 beforeEach(() => {
 	sim.reset();
-	tokenModule().clearTokenCache();
 });
 const r3 = () => sim.stats().personalities.rimo3;
 
@@ -41,9 +41,9 @@ test('token revoked mid-run: one re-mint, no probe, no failed item', async () =>
 	expect(result.outputs.Node).toHaveLength(200);
 	expect(r3().rimo3TokensRevoked).toBe(1);
 	expect(r3().rimo3TokensMinted).toBe(2);
-	// The first token, then one renewal after the 401: the node drops the refused token itself
-	// (so no probe of a token Rimo3 just refused) and n8n runs preAuthentication once more.
-	expect(result.preAuthCalls).toHaveLength(2);
+	// The first token, then one renewal after the 401, both through the shared token cache: the
+	// node marks the token it sent as refused (no probe of it) and n8n's preAuthentication is not used.
+	expect(result.preAuthCalls).toEqual([]);
 	expect(sim.stats().routes['GET /rimo3/api/v2/connect/test'] || 0).toBe(0);
 });
 

@@ -112,7 +112,10 @@ test('with continueOnFail the bad items become error items and the good ones sti
 	const items = result.items[NODE];
 	expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 	expect(items[0].json).toMatchObject({ link: 'https://link0.proxy1-connect.rms.teltonika-networks.com', access_id: 62002, duration: 600 });
-	expect(items[1].json).toEqual({ error: 'Duration (Seconds) must be a whole number at least 10 seconds (got "5") [item 1]' });
+	expect(items[1].json).toEqual({
+		error: 'Duration (Seconds) must be a whole number at least 10 seconds (got "5") [item 1]',
+		description: 'Fix "Duration (Seconds)" for item 1 and run again; nothing was sent for this item.',
+	});
 	expect(items[2].json).toMatchObject({ link: 'https://link2.proxy1-connect.rms.teltonika-networks.com', access_id: 62003 });
 	expect(items[3].json.error).toMatch(/^Access ID must be a whole number at least 1 \(got nothing\) \[item 3\]$/);
 	// the bad items sent nothing: two POSTs and two polls, for items 0 and 2 only

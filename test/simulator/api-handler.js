@@ -6,6 +6,7 @@ const http = require('http');
 const { findRoute } = require('./routes');
 const { redactHeaders } = require('./recorder');
 const { parseJson, sendJson, sendTruncatedJson, sendText, sendTruncatedText, sleep } = require('./http-utils');
+const { holdRequest } = require('./hold');
 
 function createApiHandler({ routes, personalities, faults, recorder, clock }) {
 	const tickAll = () => personalities.forEach((p) => p.tick && p.tick());
@@ -33,6 +34,8 @@ function createApiHandler({ routes, personalities, faults, recorder, clock }) {
 			return fault;
 		};
 
+		const hold = takeFault('hold');
+		if (hold) await holdRequest(hold);
 		const latency = takeFault('latency');
 		if (latency) await sleep(Number(latency.ms));
 		tickAll(); // let due channels take effect before anything reads state

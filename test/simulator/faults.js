@@ -7,10 +7,12 @@
 //   drop      { after? }                       destroy the socket (after: true = handle it first)
 //   malformed {}                               handle it, then send truncated JSON
 //   channel   { outcome: 'error'|'warning'|'never' }  the next channel created ends that way
+//   hold      { staggerMs? } (count required)  hold requests until `count` arrived, then release
+//                                              them staggerMs apart (hold.js)
 // route: "GET /api/devices" (method + template), "/api/devices" (any method), "*" or absent (all).
 // count: how many matching requests it applies to, then it disappears; absent = until cleared.
 
-const KINDS = ['latency', 'status', 'drop', 'malformed', 'channel'];
+const KINDS = ['latency', 'status', 'drop', 'malformed', 'channel', 'hold'];
 const CHANNEL_OUTCOMES = ['error', 'warning', 'never'];
 
 function validate(fault) {
@@ -20,6 +22,7 @@ function validate(fault) {
 		throw new Error('fault count must be a positive integer');
 	}
 	if (fault.kind === 'latency' && !(Number(fault.ms) >= 0)) throw new Error('latency needs ms >= 0');
+	if (fault.kind === 'hold' && fault.count === undefined) throw new Error('hold needs a count');
 	if (fault.kind === 'status' && !(Number.isInteger(fault.status) && fault.status >= 400)) {
 		throw new Error('status fault needs an HTTP status >= 400');
 	}

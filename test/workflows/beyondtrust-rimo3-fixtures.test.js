@@ -4,11 +4,11 @@ const path = require('path');
 const { runWorkflowFixture } = require('../helpers/workflow-runner');
 const { listFixtures } = require('../helpers/fixture-runner');
 const { expectFixtureResult } = require('../helpers/fixture-assert');
-const { tokenModule } = require('../helpers/remote-access-workflows');
 
+// Each fixture uses its own host: the per-process token cache is keyed by token URL, so no
+// fixture reuses the token another one minted.
 const fixtures = ['beyondtrust', 'rimo3'].flatMap((dir) => listFixtures(path.join(__dirname, dir)));
 
-beforeEach(() => tokenModule().clearTokenCache()); // each fixture mocks its own token request
 
 test.each(fixtures.map((file) => [path.relative(__dirname, file), file]))('%s', async (_name, file) => {
 	const result = await runWorkflowFixture(file);

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { DEFAULT_MAX_REQUESTS_PER_SECOND, DEFAULT_REQUEST_TIMEOUT_S } from '../transport/request';
 
 export const teamLocator: INodeProperties = {
 	displayName: 'Team',
@@ -61,13 +62,6 @@ export function applyLimit<T>(items: T[], returnAll: boolean, limit: number): T[
 	return returnAll ? items : items.slice(0, Math.max(1, limit));
 }
 
-export const DEFAULT_REQUEST_TIMEOUT_S = 30;
-
-/**
- * BeyondTrust allows 20 requests/s per API account (docs/vendor-behaviour.md); 19 leaves room for
- * the occasional token request on the same account.
- */
-export const DEFAULT_MAX_REQUESTS_PER_SECOND = 19;
 
 /** Node-wide options, shown for every operation. */
 export const optionsCollection: INodeProperties = {

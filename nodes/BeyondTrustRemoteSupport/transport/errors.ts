@@ -1,5 +1,5 @@
-import type { INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { INode, NodeApiError } from 'n8n-workflow';
+import { buildApiError, explainCommon } from '../../shared/apiError';
 import type { HttpFailure } from '../../shared/httpFailure';
 
 export interface FailureContext {
@@ -15,13 +15,14 @@ export interface FailureContext {
 export interface BtFailure extends HttpFailure {
 	/** Text of an `<error>` element (or the OAuth layer's JSON error). */
 	apiMessage?: string;
-	malformedBody?: boolean;
+	/** Why an answer could not be read as XML (a DOCTYPE, not well-formed). */
+	unreadableReason?: string;
 	denied?: boolean;
 }
 
+/** Secret values are replaced when the error is built (shared/apiError.ts); this keeps it short. */
 function clean(text: string): string {
-	// Never echo anything that looks like a bearer token back to the user.
-	return text.replace(/Bearer\s+\S+/gi, 'Bearer ***').slice(0, 500);
+	return text.slice(0, 500);
 }
 
 function jsonMessage(body: unknown): string {
@@ -37,12 +38,8 @@ function jsonMessage(body: unknown): string {
 export function describeFailure(failure: BtFailure, ctx: FailureContext): { message: string; description: string } {
 	const apiText = failure.apiMessage ? clean(failure.apiMessage) : jsonMessage(failure.body);
 	const said = apiText ? ` BeyondTrust said: ${apiText}` : '';
-	if (failure.tokenMessage) {
-		return {
-			message: failure.tokenMessage,
-			description: 'The node could not get an access token for the API account in the credential.',
-		};
-	}
+	const common = explainCommon(failure);
+	if (common) return common;
 	if (failure.networkCode) {
 		// The raw code goes in the description: n8n replaces a message that contains one.
 		const what = failure.networkCode === 'ETIMEDOUT' ? 'did not answer in time' : failure.networkCode === 'ECONNREFUSED' ? 'refused the connection' : 'closed the connection';
@@ -53,7 +50,7 @@ export function describeFailure(failure: BtFailure, ctx: FailureContext): { mess
 	}
 	if (failure.malformedBody) {
 		return {
-			message: `BeyondTrust answered "${ctx.action}" with a body that is not valid XML`,
+			message: `BeyondTrust answered with XML that could not be read: ${failure.unreadableReason ?? 'the answer is not well-formed XML'} (while trying to ${ctx.action})`,
 			description: 'Check that the site URL points at the appliance itself (not a proxy login page) and that "Enable XML API" is ticked under Management → API Configuration.',
 		};
 	}
@@ -94,14 +91,7 @@ export function describeFailure(failure: BtFailure, ctx: FailureContext): { mess
 	};
 }
 
-/** Builds the NodeApiError from a plain object so no request details (tokens) travel with it. */
-export function toNodeApiError(node: INode, failure: BtFailure, ctx: FailureContext): NodeApiError {
-	const { message, description } = describeFailure(failure, ctx);
-	const httpCode = failure.status && failure.status >= 300 ? String(failure.status) : undefined;
-	return new NodeApiError(node, { message, httpCode: httpCode ?? null } as JsonObject, {
-		message: ctx.itemIndex === undefined ? message : `${message} [item ${ctx.itemIndex}]`,
-		description,
-		httpCode,
-		itemIndex: ctx.itemIndex,
-	});
+export function toNodeApiError(node: INode, failure: BtFailure, ctx: FailureContext, secrets: Iterable<string>): NodeApiError {
+	const status = failure.status && failure.status >= 300 ? failure.status : undefined;
+	return buildApiError(node, describeFailure(failure, ctx), { status, itemIndex: ctx.itemIndex, secrets });
 }

@@ -1,30 +1,25 @@
-import type {
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	IExecuteFunctions,
-	IHttpRequestOptions,
-	ILoadOptionsFunctions,
-	IN8nHttpFullResponse,
-	INode,
-} from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions, INode } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
-import { markTokenRejected } from '../../../credentials/common/clientCredentialsToken';
-import { hostOf, parseRetryAfter, readFailure, trimSlash } from '../../shared/httpFailure';
+import { beyondTrustTokenRequest } from '../../../credentials/common/tokenRequests';
+import { exchange } from '../../shared/exchange';
+import { failureFromResponse, readFailure } from '../../shared/httpFailure';
+import type { NodeContext } from '../../shared/params';
+import { nodeParameter, requestTimeoutMs } from '../../shared/params';
 import { limiterFor, rethrowExhausted } from '../../shared/rateLimiter';
 import type { RetryPolicy } from '../../shared/retryPolicy';
 import { backoffMs, shouldRetry } from '../../shared/retryPolicy';
-import { DEFAULT_MAX_REQUESTS_PER_SECOND, DEFAULT_REQUEST_TIMEOUT_S } from '../actions/common.descriptions';
+import { ClientCredentialsAuth } from '../../shared/tokenAuth';
+import { hostOf, trimSlash } from '../../shared/url';
 import type { BtFailure, FailureContext } from './errors';
 import { toNodeApiError } from './errors';
 import type { XmlDocument } from './xml';
 import { readAnswer } from './xml';
 
-export type BtContext = IExecuteFunctions | ILoadOptionsFunctions;
-
 export const CREDENTIAL_TYPE = 'beyondTrustRemoteSupportOAuth2Api';
 
-/** Generate and Terminate use `rejectedOnly`; a rejected token is handled before any retry. */
-export type { RetryPolicy };
+export const DEFAULT_REQUEST_TIMEOUT_S = 30;
+/** BeyondTrust allows 20 requests/s per API account; 19 leaves room for network jitter. */
+export const DEFAULT_MAX_REQUESTS_PER_SECOND = 19;
 
 export interface BtRequest {
 	api: 'command' | 'reporting';
@@ -32,6 +27,7 @@ export interface BtRequest {
 	qs: IDataObject;
 	action: string;
 	permission: string;
+	/** Generate and Terminate use `rejectedOnly`; a rejected token is handled before any retry. */
 	retry?: RetryPolicy;
 	itemIndex?: number;
 	/** For actions on one thing (terminate, generate): "no ... found" is a failure, not an empty list. */
@@ -48,8 +44,9 @@ function shouldRetryBt(failure: BtFailure, policy: RetryPolicy): boolean {
 }
 
 /**
- * The one way this node talks to BeyondTrust: rate limit, `Connection: close`, authentication
- * with the cached client-credentials token, XML reading, retries and error mapping.
+ * The one way this node talks to BeyondTrust: rate limit, `Connection: close`, the cached
+ * client-credentials token, XML reading, retries and error mapping. What every service shares
+ * (URL rules, redirects, size cap, token renewal, redaction) lives in nodes/shared.
  */
 export class BtClient {
 	readonly node: INode;
@@ -57,25 +54,31 @@ export class BtClient {
 	readonly host: string;
 
 	private constructor(
-		private readonly ctx: BtContext,
+		private readonly auth: ClientCredentialsAuth,
 		readonly siteUrl: string,
 		private readonly limiterKey: string,
 		private readonly timeoutMs: number,
+		node: INode,
 		private readonly maxPerSecond: number,
 	) {
-		this.node = ctx.getNode();
+		this.node = node;
 		this.host = hostOf(siteUrl);
 	}
 
-	static async create(ctx: BtContext): Promise<BtClient> {
+	static async create(ctx: NodeContext): Promise<BtClient> {
+		const auth = await ClientCredentialsAuth.create(ctx, CREDENTIAL_TYPE, beyondTrustTokenRequest);
 		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 		const siteUrl = trimSlash(credentials.siteUrl);
-		// One timeout per node run: it is about the network, not about any one item.
-		const timeoutS = Number(ctx.getNodeParameter('options.requestTimeout', 0, DEFAULT_REQUEST_TIMEOUT_S));
-		const timeoutMs = (Number.isFinite(timeoutS) && timeoutS > 0 ? timeoutS : DEFAULT_REQUEST_TIMEOUT_S) * 1000;
-		const rate = Number(ctx.getNodeParameter('options.maxRequestsPerSecond', 0, DEFAULT_MAX_REQUESTS_PER_SECOND));
+		const timeoutMs = requestTimeoutMs(ctx, DEFAULT_REQUEST_TIMEOUT_S);
+		const rate = Number(nodeParameter(ctx, 'options.maxRequestsPerSecond', DEFAULT_MAX_REQUESTS_PER_SECOND));
 		const maxPerSecond = rate >= 1 && rate <= 20 ? rate : DEFAULT_MAX_REQUESTS_PER_SECOND;
-		return new BtClient(ctx, siteUrl, `${siteUrl}\n${String(credentials.clientId ?? '')}`, timeoutMs, maxPerSecond);
+		const limiterKey = `${siteUrl}\n${String(credentials.clientId ?? '')}`;
+		return new BtClient(auth, siteUrl, limiterKey, timeoutMs, ctx.getNode(), maxPerSecond);
+	}
+
+	/** Every secret value in use, for redaction of anything shown. */
+	secrets(): string[] {
+		return this.auth.secrets();
 	}
 
 	/** Sends one Command or Reporting call and returns the parsed answer ("nothing found" = empty). */
@@ -86,18 +89,19 @@ export class BtClient {
 			qs: req.qs,
 			// BeyondTrust asks clients to close the connection after each call.
 			headers: { Accept: 'text/xml, application/xml', Connection: 'close' },
-			json: false,
 			timeout: this.timeoutMs,
+			ignoreHttpStatusErrors: true,
 		};
 		const policy = req.retry ?? 'safe';
 		const context: FailureContext = { action: req.action, permission: req.permission, host: this.host, itemIndex: req.itemIndex };
+		const fail = (failure: BtFailure) => toNodeApiError(this.node, failure, context, this.secrets());
 		let reminted = false;
 		let renewNow = false;
 		for (let attempt = 1; ; attempt++) {
 			// Only the repeat right after a refusal renews the token; later repeats use the new one.
 			const { failure, answer, denied } = await this.once(options, renewNow).catch((error) => rethrowExhausted(this.node, error, req.itemIndex));
 			renewNow = false;
-			if (answer?.empty && req.emptyIsError) throw toNodeApiError(this.node, { status: 200, apiMessage: answer.message }, context);
+			if (answer?.empty && req.emptyIsError) throw fail({ status: 200, apiMessage: answer.message });
 			if (answer) return answer;
 			if (denied && !reminted) {
 				// A refused token (401, or access_denied inside an HTTP 200): renew it here, once.
@@ -108,45 +112,28 @@ export class BtClient {
 			}
 			const final = failure as BtFailure;
 			if (denied) final.denied = true;
-			if (attempt >= MAX_ATTEMPTS || !shouldRetryBt(final, policy)) throw toNodeApiError(this.node, final, context);
+			if (attempt >= MAX_ATTEMPTS || !shouldRetryBt(final, policy)) throw fail(final);
 			await sleep(backoffMs(final, attempt));
 		}
 	}
 
-	private async once(
-		options: IHttpRequestOptions,
-		forceNewToken: boolean,
-	): Promise<{ answer?: BtAnswer; failure?: BtFailure; denied?: boolean }> {
+	private async once(options: IHttpRequestOptions, renew: boolean): Promise<{ answer?: BtAnswer; failure?: BtFailure; denied?: boolean }> {
+		// The permit covers a token request made on the way, as the account's rate counts it too.
 		const permit = await limiterFor(this.limiterKey).acquire(this.maxPerSecond);
-		let response: IN8nHttpFullResponse;
+		let response;
 		try {
-			const additional = forceNewToken ? await this.withRejectedToken() : undefined;
-			// The full response, whatever its status: n8n's error for a non-2xx answer drops the
-			// headers, and Retry-After is what a 429 must be answered with. A 401 is handled in
-			// `call` (one new token), as n8n would, but without a probe of a token just refused.
-			response = (await this.ctx.helpers.httpRequestWithAuthentication.call(
-				this.ctx,
-				CREDENTIAL_TYPE,
-				{ ...options, returnFullResponse: true, ignoreHttpStatusErrors: true },
-				additional,
-			)) as IN8nHttpFullResponse;
+			response = await exchange(await this.auth.sender(renew), options, this.auth.guard);
 		} catch (error) {
 			permit.done();
 			return { failure: readFailure(error) };
 		}
 		permit.done(response.statusCode, response.headers);
-		const body = response.body;
+		const outcome = readAnswer(response.body);
 		if (response.statusCode < 200 || response.statusCode >= 300) {
-			const failure: BtFailure = {
-				status: response.statusCode,
-				retryAfterSeconds: parseRetryAfter(response.headers?.['retry-after']),
-				body,
-			};
-			const outcome = readAnswer(body);
+			const failure: BtFailure = failureFromResponse(response, response.body);
 			if (outcome.kind === 'denied' || outcome.kind === 'error' || outcome.kind === 'empty') failure.apiMessage = outcome.message;
 			return { failure, denied: response.statusCode === 401 || outcome.kind === 'denied' };
 		}
-		const outcome = readAnswer(body);
 		switch (outcome.kind) {
 			case 'ok':
 				return { answer: { empty: false, doc: outcome.doc } };
@@ -157,20 +144,7 @@ export class BtClient {
 			case 'error':
 				return { failure: { status: 200, apiMessage: outcome.message } };
 			default:
-				return { failure: { status: 200, malformedBody: true } };
+				return { failure: { status: 200, malformedBody: true, unreadableReason: outcome.reason } };
 		}
-	}
-
-	/**
-	 * Marks the token we hold as rejected and hands n8n a copy of the credential without it, so
-	 * n8n runs the credential's preAuthentication: one new token, stored for every later call.
-	 */
-	private async withRejectedToken() {
-		const data = (await this.ctx.getCredentials(CREDENTIAL_TYPE)) as ICredentialDataDecryptedObject;
-		markTokenRejected(String(data.accessToken ?? ''));
-		const ref = this.node.credentials?.[CREDENTIAL_TYPE];
-		return {
-			credentialsDecrypted: { id: ref?.id ?? '', name: ref?.name ?? '', type: CREDENTIAL_TYPE, data: { ...data, accessToken: '' } },
-		};
 	}
 }

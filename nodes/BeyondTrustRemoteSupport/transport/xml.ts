@@ -19,7 +19,16 @@ export type XmlOutcome =
 	| { kind: 'empty'; message: string }
 	| { kind: 'denied'; message: string }
 	| { kind: 'error'; message: string }
-	| { kind: 'malformed' };
+	| { kind: 'malformed'; reason?: string };
+
+/** The parsed document, or why it could not be parsed (never the parser's own message). */
+function readXml(raw: string): Record<string, unknown> | string {
+	try {
+		return parseXml(raw) ?? 'the answer is not well-formed XML';
+	} catch {
+		return 'the parser gave up on it';
+	}
+}
 
 /** Drops xmlns declarations left as attributes so documents of every version look alike. */
 function stripNamespaces(value: unknown): unknown {
@@ -94,8 +103,10 @@ export function readAnswer(body: unknown): XmlOutcome {
 			return { kind: 'malformed' };
 		}
 	}
-	const parsed = parseXml(raw);
-	if (!parsed) return { kind: 'malformed' };
+	// Entities declared in a DOCTYPE could forge values or expand without bound: never parse one.
+	if (/<!DOCTYPE/i.test(raw)) return { kind: 'malformed', reason: 'the document has a DOCTYPE, which BeyondTrust never sends' };
+	const parsed = readXml(raw);
+	if (typeof parsed === 'string') return { kind: 'malformed', reason: parsed };
 	const clean = stripNamespaces(parsed) as IDataObject;
 	const root = Object.keys(clean).find((key) => !key.startsWith('@') && !key.startsWith('?'));
 	if (!root) return { kind: 'malformed' };

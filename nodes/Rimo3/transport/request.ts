@@ -1,26 +1,20 @@
-import type {
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	IExecuteFunctions,
-	IHttpRequestMethods,
-	IHttpRequestOptions,
-	ILoadOptionsFunctions,
-	IN8nHttpFullResponse,
-	INode,
-	JsonObject,
-} from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions, INode } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+import { rimo3TokenRequest } from '../../../credentials/common/tokenRequests';
+import type { Explained } from '../../shared/apiError';
+import { buildApiError, explainCommon } from '../../shared/apiError';
+import type { HttpResponse } from '../../shared/exchange';
+import { exchange } from '../../shared/exchange';
 import type { HttpFailure } from '../../shared/httpFailure';
-import { markTokenRejected } from '../../../credentials/common/clientCredentialsToken';
-import { hostOf, parseRetryAfter, readFailure, trimSlash } from '../../shared/httpFailure';
+import { failureFromResponse, readFailure } from '../../shared/httpFailure';
+import type { NodeContext } from '../../shared/params';
+import { requestTimeoutMs } from '../../shared/params';
 import type { RetryPolicy } from '../../shared/retryPolicy';
 import { backoffMs, shouldRetry } from '../../shared/retryPolicy';
-
-export type Rimo3Context = IExecuteFunctions | ILoadOptionsFunctions;
+import { ClientCredentialsAuth } from '../../shared/tokenAuth';
+import { hostOf, trimSlash } from '../../shared/url';
 
 export const CREDENTIAL_TYPE = 'rimo3OAuth2Api';
-
-export type { RetryPolicy };
 
 export interface Rimo3Request {
 	method: IHttpRequestMethods;
@@ -38,11 +32,6 @@ export interface Rimo3Request {
 export const DEFAULT_REQUEST_TIMEOUT_S = 120;
 const MAX_ATTEMPTS = 3;
 
-/** An exchange that failed, or an answer that is not the JSON Rimo3 always sends. */
-interface Rimo3Failure extends HttpFailure {
-	malformedBody?: boolean;
-}
-
 function apiText(body: unknown): string {
 	if (!body) return '';
 	if (typeof body === 'string') return body.trim().slice(0, 300);
@@ -52,9 +41,10 @@ function apiText(body: unknown): string {
 	return [...parts, errors].filter(Boolean).join(' ');
 }
 
-function describe(failure: Rimo3Failure, action: string, host: string): { message: string; description: string } {
+function describe(failure: HttpFailure, action: string, host: string): Explained {
 	const said = apiText(failure.body) ? ` Rimo3 said: ${apiText(failure.body)}` : '';
-	if (failure.tokenMessage) return { message: failure.tokenMessage, description: 'The node could not get an access token for the API account in the credential.' };
+	const common = explainCommon(failure);
+	if (common) return common;
 	if (failure.networkCode) {
 		// The raw code goes in the description: n8n replaces a message that contains one.
 		const code = failure.networkCode;
@@ -88,39 +78,38 @@ function describe(failure: Rimo3Failure, action: string, host: string): { messag
 }
 
 /** A full response as a failure; `status` undefined means success with the parsed `body`. */
-function readResponse(response: IN8nHttpFullResponse): Rimo3Failure {
+function readResponse(response: HttpResponse): HttpFailure {
 	let body: unknown = response.body;
-	if (Buffer.isBuffer(body)) body = body.toString('utf8');
-	if (typeof body === 'string' && body.trim()) {
-		// n8n hands back the text when it is not JSON (a cut-off answer, a proxy page).
+	if (response.body.trim()) {
 		try {
-			body = JSON.parse(body);
+			body = JSON.parse(response.body);
 		} catch {
+			// A cut-off answer or a proxy page: unreadable when it claimed success.
 			if (response.statusCode < 300) return { status: 200, malformedBody: true };
 		}
 	}
 	if (response.statusCode >= 200 && response.statusCode < 300) return { body };
-	return { status: response.statusCode, retryAfterSeconds: parseRetryAfter(response.headers?.['retry-after']), body };
+	return failureFromResponse(response, body);
 }
 
-/** The one way this node talks to Rimo3: authentication with the cached token, retries, errors. */
+/** The one way this node talks to Rimo3: JSON and multipart bodies, retries, errors. */
 export class Rimo3Client {
-	readonly node: INode;
-
 	private constructor(
-		private readonly ctx: Rimo3Context,
+		private readonly auth: ClientCredentialsAuth,
+		readonly node: INode,
 		readonly baseUrl: string,
 		private readonly timeoutMs: number,
-	) {
-		this.node = ctx.getNode();
+	) {}
+
+	static async create(ctx: NodeContext): Promise<Rimo3Client> {
+		const auth = await ClientCredentialsAuth.create(ctx, CREDENTIAL_TYPE, rimo3TokenRequest);
+		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+		return new Rimo3Client(auth, ctx.getNode(), trimSlash(credentials.baseUrl), requestTimeoutMs(ctx, DEFAULT_REQUEST_TIMEOUT_S));
 	}
 
-	static async create(ctx: Rimo3Context): Promise<Rimo3Client> {
-		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
-		// One timeout per node run: it is about the network, not about any one item.
-		const timeoutS = Number(ctx.getNodeParameter('options.requestTimeout', 0, DEFAULT_REQUEST_TIMEOUT_S));
-		const timeoutMs = (Number.isFinite(timeoutS) && timeoutS > 0 ? timeoutS : DEFAULT_REQUEST_TIMEOUT_S) * 1000;
-		return new Rimo3Client(ctx, trimSlash(credentials.baseUrl), timeoutMs);
+	/** Every secret value in use, for redaction of anything shown. */
+	secrets(): string[] {
+		return this.auth.secrets();
 	}
 
 	async request(req: Rimo3Request): Promise<unknown> {
@@ -132,25 +121,18 @@ export class Rimo3Client {
 			json: !Buffer.isBuffer(req.body),
 			headers: { Accept: 'application/json', ...req.headers },
 			timeout: this.timeoutMs,
+			ignoreHttpStatusErrors: true,
 		};
 		const policy = req.retry ?? 'safe';
 		let reminted = false;
 		let renewNow = false;
 		for (let attempt = 1; ; attempt++) {
-			let failure: Rimo3Failure;
+			let failure: HttpFailure;
 			try {
 				// Only the repeat right after a refusal renews; later repeats use the new token.
-				const additional = renewNow ? await this.withRejectedToken() : undefined;
+				const send = await this.auth.sender(renewNow);
 				renewNow = false;
-				// The full response, whatever its status: n8n's error for a non-2xx answer drops the
-				// headers, and Retry-After is what a 429 must be answered with.
-				const response = (await this.ctx.helpers.httpRequestWithAuthentication.call(
-					this.ctx,
-					CREDENTIAL_TYPE,
-					{ ...options, returnFullResponse: true, ignoreHttpStatusErrors: true },
-					additional,
-				)) as IN8nHttpFullResponse;
-				failure = readResponse(response);
+				failure = readResponse(await exchange(send, options, this.auth.guard));
 				if (failure.status === 401 && !reminted) {
 					// The token was refused (revoked, expired, secret rotated): one new token, one repeat.
 					// The call was not acted on, so this is safe for an upload too.
@@ -159,34 +141,15 @@ export class Rimo3Client {
 					attempt--;
 					continue;
 				}
-				if (failure.status === undefined) return failure.body;
+				if (failure.status === undefined && !failure.malformedBody) return failure.body;
 			} catch (error) {
 				failure = readFailure(error);
 			}
 			if (attempt >= MAX_ATTEMPTS || !shouldRetry(failure, policy)) {
-				const { message, description } = describe(failure, req.action, hostOf(this.baseUrl));
-				const httpCode = failure.status ? String(failure.status) : undefined;
-				throw new NodeApiError(this.node, { message, httpCode: httpCode ?? null } as JsonObject, {
-					message: req.itemIndex === undefined ? message : `${message} [item ${req.itemIndex}]`,
-					description,
-					httpCode,
-					itemIndex: req.itemIndex,
-				});
+				const explained = describe(failure, req.action, hostOf(this.baseUrl));
+				throw buildApiError(this.node, explained, { status: failure.status, itemIndex: req.itemIndex, secrets: this.secrets() });
 			}
 			await sleep(backoffMs(failure, attempt));
 		}
-	}
-
-	/**
-	 * Marks the token we hold as rejected and hands n8n a copy of the credential without it, so
-	 * n8n runs the credential's preAuthentication: one new token, stored for every later call.
-	 */
-	private async withRejectedToken() {
-		const data = (await this.ctx.getCredentials(CREDENTIAL_TYPE)) as ICredentialDataDecryptedObject;
-		markTokenRejected(String(data.accessToken ?? ''));
-		const ref = this.node.credentials?.[CREDENTIAL_TYPE];
-		return {
-			credentialsDecrypted: { id: ref?.id ?? '', name: ref?.name ?? '', type: CREDENTIAL_TYPE, data: { ...data, accessToken: '' } },
-		};
 	}
 }

@@ -4,6 +4,7 @@ import { requestAllItems } from '../transport/pagination';
 import type { RmsClient } from '../transport/request';
 import { normalizeDevice } from './normalize';
 import { requireId, requireText } from './validation';
+import { pathSegment } from '../../shared/url';
 
 export type DeviceRef = { by: 'id'; id: number } | { by: 'serial'; serial: string };
 
@@ -22,7 +23,7 @@ export async function findDevice(client: RmsClient, ref: DeviceRef, i: number, f
 	if (ref.by === 'id') {
 		const envelope = await client.request({
 			method: 'GET',
-			path: `/devices/${ref.id}`,
+			path: `/devices/${pathSegment(ref.id, 'Device ID')}`,
 			qs: full ? undefined : { fields: 'id,name,serial,status' },
 			action: `get device ${ref.id}`,
 			scope,
@@ -57,3 +58,6 @@ export async function resolveDeviceId(client: RmsClient, ref: DeviceRef, i: numb
 	if (ref.by === 'id') return ref.id;
 	return Number((await findDevice(client, ref, i, false)).id);
 }
+
+/** The fields "Simplify" keeps of a device. */
+export const DEVICE_SUMMARY_FIELDS = ['id', 'name', 'serial', 'model', 'status', 'status_name', 'firmware', 'mac', 'wan_ip', 'last_connection_at', 'company_id', 'company_name'];

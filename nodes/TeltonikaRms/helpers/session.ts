@@ -3,6 +3,7 @@ import type { RmsClient } from '../transport/request';
 import { waitForChannel } from '../transport/statusChannel';
 import { toHttpsLink } from './normalize';
 import type { NodeOptions } from './options';
+import { pathSegment } from '../../shared/url';
 
 export interface StartedSession {
 	link: string;
@@ -24,7 +25,7 @@ export async function startConnectSession(
 	const startedAt = Math.floor(Date.now() / 1000);
 	const envelope = await client.request({
 		method: 'POST',
-		path: `/devices/connect/${accessId}`,
+		path: `/devices/connect/${pathSegment(accessId, 'Access ID')}`,
 		body: { duration },
 		action,
 		scope,

@@ -1,13 +1,10 @@
 import type { INode } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { invalidInput } from '../../shared/validation';
+
+export { invalidInput };
 
 export const PROTOCOLS = ['https', 'http', 'sftp', 'rdp', 'ssh', 'telnet', 'vnc'] as const;
 export type Protocol = (typeof PROTOCOLS)[number];
-
-/** Raised before any API call, naming the field (as the user sees it) and the item. */
-export function invalidInput(node: INode, itemIndex: number, field: string, problem: string, hint?: string) {
-	return new NodeOperationError(node, `${field} ${problem} [item ${itemIndex}]`, { itemIndex, description: hint });
-}
 
 function shown(value: unknown): string {
 	return value === undefined || value === null || value === '' ? 'nothing' : `"${String(value)}"`;

@@ -1,37 +1,8 @@
-import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
-
+import type { IDataObject, INode, NodeApiError } from 'n8n-workflow';
+import { buildApiError, explainCommon } from '../../shared/apiError';
 import type { HttpFailure } from '../../shared/httpFailure';
-import { parseRetryAfter, readFailure as readAnyFailure } from '../../shared/httpFailure';
 
 export type { HttpFailure };
-
-function parseBody(data: unknown): unknown {
-	if (typeof data !== 'string') return data;
-	try {
-		return JSON.parse(data);
-	} catch {
-		return data;
-	}
-}
-
-/** Reads status, Retry-After and body (as JSON when it is JSON) from whatever n8n's HTTP helpers threw. */
-export function readFailure(error: unknown): HttpFailure {
-	const failure = readAnyFailure(error);
-	return failure.body === undefined ? failure : { ...failure, body: parseBody(failure.body) };
-}
-
-/** The failure carried by a complete HTTP response whose status is not 2xx. */
-export function failureFromResponse(response: { statusCode: number; headers?: Record<string, unknown>; body?: unknown }): HttpFailure {
-	const headers = response.headers ?? {};
-	const retryAfter = headers['retry-after'] ?? headers['Retry-After'];
-	return { status: response.statusCode, retryAfterSeconds: parseRetryAfter(retryAfter), body: parseBody(response.body) };
-}
-
-/** A response body as JSON when it is JSON text, else unchanged. */
-export function parseResponseBody(body: unknown): unknown {
-	return parseBody(body);
-}
 
 /** The RMS error envelope: { success: false, errors: [{ code, source, message }] }. */
 export function apiMessages(body: unknown): string {
@@ -56,6 +27,8 @@ export interface FailureContext {
 export function describeFailure(failure: HttpFailure, ctx: FailureContext): { message: string; description: string } {
 	const apiText = apiMessages(failure.body);
 	const said = apiText ? ` RMS said: ${apiText}` : '';
+	const common = explainCommon(failure);
+	if (common) return common;
 	if (failure.networkCode) {
 		// The raw code goes in the description: n8n replaces a message that contains one.
 		const what = failure.networkCode === 'ETIMEDOUT' ? 'did not answer in time' : 'closed the connection';
@@ -102,20 +75,12 @@ export function describeFailure(failure: HttpFailure, ctx: FailureContext): { me
 		}
 		default:
 			return {
-				message: `RMS failed to ${ctx.action} (HTTP ${failure.status ?? 'error'}).${said}`,
+				message: `RMS at ${ctx.host} failed to ${ctx.action} (HTTP ${failure.status ?? 'error'}).${said}`,
 				description: 'The service had a problem; the call was retried where that is safe. Try again later.',
 			};
 	}
 }
 
-/** Builds the NodeApiError from a plain object so no request details (tokens) travel with it. */
-export function toNodeApiError(node: INode, failure: HttpFailure, ctx: FailureContext): NodeApiError {
-	const { message, description } = describeFailure(failure, ctx);
-	const httpCode = failure.status ? String(failure.status) : undefined;
-	return new NodeApiError(node, { message, httpCode: httpCode ?? null } as JsonObject, {
-		message: ctx.itemIndex === undefined ? message : `${message} [item ${ctx.itemIndex}]`,
-		description,
-		httpCode,
-		itemIndex: ctx.itemIndex,
-	});
+export function toNodeApiError(node: INode, failure: HttpFailure, ctx: FailureContext, secrets: Iterable<string>): NodeApiError {
+	return buildApiError(node, describeFailure(failure, ctx), { status: failure.status, itemIndex: ctx.itemIndex, secrets });
 }

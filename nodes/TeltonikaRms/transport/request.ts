@@ -1,22 +1,18 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	IHttpRequestMethods,
-	IHttpRequestOptions,
-	ILoadOptionsFunctions,
-	IN8nHttpFullResponse,
-	INode,
-} from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions, INode } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
-import { hostOf, trimSlash } from '../../shared/httpFailure';
+import type { HttpResponse, Send } from '../../shared/exchange';
+import { exchange, parseJson } from '../../shared/exchange';
+import { failureFromResponse, readFailure } from '../../shared/httpFailure';
+import type { NodeContext } from '../../shared/params';
+import { nodeParameter, requestTimeoutMs } from '../../shared/params';
 import type { RetryPolicy } from '../../shared/retryPolicy';
 import { backoffMs, shouldRetry } from '../../shared/retryPolicy';
+import type { UrlGuard } from '../../shared/url';
+import { UnsafeRequestError, hostOf, trimSlash } from '../../shared/url';
 import type { HttpFailure } from './errors';
-import { failureFromResponse, parseResponseBody, readFailure, toNodeApiError } from './errors';
+import { toNodeApiError } from './errors';
 
-export type RmsContext = IExecuteFunctions | ILoadOptionsFunctions;
-
-export type { RetryPolicy };
+export type RmsContext = NodeContext;
 
 export interface RmsRequest {
 	method: IHttpRequestMethods;
@@ -42,6 +38,15 @@ export type ChannelPoll = { notFound: true } | { notFound: false; data: IDataObj
 const MAX_ATTEMPTS = 3;
 const DEFAULT_REQUEST_TIMEOUT_S = 30;
 
+/** Status channel names RMS hands out (docs/vendor-behaviour.md); anything else never becomes a path. */
+const CHANNEL_NAME = /^[A-Za-z0-9._-]{1,128}$/;
+
+export function assertChannelName(channel: string): void {
+	if (!CHANNEL_NAME.test(channel) || /^\.+$/.test(channel)) {
+		throw new UnsafeRequestError('RMS answered with a status channel name that is not valid; it was not polled');
+	}
+}
+
 /** The one way this node talks to RMS: authentication, envelope checks, retries, error mapping. */
 export class RmsClient {
 	readonly node: INode;
@@ -52,18 +57,28 @@ export class RmsClient {
 		readonly baseUrl: string,
 		readonly statusUrl: string,
 		private readonly timeoutMs: number,
+		private readonly secretValues: string[],
+		private readonly allowInsecureHttp: boolean,
 	) {
 		this.node = ctx.getNode();
 	}
 
 	static async create(ctx: RmsContext): Promise<RmsClient> {
-		const authentication = ctx.getNodeParameter('authentication', 0, 'accessToken') as string;
+		const authentication = nodeParameter(ctx, 'authentication', 'accessToken') as string;
 		const credentialType = authentication === 'oAuth2' ? 'teltonikaRmsOAuth2Api' : 'teltonikaRmsApi';
 		const credentials = await ctx.getCredentials(credentialType);
-		// One timeout per node run: it is about the network, not about any one item.
-		const timeoutS = Number(ctx.getNodeParameter('options.requestTimeout', 0, DEFAULT_REQUEST_TIMEOUT_S));
-		const timeoutMs = (Number.isFinite(timeoutS) && timeoutS > 0 ? timeoutS : DEFAULT_REQUEST_TIMEOUT_S) * 1000;
-		return new RmsClient(ctx, credentialType, trimSlash(credentials.baseUrl), trimSlash(credentials.statusUrl), timeoutMs);
+		const oauth = (credentials.oauthTokenData ?? {}) as IDataObject;
+		const secrets = [credentials.accessToken, credentials.clientSecret, oauth.access_token, oauth.refresh_token].filter(
+			(v): v is string => typeof v === 'string' && v !== '',
+		);
+		const timeoutMs = requestTimeoutMs(ctx, DEFAULT_REQUEST_TIMEOUT_S);
+		const insecure = credentials.allowInsecureHttp === true;
+		return new RmsClient(ctx, credentialType, trimSlash(credentials.baseUrl), trimSlash(credentials.statusUrl), timeoutMs, secrets, insecure);
+	}
+
+	/** Every secret value in use, for redaction of anything shown. */
+	secrets(): string[] {
+		return this.secretValues;
 	}
 
 	/** Sends one REST call and returns the envelope; throws NodeApiError with a clear message. */
@@ -77,16 +92,22 @@ export class RmsClient {
 			headers: { Accept: 'application/json' },
 			timeout: this.timeoutMs,
 		};
-		const body = await this.send(options, req);
+		const body = await this.send(options, req, { field: 'API URL', allowInsecureHttp: this.allowInsecureHttp });
 		const envelope = body as RmsEnvelope;
 		if (envelope.success === false) {
-			throw toNodeApiError(this.node, { status: 200, body }, this.failureContext(req));
+			throw toNodeApiError(this.node, { status: 200, body }, this.failureContext(req), this.secretValues);
 		}
 		return envelope;
 	}
 
 	/** One GET of a status channel; CHANNEL_NOT_FOUND is an answer here, not an error. */
 	async pollChannel(channel: string, req: Omit<RmsRequest, 'method' | 'path'>): Promise<ChannelPoll> {
+		const request: RmsRequest = { ...req, method: 'GET', path: '/status/channel', retry: 'safe' };
+		try {
+			assertChannelName(channel);
+		} catch (error) {
+			throw toNodeApiError(this.node, readFailure(error), this.failureContext(request), this.secretValues);
+		}
 		const options: IHttpRequestOptions = {
 			method: 'GET',
 			url: `${this.statusUrl}/channel/${channel}`,
@@ -94,8 +115,8 @@ export class RmsClient {
 			headers: { Accept: 'application/json' },
 			timeout: this.timeoutMs,
 		};
-		const request: RmsRequest = { ...req, method: 'GET', path: '/status/channel', retry: 'safe' };
-		const body = await this.send(options, request, (failure) =>
+		const guard = { field: 'Status URL', allowInsecureHttp: this.allowInsecureHttp };
+		const body = await this.send(options, request, guard, (failure) =>
 			(failure.body as IDataObject | undefined)?.code === 'CHANNEL_NOT_FOUND',
 		);
 		if (body === CHANNEL_NOT_FOUND) return { notFound: true };
@@ -112,41 +133,37 @@ export class RmsClient {
 	 * error message and Retry-After reach the user (n8n's error wrapping drops both). n8n refreshes
 	 * an OAuth2 token only when a request throws a 401, so that one case is repeated the throwing way.
 	 */
-	private async exchange(options: IHttpRequestOptions): Promise<IN8nHttpFullResponse> {
-		const call = async (extra: Partial<IHttpRequestOptions>) =>
-			(await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, this.credentialType, {
-				...options,
-				...extra,
-				returnFullResponse: true,
-			})) as IN8nHttpFullResponse;
-		const response = await call({ ignoreHttpStatusErrors: true });
+	private async exchange(options: IHttpRequestOptions, guard: UrlGuard): Promise<HttpResponse> {
+		const send: Send = async (o) => await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, this.credentialType, o);
+		const response = await exchange(send, { ...options, ignoreHttpStatusErrors: true }, guard);
 		if (response.statusCode !== 401 || !this.credentialType.endsWith('OAuth2Api')) return response;
-		return await call({});
+		return await exchange(send, { ...options, ignoreHttpStatusErrors: false }, guard);
 	}
 
 	private async send(
 		options: IHttpRequestOptions,
 		req: RmsRequest,
+		guard: UrlGuard,
 		isExpectedMiss?: (failure: HttpFailure) => boolean,
 	): Promise<unknown> {
 		const policy = req.retry ?? 'safe';
 		for (let attempt = 1; ; attempt++) {
 			let failure: HttpFailure;
 			try {
-				const response = await this.exchange(options);
+				const response = await this.exchange(options, guard);
+				const body = parseJson(response.body);
 				if (response.statusCode >= 200 && response.statusCode < 300) {
-					const body = parseResponseBody(response.body);
 					if (body !== null && typeof body === 'object') return body;
 					failure = { status: response.statusCode, malformedBody: true };
 				} else {
-					failure = failureFromResponse(response);
+					failure = failureFromResponse(response, body);
 				}
 			} catch (error) {
 				failure = readFailure(error);
 			}
 			if (isExpectedMiss?.(failure)) return CHANNEL_NOT_FOUND;
 			if (attempt >= MAX_ATTEMPTS || !shouldRetry(failure, policy)) {
-				throw toNodeApiError(this.node, failure, this.failureContext(req));
+				throw toNodeApiError(this.node, failure, this.failureContext(req), this.secretValues);
 			}
 			await sleep(backoffMs(failure, attempt));
 		}

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 import { normalizeSession } from '../../helpers/normalize';
-import { invalid, LSID } from '../../helpers/validation';
+import { readLsid } from '../../helpers/validation';
 import type { BtClient } from '../../transport/request';
 import { list } from '../../transport/xml';
 
@@ -25,12 +25,6 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['session'], operation: ['get'] } }, properties);
-
-export function readLsid(ctx: IExecuteFunctions, i: number): string {
-	const lsid = String(ctx.getNodeParameter('lsid', i, '') ?? '').trim();
-	if (!LSID.test(lsid)) throw invalid(ctx.getNode(), 'Session ID (LSID)', `"${lsid}" is not a 32-character session ID`, i);
-	return lsid;
-}
 
 export async function execute(this: IExecuteFunctions, client: BtClient, i: number): Promise<INodeExecutionData[]> {
 	const lsid = readLsid(this, i);

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { normalizeSession } from '../../helpers/normalize';
-import { invalid } from '../../helpers/validation';
+import { invalidInput } from '../../../shared/validation';
 import type { BtClient } from '../../transport/request';
 import { list } from '../../transport/xml';
 import { applyLimit, returnAllFields } from '../common.descriptions';
@@ -67,7 +67,7 @@ export const description = updateDisplayOptions({ show: { resource: ['session'],
 function toUnix(ctx: IExecuteFunctions, value: unknown, field: string, i: number): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	const ms = Date.parse(String(value));
-	if (Number.isNaN(ms)) throw invalid(ctx.getNode(), field, `"${String(value)}" is not a date and time`, i);
+	if (Number.isNaN(ms)) throw invalidInput(ctx.getNode(), i, field, `"${String(value)}" is not a date and time`);
 	return Math.floor(ms / 1000);
 }
 
@@ -79,12 +79,12 @@ export function reportWindow(ctx: IExecuteFunctions, i: number, nowMs = Date.now
 	let start = toUnix(ctx, filters.startTime, 'Filters → Start Time', i);
 	if (start === undefined) {
 		const hours = Number(ctx.getNodeParameter('hours', i, 24));
-		if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 366) throw invalid(node, 'Started Within the Last (Hours)', 'must be more than 0 and at most 8784 (a year)', i);
+		if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 366) throw invalidInput(node, i, 'Started Within the Last (Hours)', 'must be more than 0 and at most 8784 (a year)');
 		start = now - Math.round(hours * 3600);
 	}
 	const end = toUnix(ctx, filters.endTime, 'Filters → End Time', i);
-	if (end !== undefined && end <= start) throw invalid(node, 'Filters → End Time', 'must be after the start of the window', i);
-	if (start > now) throw invalid(node, 'Filters → Start Time', 'is in the future', i);
+	if (end !== undefined && end <= start) throw invalidInput(node, i, 'Filters → End Time', 'must be after the start of the window');
+	if (start > now) throw invalidInput(node, i, 'Filters → Start Time', 'is in the future');
 	return { start_time: start, duration: end === undefined ? 0 : end - start };
 }
 

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { BtClient } from '../../transport/request';
 import { text } from '../../transport/xml';
-import { readLsid } from './get.operation';
+import { readLsid } from '../../helpers/validation';
 
 const properties: INodeProperties[] = [
 	{

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { normalizeSessionKey } from '../../helpers/normalize';
-import { CUSTOM_FIELD_NAME, HOSTNAME, invalid, readId } from '../../helpers/validation';
+import { CUSTOM_FIELD_NAME, HOSTNAME, readId } from '../../helpers/validation';
+import { invalidInput } from '../../../shared/validation';
 import type { BtClient } from '../../transport/request';
 import { representativeLocator, teamLocator } from '../common.descriptions';
 
@@ -128,16 +129,16 @@ function queueId(ctx: IExecuteFunctions, i: number): string {
 			return `rep:${readId(ctx, 'representative', 'Representative', i)}`;
 		case 'repUsername': {
 			const username = String(ctx.getNodeParameter('repUsername', i, '') ?? '').trim();
-			if (!username) throw invalid(node, 'Representative Username', 'is empty', i);
+			if (!username) throw invalidInput(node, i, 'Representative Username', 'is empty');
 			return `rep_username:${username}`;
 		}
 		case 'issue': {
 			const code = String(ctx.getNodeParameter('issueCodeName', i, '') ?? '').trim();
-			if (!code) throw invalid(node, 'Issue Code Name', 'is empty', i);
+			if (!code) throw invalidInput(node, i, 'Issue Code Name', 'is empty');
 			return `issue:${code}`;
 		}
 		default:
-			throw invalid(node, 'Queue', `"${queueType}" is not a known queue`, i);
+			throw invalidInput(node, i, 'Queue', `"${queueType}" is not a known queue`);
 	}
 }
 
@@ -147,12 +148,12 @@ export function buildParameters(ctx: IExecuteFunctions, i: number): IDataObject 
 	const qs: IDataObject = { action: 'generate_session_key', type: 'support', queue_id: queueId(ctx, i) };
 
 	const ttl = Number(ctx.getNodeParameter('ttl', i, 0));
-	if (!Number.isInteger(ttl) || ttl < 0 || ttl > MAX_TTL) throw invalid(node, 'Time to Live (Seconds)', `must be a whole number from 0 to ${MAX_TTL}`, i);
+	if (!Number.isInteger(ttl) || ttl < 0 || ttl > MAX_TTL) throw invalidInput(node, i, 'Time to Live (Seconds)', `must be a whole number from 0 to ${MAX_TTL}`);
 	if (ttl > 0) qs.ttl = ttl;
 
 	let customChars = 0;
 	const externalKey = String(ctx.getNodeParameter('externalKey', i, '') ?? '').trim();
-	if (externalKey.length > MAX_FIELD_CHARS) throw invalid(node, 'Ticket ID (External Key)', `is longer than ${MAX_FIELD_CHARS} characters`, i);
+	if (externalKey.length > MAX_FIELD_CHARS) throw invalidInput(node, i, 'Ticket ID (External Key)', `is longer than ${MAX_FIELD_CHARS} characters`);
 	if (externalKey) {
 		qs['session.custom.external_key'] = externalKey;
 		customChars += externalKey.length;
@@ -163,24 +164,24 @@ export function buildParameters(ctx: IExecuteFunctions, i: number): IDataObject 
 	for (const field of fields) {
 		const name = String(field.name ?? '').trim();
 		const value = String(field.value ?? '');
-		if (!CUSTOM_FIELD_NAME.test(name)) throw invalid(node, 'Custom Fields → Code Name', `"${name}" must be letters, digits or _`, i);
-		if (name === 'external_key') throw invalid(node, 'Custom Fields → Code Name', 'external_key is set by "Ticket ID (External Key)"', i);
-		if (value.length > MAX_FIELD_CHARS) throw invalid(node, `Custom Fields → ${name}`, `is longer than ${MAX_FIELD_CHARS} characters`, i);
+		if (!CUSTOM_FIELD_NAME.test(name)) throw invalidInput(node, i, 'Custom Fields → Code Name', `"${name}" must be letters, digits or _`);
+		if (name === 'external_key') throw invalidInput(node, i, 'Custom Fields → Code Name', 'external_key is set by "Ticket ID (External Key)"');
+		if (value.length > MAX_FIELD_CHARS) throw invalidInput(node, i, `Custom Fields → ${name}`, `is longer than ${MAX_FIELD_CHARS} characters`);
 		customChars += value.length;
 		qs[`session.custom.${name}`] = value;
 	}
-	if (customChars > MAX_CUSTOM_TOTAL) throw invalid(node, 'Custom Fields', `hold ${customChars} characters; BeyondTrust accepts 10 KB in all`, i);
+	if (customChars > MAX_CUSTOM_TOTAL) throw invalidInput(node, i, 'Custom Fields', `hold ${customChars} characters; BeyondTrust accepts 10 KB in all`);
 
 	const hostname = String(extra.urlHostname ?? '').trim();
 	if (hostname) {
-		if (!HOSTNAME.test(hostname)) throw invalid(node, 'Public Site Hostname', `"${hostname}" is not a hostname (no https://, no path)`, i);
+		if (!HOSTNAME.test(hostname)) throw invalidInput(node, i, 'Public Site Hostname', `"${hostname}" is not a hostname (no https://, no path)`);
 		qs.url_hostname = hostname;
 	}
 
 	const params = ((extra.extraParameters as IDataObject | undefined)?.parameter ?? []) as IDataObject[];
 	for (const param of params) {
 		const name = String(param.name ?? '').trim();
-		if (!/^[A-Za-z0-9_.]{1,64}$/.test(name) || name in qs) throw invalid(node, 'Extra Parameters → Name', `"${name}" is not allowed`, i);
+		if (!/^[A-Za-z0-9_.]{1,64}$/.test(name) || name in qs) throw invalidInput(node, i, 'Extra Parameters → Name', `"${name}" is not allowed`);
 		qs[name] = String(param.value ?? '');
 	}
 	return qs;

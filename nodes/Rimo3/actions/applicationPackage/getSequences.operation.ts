@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { Rimo3Client } from '../../transport/request';
+import { pathSegment } from '../../../shared/url';
 
 const properties: INodeProperties[] = [
 	{
@@ -29,7 +30,7 @@ export async function execute(this: IExecuteFunctions, client: Rimo3Client, i: n
 	}
 	const body = await client.request({
 		method: 'GET',
-		path: `/api/v2/application-packages/${encodeURIComponent(id)}/sequences`,
+		path: `/api/v2/application-packages/${pathSegment(id, 'Application Package')}/sequences`,
 		action: 'read the package sequences',
 		itemIndex: i,
 	});

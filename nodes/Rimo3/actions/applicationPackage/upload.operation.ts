@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import { buildMultipart } from '../../transport/multipart';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { invalidInput } from '../../../shared/validation';
+import { buildMultipart, isMimeType } from '../../transport/multipart';
 import type { Rimo3Client } from '../../transport/request';
 
 const properties: INodeProperties[] = [
@@ -60,13 +61,6 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['applicationPackage'], operation: ['upload'] } }, properties);
 
-function invalid(ctx: IExecuteFunctions, field: string, problem: string, i: number) {
-	return new NodeOperationError(ctx.getNode(), `${field} ${problem} [item ${i}]`, {
-		itemIndex: i,
-		description: `Fix "${field}" for item ${i}; nothing was uploaded for this item.`,
-	});
-}
-
 export async function execute(this: IExecuteFunctions, client: Rimo3Client, i: number): Promise<INodeExecutionData[]> {
 	// An expression may yield null or undefined: that is an empty field, not the text "null".
 	const text = (name: string, fallback: string) => String(this.getNodeParameter(name, i, fallback) ?? '').trim();
@@ -75,14 +69,14 @@ export async function execute(this: IExecuteFunctions, client: Rimo3Client, i: n
 	const fileName = text('fileName', '');
 	const progressStep = Number(this.getNodeParameter('progressStep', i, 2));
 	const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-	if (!displayName) throw invalid(this, 'Display Name', 'is empty', i);
-	if (!fileName) throw invalid(this, 'Setup File Name', 'is empty', i);
-	if (progressStep !== 2 && progressStep !== 3) throw invalid(this, 'Progress Step', 'must be 2 or 3', i);
+	if (!displayName) throw invalidInput(this.getNode(), i, 'Display Name', 'is empty');
+	if (!fileName) throw invalidInput(this.getNode(), i, 'Setup File Name', 'is empty');
+	if (progressStep !== 2 && progressStep !== 3) throw invalidInput(this.getNode(), i, 'Progress Step', 'must be 2 or 3');
 	const item = this.getInputData()[i];
-	if (!item.binary?.[property]) throw invalid(this, 'Input Binary Field', `"${property}" holds no file on this item`, i);
+	if (!item.binary?.[property]) throw invalidInput(this.getNode(), i, 'Input Binary Field', `"${property}" holds no file on this item`);
 	const binary = this.helpers.assertBinaryData(i, property);
 	const data = await this.helpers.getBinaryDataBuffer(i, property);
-	if (!data.length) throw invalid(this, 'Input Binary Field', `"${property}" is an empty file`, i);
+	if (!data.length) throw invalidInput(this.getNode(), i, 'Input Binary Field', `"${property}" is an empty file`);
 
 	const fields: Array<[string, string]> = [
 		['displayName', displayName],
@@ -97,10 +91,13 @@ export async function execute(this: IExecuteFunctions, client: Rimo3Client, i: n
 	for (const tag of String(extra.tags ?? '').split(',').map((t) => t.trim()).filter(Boolean)) fields.push(['tags', tag]);
 
 	const uploadName = binary.fileName || `${displayName.replace(/[^A-Za-z0-9._-]+/g, '_')}.zip`;
+	const mimeType = binary.mimeType || 'application/zip';
+	// It becomes a header line of the multipart body: only a plain type/subtype may get there.
+	if (!isMimeType(mimeType)) throw invalidInput(this.getNode(), i, 'Input Binary Field', `"${property}" has a MIME type that is not of the form type/subtype`);
 	const { body, contentType } = buildMultipart(fields, {
 		name: 'file',
 		fileName: uploadName,
-		contentType: binary.mimeType || 'application/zip',
+		contentType: mimeType,
 		data,
 	});
 	const answer = await client.request({

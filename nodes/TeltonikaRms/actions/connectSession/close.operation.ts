@@ -5,6 +5,7 @@ import { requireId } from '../../helpers/validation';
 import type { RmsClient } from '../../transport/request';
 import { waitForChannel } from '../../transport/statusChannel';
 import { optionsCollection } from '../common.descriptions';
+import { pathSegment } from '../../../shared/url';
 
 const properties: INodeProperties[] = [
 	{
@@ -25,7 +26,7 @@ export async function execute(this: IExecuteFunctions, client: RmsClient, i: num
 	const options = readOptions(this, i);
 	const scope = 'device_remote_access:write';
 	const action = `close session ${sessionId}`;
-	const envelope = await client.request({ method: 'DELETE', path: `/devices/connect/sessions/${sessionId}`, action, scope, retry: 'rejectedOnly', itemIndex: i });
+	const envelope = await client.request({ method: 'DELETE', path: `/devices/connect/sessions/${pathSegment(sessionId, 'Session ID')}`, action, scope, retry: 'rejectedOnly', itemIndex: i });
 	const channel = String(envelope.meta?.channel ?? '');
 	if (channel) {
 		await waitForChannel(client, channel, { intervalMs: options.pollIntervalMs, timeoutMs: options.pollTimeoutMs, action, scope, itemIndex: i });

@@ -7,6 +7,7 @@ import { requireId, requireInteger } from '../../helpers/validation';
 import { requestAllItems } from '../../transport/pagination';
 import type { RmsClient } from '../../transport/request';
 import { accessIdField, deviceLocator, returnAllAndLimit } from '../common.descriptions';
+import { pathSegment } from '../../../shared/url';
 
 const properties: INodeProperties[] = [
 	{
@@ -38,7 +39,7 @@ async function sessionsOf(client: RmsClient, accessId: number, activeOnly: boole
 	const sessions = await requestAllItems(
 		client,
 		{
-			path: `/devices/connect/${accessId}/sessions`,
+			path: `/devices/connect/${pathSegment(accessId, 'Access ID')}/sessions`,
 			qs: activeOnly ? { active: 'true' } : {},
 			action: `list sessions of access ID ${accessId}`,
 			scope: 'device_remote_access:read',

@@ -1,12 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { findDevice, readDeviceRef } from '../../helpers/device';
+import { DEVICE_SUMMARY_FIELDS, findDevice, readDeviceRef } from '../../helpers/device';
 import { pick } from '../../helpers/normalize';
 import { readOptions } from '../../helpers/options';
 import type { RmsClient } from '../../transport/request';
 import { deviceLocator, requestOptionsCollection, simplifyOption } from '../common.descriptions';
 
-export const DEVICE_SUMMARY_FIELDS = ['id', 'name', 'serial', 'model', 'status', 'status_name', 'firmware', 'mac', 'wan_ip', 'last_connection_at', 'company_id', 'company_name'];
 
 const properties: INodeProperties[] = [deviceLocator, requestOptionsCollection([simplifyOption])];
 

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
+import { DEVICE_SUMMARY_FIELDS } from '../../helpers/device';
 import { normalizeDevice, pick } from '../../helpers/normalize';
 import { readOptions } from '../../helpers/options';
 import { requireInteger } from '../../helpers/validation';
 import { requestAllItems } from '../../transport/pagination';
 import type { RmsClient } from '../../transport/request';
 import { requestOptionsCollection, returnAllAndLimit, simplifyOption } from '../common.descriptions';
-import { DEVICE_SUMMARY_FIELDS } from './get.operation';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),

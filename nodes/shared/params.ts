@@ -1,0 +1,20 @@
+import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+
+export type NodeContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+/**
+ * A node-level parameter in either context: in execute the 2nd argument is the item index, in
+ * loadOptions/listSearch it is the fallback.
+ */
+export function nodeParameter(ctx: NodeContext, name: string, fallback: unknown): unknown {
+	if (typeof (ctx as IExecuteFunctions).getInputData === 'function') {
+		return (ctx as IExecuteFunctions).getNodeParameter(name, 0, fallback);
+	}
+	return (ctx as ILoadOptionsFunctions).getNodeParameter(name, fallback);
+}
+
+/** One timeout per node run (it is about the network, not about any one item), in ms. */
+export function requestTimeoutMs(ctx: NodeContext, defaultSeconds: number): number {
+	const seconds = Number(nodeParameter(ctx, 'options.requestTimeout', defaultSeconds));
+	return (Number.isFinite(seconds) && seconds > 0 ? seconds : defaultSeconds) * 1000;
+}

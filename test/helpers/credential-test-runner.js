@@ -1,0 +1,92 @@
+// Runs a credential type's Test button the way n8n's CredentialsTester does for a credential with
+// a `test` request: a temporary node whose one property routes that request, run by n8n-core's
+// RoutingNode with the decrypted credential (preAuthentication and authenticate included).
+require('./n8n-env');
+const { ExecuteContext, ExecutionLifecycleHooks, RoutingNode } = require('n8n-core');
+const { NodeHelpers, Workflow } = require('n8n-workflow');
+const { loadTypes } = require('./type-registry');
+const { TestCredentialsHelper } = require('./credentials-helper');
+const { additionalDataFor, isolateNetwork, releaseTimers } = require('./workflow-runner');
+const { recordRequests } = require('./request-recorder');
+
+const TEMP_TYPE = 'credentialTest';
+
+function tempNodeType(credentialType, testRequest) {
+	return {
+		description: {
+			displayName: 'Credential test',
+			name: TEMP_TYPE,
+			group: ['transform'],
+			version: 1,
+			description: '',
+			defaults: { name: 'Temp-Node' },
+			inputs: ['main'],
+			outputs: ['main'],
+			credentials: [{ name: credentialType, required: true }],
+			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: testRequest.request }, default: '' }],
+		},
+	};
+}
+
+/**
+ * @param credentialType e.g. "teltonikaRmsApi"
+ * @param data           the credential's fields, as the user typed them
+ * @returns { status: 'OK' | 'Error', message, requests } like n8n's INodeCredentialTestResult
+ */
+async function testCredential(credentialType, data) {
+	const { credentialTypes } = await loadTypes();
+	const type = credentialTypes.getByName(credentialType);
+	if (!type.test) throw new Error(`${credentialType} has no test request`);
+	const credentialsHelper = new TestCredentialsHelper(credentialTypes, { [credentialType]: data });
+	const nodeType = tempNodeType(credentialType, type.test);
+	const nodeTypes = {
+		getByName: () => nodeType,
+		getByNameAndVersion: () => NodeHelpers.getVersionedNodeType(nodeType, 1),
+		getKnownTypes: () => ({}),
+	};
+	const node = {
+		id: 'temp',
+		name: 'Temp-Node',
+		type: TEMP_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+		credentials: { [credentialType]: { id: '1', name: 'test' } },
+	};
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+	const decrypted = await credentialsHelper.getDecrypted(undefined, undefined, credentialType, 'internal', undefined, false);
+	const credentialsDecrypted = { id: '1', name: 'test', type: credentialType, data: decrypted };
+	const hooks = new ExecutionLifecycleHooks('internal', 'credential-test', { nodes: [node], connections: {} });
+	const additionalData = additionalDataFor(hooks, credentialsHelper, 'credential-test');
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		additionalData,
+		'internal',
+		{ resultData: { runData: {} } },
+		0,
+		[],
+		{ main: [[{ json: {} }]] },
+		{ node, data: {}, source: null },
+		[],
+	);
+
+	isolateNetwork();
+	const recorder = recordRequests();
+	try {
+		await new RoutingNode(context, nodeType, credentialsDecrypted).runNode();
+		return { status: 'OK', message: 'Connection successful!', requests: recorder.requests };
+	} catch (error) {
+		// Same reading as n8n's CredentialsTester: a non-2xx status, a network code, or the message.
+		const response = error.cause?.response;
+		let message = String(error.message);
+		if (response) message = response.statusText || `Received HTTP status code: ${response.status}`;
+		else if (error.cause?.code) message = error.cause.code;
+		return { status: 'Error', message, error, requests: recorder.requests };
+	} finally {
+		recorder.stop();
+		releaseTimers();
+	}
+}
+
+module.exports = { testCredential };
