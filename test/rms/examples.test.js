@@ -55,6 +55,6 @@ test('RMS failing the create is a NodeApiError with its HTTP status on the error
 	const result = await run(ticket());
 	expect(result.outputs[NODE]).toEqual([]);
 	expect(errorOutput(result, NODE).map((j) => j.error)).toEqual([
-		expect.objectContaining({ name: 'NodeApiError', httpCode: '500', message: expect.stringMatching(/RMS failed to create remote access .*HTTP 500/) }),
+		expect.objectContaining({ name: 'NodeApiError', httpCode: '500', message: expect.stringMatching(/RMS at .* failed to create remote access .*HTTP 500/) }),
 	]);
 });
