@@ -34,9 +34,9 @@ test('500 items in one execution: exactly one token minted, 500 keys, under 20 r
 	const result = await runWorkflow(btWorkflow(generate()), { credentials: btCredentials(sim), input: tickets(500) });
 	expect(result.error).toBeUndefined();
 	expect(result.outputs.Node).toHaveLength(500);
-	expect(result.outputs.Node[499]).toMatchObject({ externalKey: 'INC-10499', ttl: 1800, queue: 'general', mailSubject: 'Remote Support Invitation' });
-	expect(result.outputs.Node[0].keyUrl).toMatch(/^https:\/\/support\.example\.com\/\?ak=[0-9a-f]{32}$/);
-	expect(result.outputs.Node[0].shortKey).toMatch(/^\d{7}$/);
+	expect(result.outputs.Node[499]).toMatchObject({ external_key: 'INC-10499', ttl: 1800, queue: 'general', mail_subject: 'Remote Support Invitation' });
+	expect(result.outputs.Node[0].key_url).toMatch(/^https:\/\/support\.example\.com\/\?ak=[0-9a-f]{32}$/);
+	expect(result.outputs.Node[0].short_key).toMatch(/^\d{7}$/);
 	expect(result.items.Node[7].pairedItem).toEqual({ item: 7 });
 	expect(bt().btTokensMinted).toBe(1);
 	expect(bt().btSessionKeysGenerated).toBe(500);
@@ -77,7 +77,7 @@ test.each(['http401', 'xml200'])('token revoked mid-run (%s): exactly one re-min
 	stop();
 	expect(result.error).toBeUndefined();
 	expect(result.outputs.Node).toHaveLength(45);
-	expect(result.outputs.Node.every((o) => o.keyUrl && !o.error)).toBe(true);
+	expect(result.outputs.Node.every((o) => o.key_url && !o.error)).toBe(true);
 	expect(bt().btTokensRevoked).toBe(1);
 	expect(bt().btTokensMinted).toBe(2);
 	expect(bt().btSessionKeysGenerated).toBe(45);
@@ -86,12 +86,12 @@ test.each(['http401', 'xml200'])('token revoked mid-run (%s): exactly one re-min
 
 test('a second execution reuses the stored token; the Test-button style preAuthentication does not mint again', async () => {
 	const first = await runWorkflow(btWorkflow({ resource: 'team', operation: 'getAll', returnAll: true }), { credentials: btCredentials(sim), input: [{}] });
-	expect(first.outputs.Node.map((t) => t.queueId)).toEqual(['team:1', 'team:2']);
+	expect(first.outputs.Node.map((t) => t.queue_id)).toEqual(['team:1', 'team:2']);
 	const second = await runWorkflow(btWorkflow({ resource: 'team', operation: 'getAll', returnAll: true }), { credentials: first.credentials, input: [{}] });
 	expect(second.error).toBeUndefined();
 	// Another operation in a third execution uses the same token too.
 	const third = await runWorkflow(btWorkflow({ resource: 'representative', operation: 'getAll', returnAll: true }), { credentials: second.credentials, input: [{}] });
-	expect(third.outputs.Node.map((r) => r.displayName)).toEqual(['Alice Agent', 'Bob Builder']);
+	expect(third.outputs.Node.map((r) => r.display_name)).toEqual(['Alice Agent', 'Bob Builder']);
 	expect(bt().btTokensMinted).toBe(1);
 });
 
@@ -144,13 +144,13 @@ test.each(['bomgar', 'beyondtrust'])('session report in the %s namespace: active
 	const active = await runWorkflow(btWorkflow({ resource: 'session', operation: 'getAll', hours: 24, activeOnly: true, returnAll: true }), { credentials: btCredentials(sim), input: [{}] });
 	expect(active.error).toBeUndefined();
 	expect(active.outputs.Node.map((s) => s.lsid)).toEqual([sim.beyondtrust.fixtures.lsids.activeTicket, sim.beyondtrust.fixtures.lsids.activeNoTicket]);
-	expect(active.outputs.Node[0]).toMatchObject({ active: true, endTime: null, externalKey: 'INC-1001', primaryRep: 'Alice Agent', customers: [{ name: 'Dana Customer', company: 'Contoso' }] });
+	expect(active.outputs.Node[0]).toMatchObject({ active: true, end_time: null, external_key: 'INC-1001', primary_rep: 'Alice Agent', customers: [{ name: 'Dana Customer', company: 'Contoso' }] });
 	const byTicket = await runWorkflow(
 		btWorkflow({ resource: 'session', operation: 'getAll', hours: 24, activeOnly: false, returnAll: true, filters: { externalKey: 'INC-1002' } }),
 		{ credentials: btCredentials(sim), input: [{}] },
 	);
 	expect(byTicket.outputs.Node).toHaveLength(1);
-	expect(byTicket.outputs.Node[0]).toMatchObject({ active: false, externalKey: 'INC-1002' });
+	expect(byTicket.outputs.Node[0]).toMatchObject({ active: false, external_key: 'INC-1002' });
 	const none = await runWorkflow(
 		btWorkflow({ resource: 'session', operation: 'getAll', activeOnly: false, returnAll: true, filters: { startTime: new Date(Date.now() - 60000).toISOString() } }),
 		{ credentials: btCredentials(sim), input: [{}] },
@@ -187,7 +187,7 @@ test('queues: team, rep and issue ids reach queue_id; bad input fails before any
 	const bad = await runWorkflow(btWorkflow(generate({ queueType: 'team', team: { __rl: true, mode: 'id', value: '={{ $json.team }}' } }), { onError: 'continueRegularOutput' }), {
 		credentials: btCredentials(sim), input: [{ team: '1', ticket: 'A' }, { team: 'x', ticket: 'B' }],
 	});
-	expect(bad.outputs.Node[0].keyUrl).toBeDefined();
+	expect(bad.outputs.Node[0].key_url).toBeDefined();
 	expect(bad.outputs.Node[1].error).toBe('Team must be a positive whole number, got "x" [item 1]');
 	const dup = await runWorkflow(btWorkflow(generate({ queueType: 'repUsername', repUsername: 'dup' })), { credentials: btCredentials(sim), input: tickets(1) });
 	expect(dup.error.message).toMatch(/Unable to find a unique representative/);

@@ -48,8 +48,8 @@ test('ticket invitation: the webhook body ticket becomes the external key and a 
 	const { node, workflow } = btNodeOnly(load('beyondtrust-ticket-invitation.json'));
 	const result = await runWorkflow(workflow, { credentials: btCredentials(sim), input: [{ body: { ticket: 'INC0012345' } }] });
 	expect(result.error).toBeUndefined();
-	expect(result.outputs[node.name][0]).toMatchObject({ externalKey: 'INC0012345', ttl: 3600 });
-	expect(result.outputs[node.name][0].keyUrl).toMatch(/^https:\/\//);
+	expect(result.outputs[node.name][0]).toMatchObject({ external_key: 'INC0012345', ttl: 3600 });
+	expect(result.outputs[node.name][0].key_url).toMatch(/^https:\/\//);
 });
 
 test('ticket invitation: failures go to the error output, to be answered 422 (bad ticket) or 502 (BeyondTrust failed)', async () => {

@@ -51,17 +51,17 @@ test.each([NS.bomgarCommand, NS.btCommand])('generate_session_key answer in %s',
 	expect(outcome.kind).toBe('ok');
 	expect(outcome.doc.root).toBe('session_key');
 	expect(normalizeSessionKey(outcome.doc.body)).toEqual({
-		keyUrl: 'https://support.example.com/?ak=0123456789abcdef0123456789abcdef',
-		shortKey: '6187161',
-		expiresAt: '2019-11-29T16:35:22.000Z',
+		key_url: 'https://support.example.com/?ak=0123456789abcdef0123456789abcdef',
+		short_key: '6187161',
+		expires_at: '2019-11-29T16:35:22.000Z',
 		expires: 1575045322,
 		ttl: null,
 		queue: 'general',
-		queueAvailable: false,
-		queueId: null,
-		externalKey: '1234',
-		mailSubject: 'Remote Support Invitation',
-		mailBody: 'Please click the link below.\n\nhttps://support.example.com/?ak=0123456789abcdef0123456789abcdef',
+		queue_available: false,
+		queue_id: null,
+		external_key: '1234',
+		mail_subject: 'Remote Support Invitation',
+		mail_body: 'Please click the link below.\n\nhttps://support.example.com/?ak=0123456789abcdef0123456789abcdef',
 		type: 'support',
 	});
 });
@@ -74,11 +74,11 @@ test.each([NS.bomgarReporting, NS.btReporting])('a single <session> still comes 
 	expect(sessions).toHaveLength(1);
 	const s = normalizeSession(sessions[0], true);
 	expect(s).toMatchObject({
-		lsid: '0f1e2d3c4b5a69788796a5b4c3d2e1f0', active: false, startTime: '2024-12-03T15:26:05.000Z', endTime: '2024-12-03T15:56:05.000Z',
-		externalKey: 'INC-1', primaryRep: 'Rita Rep', primaryRepId: 7, publicSiteId: 1,
+		lsid: '0f1e2d3c4b5a69788796a5b4c3d2e1f0', active: false, start_time: '2024-12-03T15:26:05.000Z', end_time: '2024-12-03T15:56:05.000Z',
+		external_key: 'INC-1', primary_rep: 'Rita Rep', primary_rep_id: 7, public_site_id: 1,
 		customers: [{ name: 'Pat', company: 'Contoso', issue: null, os: 'Windows 11' }],
-		representatives: [{ id: 7, username: 'rita', secondsInvolved: 1800, sessionOwner: true }],
-		events: [{ type: 'Session Start', performedBy: 'System', time: '2024-12-03T15:26:05.000Z' }],
+		representatives: [{ id: 7, username: 'rita', seconds_involved: 1800, session_owner: true }],
+		events: [{ type: 'Session Start', performed_by: 'System', time: '2024-12-03T15:26:05.000Z' }],
 	});
 });
 
@@ -97,14 +97,14 @@ test('repeated elements, prefixed namespaces and a running session (no end_time)
 test('logged-in reps and teams: one or many, always arrays', () => {
 	const one = readAnswer(xml(`<logged_in_reps xmlns="${NS.bomgarCommand}"><rep id="1"><public_display_name>Al</public_display_name><support_session_count>2</support_session_count><showing_on_rep_list>1</showing_on_rep_list></rep></logged_in_reps>`));
 	expect(list(one.doc.body.rep).map(normalizeRepresentative)).toEqual([
-		expect.objectContaining({ id: 1, displayName: 'Al', supportSessionCount: 2, showingOnRepList: true, queueId: 'rep:1' }),
+		expect.objectContaining({ id: 1, display_name: 'Al', support_session_count: 2, showing_on_rep_list: true, queue_id: 'rep:1' }),
 	]);
 	const none = readAnswer(xml(`<logged_in_reps xmlns="${NS.btCommand}"/>`));
 	expect(none.kind).toBe('ok');
 	expect(list(none.doc.body.rep)).toEqual([]);
 	const teams = readAnswer(xml(`<support_teams xmlns="${NS.btCommand}"><support_team id="3"><name>T</name><members><representative id="1"><display_name>Al</display_name></representative></members><issues><issue id="9"><code_name>vpn</code_name></issue><issue id="10"><code_name>mail</code_name></issue></issues></support_team></support_teams>`));
 	expect(list(teams.doc.body.support_team).map(normalizeTeam)).toEqual([
-		{ id: 3, name: 'T', codeName: null, queueId: 'team:3', members: [{ id: 1, displayName: 'Al' }], issues: [{ id: 9, codeName: 'vpn', description: null }, { id: 10, codeName: 'mail', description: null }] },
+		{ id: 3, name: 'T', code_name: null, queue_id: 'team:3', members: [{ id: 1, display_name: 'Al' }], issues: [{ id: 9, code_name: 'vpn', description: null }, { id: 10, code_name: 'mail', description: null }] },
 	]);
 });
 

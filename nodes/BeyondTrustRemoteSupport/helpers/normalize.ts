@@ -17,21 +17,24 @@ function numberOrNull(value: string): number | null {
 
 const flag = (value: string): boolean => value === '1' || value.toLowerCase() === 'true';
 
-/** generate_session_key → the fields a ticket flow needs (`key_url`, not `session_key_url`). */
+/**
+ * generate_session_key → the fields a ticket flow needs (`key_url`, not `session_key_url`). Output
+ * fields keep the API's own snake_case element names, as every BeyondTrust answer here does.
+ */
 export function normalizeSessionKey(body: XmlNode): IDataObject {
 	const expires = text(body.expires);
 	return {
-		keyUrl: text(body.key_url),
-		shortKey: text(body.short_key),
-		expiresAt: isoFromUnix(expires),
+		key_url: text(body.key_url),
+		short_key: text(body.short_key),
+		expires_at: isoFromUnix(expires),
 		expires: numberOrNull(expires),
 		ttl: numberOrNull(text(body.ttl)),
 		queue: text(body.queue),
-		queueAvailable: attr(body.queue, 'available') === '' ? null : flag(attr(body.queue, 'available')),
-		queueId: numberOrNull(text(body.queue_id)),
-		externalKey: text(body.external_key) || null,
-		mailSubject: text(body.mail_subject),
-		mailBody: text(body.mail_body),
+		queue_available: attr(body.queue, 'available') === '' ? null : flag(attr(body.queue, 'available')),
+		queue_id: numberOrNull(text(body.queue_id)),
+		external_key: text(body.external_key) || null,
+		mail_subject: text(body.mail_subject),
+		mail_body: text(body.mail_body),
 		type: text(body.type) || 'support',
 	};
 }
@@ -67,42 +70,42 @@ export function normalizeSession(session: XmlNode, includeEvents: boolean): IDat
 		company: text(child(c.info, 'company')) || null,
 		issue: text(child(c.info, 'issue')) || null,
 		hostname: text(c.hostname) || null,
-		publicIp: text(c.public_ip) || null,
-		privateIp: text(c.private_ip) || null,
+		public_ip: text(c.public_ip) || null,
+		private_ip: text(c.private_ip) || null,
 		os: text(c.os) || null,
 	}));
 	const representatives = list(child(session.rep_list, 'representative')).map((r) => ({
 		id: numberOrNull(attr(r, 'id')),
 		gsnumber: numberOrNull(attr(r, 'gsnumber')),
 		username: text(r.username),
-		displayName: text(r.display_name),
-		secondsInvolved: numberOrNull(text(r.seconds_involved)),
-		sessionOwner: flag(text(r.session_owner)),
+		display_name: text(r.display_name),
+		seconds_involved: numberOrNull(text(r.seconds_involved)),
+		session_owner: flag(text(r.session_owner)),
 	}));
 	const result: IDataObject = {
 		lsid: attr(session, 'lsid'),
 		active: end.unix === null,
-		sessionType: text(session.session_type) || null,
+		session_type: text(session.session_type) || null,
 		lseq: numberOrNull(text(session.lseq)),
-		startTime: start.iso,
-		endTime: end.iso,
+		start_time: start.iso,
+		end_time: end.iso,
 		duration: text(session.duration) || null,
-		externalKey: text(session.external_key) || null,
-		publicSite: text(session.public_site) || null,
-		publicSiteId: numberOrNull(attr(session.public_site, 'id')),
-		primaryCustomer: text(session.primary_customer) || null,
-		primaryRep: text(session.primary_rep) || null,
-		primaryRepId: numberOrNull(attr(session.primary_rep, 'id')),
+		external_key: text(session.external_key) || null,
+		public_site: text(session.public_site) || null,
+		public_site_id: numberOrNull(attr(session.public_site, 'id')),
+		primary_customer: text(session.primary_customer) || null,
+		primary_rep: text(session.primary_rep) || null,
+		primary_rep_id: numberOrNull(attr(session.primary_rep, 'id')),
 		customers,
 		representatives,
-		customAttributes: customAttributes(session.custom_attributes),
-		fileTransferCount: numberOrNull(text(session.file_transfer_count)),
+		custom_attributes: customAttributes(session.custom_attributes),
+		file_transfer_count: numberOrNull(text(session.file_transfer_count)),
 	};
 	if (includeEvents) {
 		result.events = list(child(session.session_details, 'event')).map((e) => ({
 			type: attr(e, 'event_type'),
 			time: isoFromUnix(attr(e, 'timestamp')),
-			performedBy: text(e.performed_by) || null,
+			performed_by: text(e.performed_by) || null,
 			destination: text(e.destination) || null,
 			body: text(e.body) || null,
 		}));
@@ -114,14 +117,14 @@ export function normalizeSession(session: XmlNode, includeEvents: boolean): IDat
 export function normalizeRepresentative(rep: XmlNode): IDataObject {
 	return {
 		id: numberOrNull(attr(rep, 'id')),
-		displayName: text(rep.public_display_name) || text(rep.display_name),
-		privateDisplayName: text(rep.private_display_name) || null,
+		display_name: text(rep.public_display_name) || text(rep.display_name),
+		private_display_name: text(rep.private_display_name) || null,
 		type: text(rep.type) || null,
-		loggedInSince: text(rep.logged_in_since) || null,
-		supportSessionCount: numberOrNull(text(rep.support_session_count)),
-		presentationCount: numberOrNull(text(rep.presentation_count)),
-		showingOnRepList: flag(text(rep.showing_on_rep_list)),
-		queueId: attr(rep, 'id') ? `rep:${attr(rep, 'id')}` : null,
+		logged_in_since: text(rep.logged_in_since) || null,
+		support_session_count: numberOrNull(text(rep.support_session_count)),
+		presentation_count: numberOrNull(text(rep.presentation_count)),
+		showing_on_rep_list: flag(text(rep.showing_on_rep_list)),
+		queue_id: attr(rep, 'id') ? `rep:${attr(rep, 'id')}` : null,
 	};
 }
 
@@ -131,15 +134,15 @@ export function normalizeTeam(team: XmlNode): IDataObject {
 	return {
 		id: numberOrNull(id),
 		name: text(team.name),
-		codeName: text(team.code_name) || null,
-		queueId: id ? `team:${id}` : null,
+		code_name: text(team.code_name) || null,
+		queue_id: id ? `team:${id}` : null,
 		members: list(child(team.members, 'representative')).map((m) => ({
 			id: numberOrNull(attr(m, 'id')),
-			displayName: text(m.display_name) || text(m.public_display_name) || text(m),
+			display_name: text(m.display_name) || text(m.public_display_name) || text(m),
 		})),
 		issues: list(child(team.issues, 'issue')).map((i) => ({
 			id: numberOrNull(attr(i, 'id')),
-			codeName: text(i.code_name),
+			code_name: text(i.code_name),
 			description: text(i.description) || null,
 		})),
 	};

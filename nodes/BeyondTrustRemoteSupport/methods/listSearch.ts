@@ -11,7 +11,7 @@ export async function searchTeams(this: ILoadOptionsFunctions, filter?: string):
 	const teams = await listTeams(await BtClient.create(this));
 	return {
 		results: teams
-			.filter((t) => matches(filter, t.name, t.codeName, t.id))
+			.filter((t) => matches(filter, t.name, t.code_name, t.id))
 			.map((t) => ({ name: `${String(t.name)} (team:${String(t.id)})`, value: String(t.id) })),
 	};
 }
@@ -21,7 +21,7 @@ export async function searchRepresentatives(this: ILoadOptionsFunctions, filter?
 	const reps = await listRepresentatives(await BtClient.create(this));
 	return {
 		results: reps
-			.filter((r) => matches(filter, r.displayName, r.privateDisplayName, r.id))
-			.map((r) => ({ name: `${String(r.displayName)} (rep:${String(r.id)})`, value: String(r.id) })),
+			.filter((r) => matches(filter, r.display_name, r.private_display_name, r.id))
+			.map((r) => ({ name: `${String(r.display_name)} (rep:${String(r.id)})`, value: String(r.id) })),
 	};
 }

@@ -20,9 +20,9 @@ const operations = [
     key: 'sessionKey.generate',
     parameters: { resource: 'sessionKey', operation: 'generate', queueType: 'general', externalKey: 'INC-E2E-1', ttl: 1800, additionalFields: {} },
     check([k], { sim }) {
-      assert.match(k.keyUrl, KEY_URL);
-      assert.match(String(k.shortKey), /^\d{7}$/);
-      assert.strictEqual(k.externalKey, 'INC-E2E-1');
+      assert.match(k.key_url, KEY_URL);
+      assert.match(String(k.short_key), /^\d{7}$/);
+      assert.strictEqual(k.external_key, 'INC-E2E-1');
       assert.strictEqual(k.ttl, 1800);
       assert.strictEqual(k.queue, 'general');
       assert.strictEqual(btStats(sim).btSessionKeysGenerated, 1);
@@ -34,8 +34,8 @@ const operations = [
     check(items) {
       assert.deepStrictEqual(items.map((s) => s.lsid), [lsids.activeTicket, lsids.activeNoTicket]);
       assert.ok(items.every((s) => s.active === true && s.endTime === null), 'only running sessions');
-      assert.strictEqual(items[0].externalKey, 'INC-1001');
-      assert.strictEqual(items[0].primaryRep, 'Alice Agent');
+      assert.strictEqual(items[0].external_key, 'INC-1001');
+      assert.strictEqual(items[0].primary_rep, 'Alice Agent');
     },
   },
   {
@@ -51,11 +51,11 @@ const operations = [
   },
   {
     key: 'representative.getAll', parameters: { resource: 'representative', operation: 'getAll', returnAll: true },
-    check(items) { assert.deepStrictEqual(items.map((r) => r.displayName), ['Alice Agent', 'Bob Builder']); },
+    check(items) { assert.deepStrictEqual(items.map((r) => r.display_name), ['Alice Agent', 'Bob Builder']); },
   },
   {
     key: 'team.getAll', parameters: { resource: 'team', operation: 'getAll', returnAll: true },
-    check(items) { assert.deepStrictEqual(items.map((t) => t.queueId), ['team:1', 'team:2']); },
+    check(items) { assert.deepStrictEqual(items.map((t) => t.queue_id), ['team:1', 'team:2']); },
   },
 ];
 

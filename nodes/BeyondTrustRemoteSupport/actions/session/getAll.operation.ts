@@ -106,6 +106,6 @@ export async function execute(this: IExecuteFunctions, client: BtClient, i: numb
 	if (answer.empty) return [];
 	const sessions = list(answer.doc.body.session)
 		.map((s) => normalizeSession(s, filters.includeEvents === true))
-		.filter((s) => (!activeOnly || s.active) && (!externalKey || s.externalKey === externalKey));
+		.filter((s) => (!activeOnly || s.active) && (!externalKey || s.external_key === externalKey));
 	return applyLimit(sessions, returnAll, limit).map((json) => ({ json }));
 }
