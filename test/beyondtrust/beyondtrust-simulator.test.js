@@ -62,7 +62,7 @@ test('Max Requests per Second: the simulator never sees more than the chosen rat
 test('hourly budget used up (X-RateLimit-Remaining 0): the items fail with the reset time, nothing is sent', async () => {
 	sim.beyondtrust.setHourlyBudget(2); // the token request and one call
 	const result = await runWorkflow(btWorkflow(generate(), { onError: 'continueRegularOutput' }), { credentials: btCredentials(sim), input: tickets(3) });
-	expect(result.outputs.Node[0].keyUrl).toBeDefined();
+	expect(result.outputs.Node[0].key_url).toBeDefined();
 	for (const failed of result.outputs.Node.slice(1)) {
 		expect(failed.error).toMatch(/request budget of this API account is used up: it resets at \d\d:\d\d:\d\d UTC \(in 60 minutes\)/);
 	}
