@@ -17,14 +17,30 @@ const MIN_API_CALLS = 5;
 function linkWorkflow() {
 	return {
 		nodes: [
-			{ id: 't', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
 			{
-				id: 'l', name: 'Link', type: 'n8n-nodes-remote-access.teltonikaRms', typeVersion: 1, position: [200, 0],
+				id: 't',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'l',
+				name: 'Link',
+				type: 'n8n-nodes-remote-access.teltonikaRms',
+				typeVersion: 1,
+				position: [200, 0],
 				credentials: { teltonikaRmsApi: { id: '1', name: 'sim' } },
 				parameters: {
-					resource: 'connectSession', operation: 'generateLink', name: 'Camera_HTTPS',
+					resource: 'connectSession',
+					operation: 'generateLink',
+					name: 'Camera_HTTPS',
 					device: { __rl: true, mode: 'serial', value: '1111111111' },
-					destinationIp: '192.168.1.10', destinationPort: 443, protocol: 'https', duration: 600,
+					destinationIp: '192.168.1.10',
+					destinationPort: 443,
+					protocol: 'https',
+					duration: 600,
 				},
 			},
 		],
@@ -35,14 +51,22 @@ function linkWorkflow() {
 /** One bare round trip to the simulator, latency included. */
 async function roundTrip(sim) {
 	const { ms } = await timed(() =>
-		fetch(`${sim.rms.baseUrl}/devices/1001?fields=id`, { headers: { authorization: `Bearer ${sim.rms.tokens.full}` } }).then((r) => r.text()),
+		fetch(`${sim.rms.baseUrl}/devices/1001?fields=id`, {
+			headers: { authorization: `Bearer ${sim.rms.tokens.full}` },
+		}).then((r) => r.text()),
 	);
 	return ms;
 }
 
 async function measureLink() {
 	const sim = await startSimulator({ port: 0, channelCompleteMs: CHANNEL_MS });
-	const credentials = { teltonikaRmsApi: { accessToken: sim.rms.tokens.full, baseUrl: sim.rms.baseUrl, statusUrl: sim.rms.statusUrl } };
+	const credentials = {
+		teltonikaRmsApi: {
+			accessToken: sim.rms.tokens.full,
+			baseUrl: sim.rms.baseUrl,
+			statusUrl: sim.rms.statusUrl,
+		},
+	};
 	try {
 		await runWorkflow(linkWorkflow(), { credentials, input: [{}] }); // warm-up: loads n8n-core and the node
 		const walls = [];
@@ -54,7 +78,9 @@ async function measureLink() {
 			const rtt = median([await roundTrip(sim), await roundTrip(sim), await roundTrip(sim)]);
 			sim.reset();
 			sim.setFaults({ kind: 'latency', ms: LATENCY_MS });
-			const { ms, result } = await timed(() => runWorkflow(linkWorkflow(), { credentials, input: [{}] }));
+			const { ms, result } = await timed(() =>
+				runWorkflow(linkWorkflow(), { credentials, input: [{}] }),
+			);
 			if (result.error) throw result.error;
 			walls.push(ms);
 			minimums.push(4 * rtt + CHANNEL_MS);

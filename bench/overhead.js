@@ -22,24 +22,66 @@ function overheadWorkflow() {
 		active: false,
 		settings: { executionOrder: 'v1' },
 		nodes: [
-			{ id: 'a', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
 			{
-				id: 'b', name: 'Items', type: 'n8n-nodes-base.code', typeVersion: 2, position: [200, 0],
-				parameters: { jsCode: `return Array.from({ length: ${ITEMS} }, (_, i) => ({ json: { accessId: 62002, i } }));` },
+				id: 'a',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
 			},
 			{
-				id: 'c', name: 'This node', type: 'n8n-nodes-remote-access.teltonikaRms', typeVersion: 1, position: [400, -100], credentials,
-				parameters: { resource: 'connectSession', operation: 'getAll', scope: 'accessId', accessId: '={{ $json.accessId }}', activeOnly: false, returnAll: true },
+				id: 'b',
+				name: 'Items',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				position: [200, 0],
+				parameters: {
+					jsCode: `return Array.from({ length: ${ITEMS} }, (_, i) => ({ json: { accessId: 62002, i } }));`,
+				},
 			},
 			{
-				id: 'd', name: 'HTTP Request', type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, position: [400, 100], credentials,
+				id: 'c',
+				name: 'This node',
+				type: 'n8n-nodes-remote-access.teltonikaRms',
+				typeVersion: 1,
+				position: [400, -100],
+				credentials,
+				parameters: {
+					resource: 'connectSession',
+					operation: 'getAll',
+					scope: 'accessId',
+					accessId: '={{ $json.accessId }}',
+					activeOnly: false,
+					returnAll: true,
+				},
+			},
+			{
+				id: 'd',
+				name: 'HTTP Request',
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				position: [400, 100],
+				credentials,
 				parameters: {
 					url: '', // set to the simulator's REST base once it runs
-					authentication: 'predefinedCredentialType', nodeCredentialType: 'teltonikaRmsApi', options: {},
+					authentication: 'predefinedCredentialType',
+					nodeCredentialType: 'teltonikaRmsApi',
+					options: {},
 				},
 			},
 		],
-		connections: { Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] }, Items: { main: [[{ node: 'This node', type: 'main', index: 0 }, { node: 'HTTP Request', type: 'main', index: 0 }]] } },
+		connections: {
+			Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
+			Items: {
+				main: [
+					[
+						{ node: 'This node', type: 'main', index: 0 },
+						{ node: 'HTTP Request', type: 'main', index: 0 },
+					],
+				],
+			},
+		},
 	};
 }
 
@@ -68,7 +110,8 @@ async function measureOverhead() {
 		for (let run = 0; run < RUNS; run++) {
 			sim.reset();
 			const result = await instance.execute(workflow.id);
-			if (result.error) throw new Error(`bench workflow failed: ${JSON.stringify(result.error).slice(0, 500)}`);
+			if (result.error)
+				throw new Error(`bench workflow failed: ${JSON.stringify(result.error).slice(0, 500)}`);
 			const a = nodeTime(result.run, 'This node');
 			const b = nodeTime(result.run, 'HTTP Request');
 			ours.push(a);

@@ -9,7 +9,11 @@ const ROOT = path.resolve(__dirname, '..');
 const SAMPLES = 5;
 
 function tarballKiB() {
-	const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--silent'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+	const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--silent'], {
+		cwd: ROOT,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'ignore'],
+	});
 	const [info] = JSON.parse(out);
 	return { kib: round(info.size / 1024, 1), files: info.entryCount };
 }
@@ -25,14 +29,20 @@ function measurePackage() {
 	const files = [...n8n.nodes, ...n8n.credentials].map((f) => path.join(ROOT, f));
 	const perFile = {};
 	for (const file of files) {
-		perFile[path.basename(file)] = round(median(Array.from({ length: SAMPLES }, () => coldRequireMs(file))), 1);
+		perFile[path.basename(file)] = round(
+			median(Array.from({ length: SAMPLES }, () => coldRequireMs(file))),
+			1,
+		);
 	}
 	const { kib, files: entryCount } = tarballKiB();
 	const times = Object.values(perFile);
 	return {
 		tarballKiB: kib,
 		tarballFiles: entryCount,
-		requireMs: round(times.reduce((a, b) => a + b, 0), 1),
+		requireMs: round(
+			times.reduce((a, b) => a + b, 0),
+			1,
+		),
 		requireMsMax: Math.max(...times),
 		requireMsPerFile: perFile,
 	};

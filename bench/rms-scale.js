@@ -15,9 +15,20 @@ const QUOTA_DEVICE = 1001;
 function rmsWorkflow(parameters) {
 	return {
 		nodes: [
-			{ id: 't', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
 			{
-				id: 'r', name: 'RMS', type: 'n8n-nodes-remote-access.teltonikaRms', typeVersion: 1, position: [200, 0],
+				id: 't',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'r',
+				name: 'RMS',
+				type: 'n8n-nodes-remote-access.teltonikaRms',
+				typeVersion: 1,
+				position: [200, 0],
 				credentials: { teltonikaRmsApi: { id: '1', name: 'sim' } },
 				parameters,
 			},
@@ -27,14 +38,25 @@ function rmsWorkflow(parameters) {
 }
 
 const linkParameters = (name) => ({
-	resource: 'connectSession', operation: 'generateLink', name,
+	resource: 'connectSession',
+	operation: 'generateLink',
+	name,
 	device: { __rl: true, mode: 'serial', value: '1111111111' }, // device 1001, as a ticket names it
-	destinationIp: '192.168.1.10', destinationPort: 443, protocol: 'https', duration: 600,
+	destinationIp: '192.168.1.10',
+	destinationPort: 443,
+	protocol: 'https',
+	duration: 600,
 	options: { pollTimeout: 120 },
 });
 
 async function run(sim, parameters) {
-	const credentials = { teltonikaRmsApi: { accessToken: sim.rms.tokens.full, baseUrl: sim.rms.baseUrl, statusUrl: sim.rms.statusUrl } };
+	const credentials = {
+		teltonikaRmsApi: {
+			accessToken: sim.rms.tokens.full,
+			baseUrl: sim.rms.baseUrl,
+			statusUrl: sim.rms.statusUrl,
+		},
+	};
 	const result = await runWorkflow(rmsWorkflow(parameters), { credentials, input: [{}] });
 	if (result.error) throw result.error;
 	return result.outputs.RMS;
@@ -46,7 +68,13 @@ async function byChannelSeconds(sim) {
 	for (const seconds of CHANNEL_SECONDS) {
 		sim.reset();
 		sim.rms.setChannelCompleteMs(seconds * 1000);
-		sim.rms.addConfig({ device_id: QUOTA_DEVICE, name: 'Channel_Reuse', destination_ip: '192.168.1.10', destination_port: 443, protocol: 'https' });
+		sim.rms.addConfig({
+			device_id: QUOTA_DEVICE,
+			name: 'Channel_Reuse',
+			destination_ip: '192.168.1.10',
+			destination_port: 443,
+			protocol: 'https',
+		});
 		sim.setFaults({ kind: 'latency', ms: LATENCY_MS });
 		const rtt = median([await roundTrip(sim), await roundTrip(sim), await roundTrip(sim)]);
 		// The configuration exists: find device, list, start, then the polls of the start's channel.
@@ -55,14 +83,25 @@ async function byChannelSeconds(sim) {
 		// As link.wallRatio: find device, find configuration and start before the channel, plus the
 		// round trip of the poll that sees it complete.
 		const minimum = seconds * 1000 + 4 * rtt;
-		out[String(seconds)] = { wallRatio: round(ms / minimum), polls, wallMs: round(ms, 0), minMs: round(minimum, 0) };
+		out[String(seconds)] = {
+			wallRatio: round(ms / minimum),
+			polls,
+			wallMs: round(ms, 0),
+			minMs: round(minimum, 0),
+		};
 	}
 	return out;
 }
 
 function addConfigs(sim, count) {
 	for (let n = 0; n < count; n++) {
-		sim.rms.addConfig({ device_id: QUOTA_DEVICE, name: `Bench_${n}`, destination_ip: '192.168.1.20', destination_port: 8000 + n, protocol: 'http' });
+		sim.rms.addConfig({
+			device_id: QUOTA_DEVICE,
+			name: `Bench_${n}`,
+			destination_ip: '192.168.1.20',
+			destination_port: 8000 + n,
+			protocol: 'http',
+		});
 	}
 }
 
@@ -84,10 +123,19 @@ async function quota(sim) {
 		addConfigs(sim, Math.max(0, total - seeded));
 		const configs = sim.rms.state().configs.length;
 		const start = sim.stats().requests;
-		await run(sim, { resource: 'connectSession', operation: 'getAll', scope: 'account', returnAll: true });
+		await run(sim, {
+			resource: 'connectSession',
+			operation: 'getAll',
+			scope: 'account',
+			returnAll: true,
+		});
 		listSessions[String(configs)] = sim.stats().requests - start;
 	}
-	return { requestsPerNewLink: newLink, requestsPerReusedLink: reusedLink, requestsPerAccountListSessions: listSessions };
+	return {
+		requestsPerNewLink: newLink,
+		requestsPerReusedLink: reusedLink,
+		requestsPerAccountListSessions: listSessions,
+	};
 }
 
 async function measureRmsScale() {

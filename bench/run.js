@@ -7,7 +7,13 @@ const os = require('os');
 const path = require('path');
 
 const SECTIONS = [
-	['link', async () => ({ ...(await require('./link').measureLink()), ...(await require('./rms-scale').measureRmsScale()) })],
+	[
+		'link',
+		async () => ({
+			...(await require('./link').measureLink()),
+			...(await require('./rms-scale').measureRmsScale()),
+		}),
+	],
 	['tokens', () => require('./tokens').measureTokens()],
 	['bulk', () => require('./tokens').measureBulk()],
 	['overhead', () => require('./overhead').measureOverhead()],
@@ -34,12 +40,19 @@ const TARGETS = {
 
 function machine() {
 	const cpu = os.cpus()[0];
-	return { cpus: os.cpus().length, cpu: cpu && cpu.model, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
+	return {
+		cpus: os.cpus().length,
+		cpu: cpu && cpu.model,
+		memGiB: Math.round(os.totalmem() / 2 ** 30),
+		node: process.version,
+		platform: `${os.platform()} ${os.release()}`,
+	};
 }
 
 function flatten(prefix, value, out) {
 	if (value && typeof value === 'object' && !Array.isArray(value)) {
-		for (const [key, inner] of Object.entries(value)) flatten(prefix ? `${prefix}.${key}` : key, inner, out);
+		for (const [key, inner] of Object.entries(value))
+			flatten(prefix ? `${prefix}.${key}` : key, inner, out);
 	} else out[prefix] = value;
 	return out;
 }
@@ -61,7 +74,9 @@ async function main() {
 			process.exitCode = 1;
 		}
 	}
-	const rows = Object.entries(flatten('', results, {})).filter(([key]) => !key.startsWith('machine.') && key !== 'measuredAt');
+	const rows = Object.entries(flatten('', results, {})).filter(
+		([key]) => !key.startsWith('machine.') && key !== 'measuredAt',
+	);
 	const width = Math.max(...rows.map(([key]) => key.length));
 	process.stdout.write(`\nMachine: ${JSON.stringify(results.machine)}\n\n`);
 	for (const [key, value] of rows) {

@@ -3,14 +3,26 @@
 'use strict';
 const { startSimulator } = require('../test/simulator');
 const { runWorkflow } = require('../test/helpers/workflow-runner');
-const { btWorkflow, btCredentials, rimo3Workflow, rimo3Credentials } = require('../test/helpers/remote-access-workflows');
+const {
+	btWorkflow,
+	btCredentials,
+	rimo3Workflow,
+	rimo3Credentials,
+} = require('../test/helpers/remote-access-workflows');
 const { median, round } = require('./stats');
 
 const ALLOWED_PER_SECOND = 20; // BeyondTrust: 20 requests/s per API account
 const EXECUTIONS = 4; // 4 executions × 250 items = 1,000 calls, in one process as in one n8n
 
-const generate = { resource: 'sessionKey', operation: 'generate', queueType: 'general', externalKey: '={{ $json.ticket }}', ttl: 1800 };
-const tickets = (n, offset = 0) => Array.from({ length: n }, (_, i) => ({ ticket: `INC-${offset + i}` }));
+const generate = {
+	resource: 'sessionKey',
+	operation: 'generate',
+	queueType: 'general',
+	externalKey: '={{ $json.ticket }}',
+	ttl: 1800,
+};
+const tickets = (n, offset = 0) =>
+	Array.from({ length: n }, (_, i) => ({ ticket: `INC-${offset + i}` }));
 
 /**
  * 1,000 API calls spread over several executions; mints per 1,000 calls. Each measure has its own
@@ -34,18 +46,36 @@ async function measureTokens() {
 	const bt = (sim) => sim.stats().personalities.beyondtrust;
 	const r3 = (sim) => sim.stats().personalities.rimo3;
 	const btMints = await mintsPerThousand(
-		(sim, e) => runWorkflow(btWorkflow(generate), { credentials: btCredentials(sim), input: tickets(1000 / EXECUTIONS, e * 1000) }),
+		(sim, e) =>
+			runWorkflow(btWorkflow(generate), {
+				credentials: btCredentials(sim),
+				input: tickets(1000 / EXECUTIONS, e * 1000),
+			}),
 		(sim) => ({ calls: bt(sim).btSessionKeysGenerated, mints: bt(sim).btTokensMinted }),
 	);
 	const rimo3Mints = await mintsPerThousand(
 		(sim) =>
-			runWorkflow(rimo3Workflow({ resource: 'applicationPackage', operation: 'getAll', returnAll: false, limit: 5 }), {
-				credentials: rimo3Credentials(sim),
-				input: tickets(1000 / EXECUTIONS),
-			}),
-		(sim) => ({ calls: sim.requests({ path: '/rimo3/api/v2/application-packages' }).length, mints: r3(sim).rimo3TokensMinted }),
+			runWorkflow(
+				rimo3Workflow({
+					resource: 'applicationPackage',
+					operation: 'getAll',
+					returnAll: false,
+					limit: 5,
+				}),
+				{
+					credentials: rimo3Credentials(sim),
+					input: tickets(1000 / EXECUTIONS),
+				},
+			),
+		(sim) => ({
+			calls: sim.requests({ path: '/rimo3/api/v2/application-packages' }).length,
+			mints: r3(sim).rimo3TokensMinted,
+		}),
 	);
-	return { mintsPerThousandCalls: { beyondtrust: btMints, rimo3: rimo3Mints }, executions: EXECUTIONS };
+	return {
+		mintsPerThousandCalls: { beyondtrust: btMints, rimo3: rimo3Mints },
+		executions: EXECUTIONS,
+	};
 }
 
 /** One 1,000-item BeyondTrust session-key run: failed items and achieved ÷ allowed rate. */
@@ -57,12 +87,22 @@ async function measureBulk() {
 		// A new simulator per run (new token URL): each run starts with no cached token.
 		const sim = await startSimulator({ port: 0, logLimit: items + 100 });
 		try {
-			const result = await runWorkflow(btWorkflow(generate), { credentials: btCredentials(sim), input: tickets(items) });
+			const result = await runWorkflow(btWorkflow(generate), {
+				credentials: btCredentials(sim),
+				input: tickets(items),
+			});
 			const log = sim.requests({ path: '/beyondtrust/' });
 			const seconds = (Date.parse(log[log.length - 1].time) - Date.parse(log[0].time)) / 1000;
-			const failed = result.error ? items : (result.outputs.Node || []).filter((o) => o.error).length;
+			const failed = result.error
+				? items
+				: (result.outputs.Node || []).filter((o) => o.error).length;
 			const stats = sim.stats().personalities.beyondtrust;
-			samples.push({ failed, rate: log.length / seconds, peak: stats.btPeakPerSecond, rejected: stats.btRateLimited });
+			samples.push({
+				failed,
+				rate: log.length / seconds,
+				peak: stats.btPeakPerSecond,
+				rejected: stats.btRateLimited,
+			});
 		} finally {
 			await sim.stop();
 		}

@@ -7,7 +7,11 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { obtainClientCredentialsToken } from './common/clientCredentialsToken';
-import { bearerAuthentication, clientCredentialsProperties, beyondTrustTokenRequest } from './common/tokenRequests';
+import {
+	bearerAuthentication,
+	clientCredentialsProperties,
+	beyondTrustTokenRequest,
+} from './common/tokenRequests';
 
 /** BeyondTrust Remote Support API account: client credentials, one-hour tokens, at most 30 valid at once. */
 export class BeyondTrustRemoteSupportOAuth2Api implements ICredentialType {
@@ -20,7 +24,8 @@ export class BeyondTrustRemoteSupportOAuth2Api implements ICredentialType {
 		dark: 'file:../nodes/BeyondTrustRemoteSupport/beyondTrust.dark.svg',
 	} as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-remote-access/n8n-nodes-remote-access#beyondtrust-remote-support-credentials';
+	documentationUrl =
+		'https://github.com/n8n-nodes-remote-access/n8n-nodes-remote-access#beyondtrust-remote-support-credentials';
 
 	properties: INodeProperties[] = [
 		{
@@ -30,7 +35,8 @@ export class BeyondTrustRemoteSupportOAuth2Api implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'e.g. https://support.example.com',
-			description: 'Address of your BeyondTrust Remote Support site (B Series appliance or cloud site)',
+			description:
+				'Address of your BeyondTrust Remote Support site (B Series appliance or cloud site)',
 		},
 		{
 			displayName: 'Client ID',
@@ -38,13 +44,16 @@ export class BeyondTrustRemoteSupportOAuth2Api implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'Of an API account: /login → Management → API Configuration (tick "Enable XML API"; give the account Command API full access and Reporting → Support Session reports)',
+			description:
+				'Of an API account: /login → Management → API Configuration (tick "Enable XML API"; give the account Command API full access and Reporting → Support Session reports)',
 		},
 		...clientCredentialsProperties,
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		return { accessToken: await obtainClientCredentialsToken(this, beyondTrustTokenRequest(credentials)) };
+		return {
+			accessToken: await obtainClientCredentialsToken(this, beyondTrustTokenRequest(credentials)),
+		};
 	}
 
 	authenticate: IAuthenticateGeneric = bearerAuthentication;

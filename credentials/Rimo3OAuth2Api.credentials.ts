@@ -7,7 +7,11 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { obtainClientCredentialsToken } from './common/clientCredentialsToken';
-import { bearerAuthentication, clientCredentialsProperties, rimo3TokenRequest } from './common/tokenRequests';
+import {
+	bearerAuthentication,
+	clientCredentialsProperties,
+	rimo3TokenRequest,
+} from './common/tokenRequests';
 
 /** Rimo3 Cloud API user: client credentials at /api/v2/connect/token, one-hour tokens. */
 export class Rimo3OAuth2Api implements ICredentialType {
@@ -15,9 +19,13 @@ export class Rimo3OAuth2Api implements ICredentialType {
 
 	displayName = 'Rimo3 OAuth2 API';
 
-	icon = { light: 'file:../nodes/Rimo3/rimo3.svg', dark: 'file:../nodes/Rimo3/rimo3.dark.svg' } as const;
+	icon = {
+		light: 'file:../nodes/Rimo3/rimo3.svg',
+		dark: 'file:../nodes/Rimo3/rimo3.dark.svg',
+	} as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-remote-access/n8n-nodes-remote-access#rimo3-credentials';
+	documentationUrl =
+		'https://github.com/n8n-nodes-remote-access/n8n-nodes-remote-access#rimo3-credentials';
 
 	properties: INodeProperties[] = [
 		{
@@ -34,13 +42,16 @@ export class Rimo3OAuth2Api implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'Of a Rimo3 API account (Admin & Support → Integrations → API Accounts); the secret is shown once',
+			description:
+				'Of a Rimo3 API account (Admin & Support → Integrations → API Accounts); the secret is shown once',
 		},
 		...clientCredentialsProperties,
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		return { accessToken: await obtainClientCredentialsToken(this, rimo3TokenRequest(credentials)) };
+		return {
+			accessToken: await obtainClientCredentialsToken(this, rimo3TokenRequest(credentials)),
+		};
 	}
 
 	authenticate: IAuthenticateGeneric = bearerAuthentication;

@@ -1,14 +1,23 @@
 import { rmsUrlProperties } from './common/tokenRequests';
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
 
 export class TeltonikaRmsApi implements ICredentialType {
 	name = 'teltonikaRmsApi';
 
 	displayName = 'Teltonika RMS API';
 
-	icon = { light: 'file:../nodes/TeltonikaRms/teltonikaRms.svg', dark: 'file:../nodes/TeltonikaRms/teltonikaRms.dark.svg' } as const;
+	icon = {
+		light: 'file:../nodes/TeltonikaRms/teltonikaRms.svg',
+		dark: 'file:../nodes/TeltonikaRms/teltonikaRms.dark.svg',
+	} as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-remote-access/n8n-nodes-remote-access#teltonika-rms-credentials';
+	documentationUrl =
+		'https://github.com/n8n-nodes-remote-access/n8n-nodes-remote-access#teltonika-rms-credentials';
 
 	properties: INodeProperties[] = [
 		{
@@ -18,7 +27,8 @@ export class TeltonikaRmsApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'Created in RMS under Account settings → API → Access tokens (needs two-factor authentication). Give it the scopes devices:read, device_remote_access:read and device_remote_access:write.',
+			description:
+				'Created in RMS under Account settings → API → Access tokens (needs two-factor authentication). Give it the scopes devices:read, device_remote_access:read and device_remote_access:write.',
 		},
 		...rmsUrlProperties,
 	];

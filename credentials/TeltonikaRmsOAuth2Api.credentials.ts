@@ -9,9 +9,13 @@ export class TeltonikaRmsOAuth2Api implements ICredentialType {
 
 	extends = ['oAuth2Api'];
 
-	icon = { light: 'file:../nodes/TeltonikaRms/teltonikaRms.svg', dark: 'file:../nodes/TeltonikaRms/teltonikaRms.dark.svg' } as const;
+	icon = {
+		light: 'file:../nodes/TeltonikaRms/teltonikaRms.svg',
+		dark: 'file:../nodes/TeltonikaRms/teltonikaRms.dark.svg',
+	} as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-remote-access/n8n-nodes-remote-access#teltonika-rms-credentials';
+	documentationUrl =
+		'https://github.com/n8n-nodes-remote-access/n8n-nodes-remote-access#teltonika-rms-credentials';
 
 	properties: INodeProperties[] = [
 		{ displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'pkce' },
@@ -33,7 +37,12 @@ export class TeltonikaRmsOAuth2Api implements ICredentialType {
 			type: 'hidden',
 			default: 'devices:read device_remote_access:read device_remote_access:write',
 		},
-		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },
+		{
+			displayName: 'Auth URI Query Parameters',
+			name: 'authQueryParameters',
+			type: 'hidden',
+			default: '',
+		},
 		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
 		...rmsUrlProperties,
 	];

@@ -22,9 +22,23 @@ const { startSimulator } = require('../test/simulator');
 
 const ROOT = rt.ROOT;
 const SUITES = require('../test/e2e/suites'); // each vendor's simulator credential records
-const EXAMPLES = fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.json')).sort().map((f) => `examples/${f}`);
+const EXAMPLES = fs
+	.readdirSync(path.join(ROOT, 'examples'))
+	.filter((f) => f.endsWith('.json'))
+	.sort()
+	.map((f) => `examples/${f}`);
 const WEBHOOK_EXAMPLES = ['rmsTicketConnLink1', 'btTicketInvitation1']; // published so their webhooks answer
-const TICKET = { id: 'rmsTicketConnLink1', path: 'rms-ticket-connect-link', body: { serial: '1111111111', lan_ip: '192.168.1.10', port: 443, protocol: 'https', ticket_id: '4711' } };
+const TICKET = {
+	id: 'rmsTicketConnLink1',
+	path: 'rms-ticket-connect-link',
+	body: {
+		serial: '1111111111',
+		lan_ip: '192.168.1.10',
+		port: 443,
+		protocol: 'https',
+		ticket_id: '4711',
+	},
+};
 
 const t0 = Date.now();
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
@@ -34,117 +48,144 @@ const step = (msg) => say(`[${++stepNo}/7 ${elapsed()}] ${msg}`);
 const sha = (data) => crypto.createHash('sha256').update(data).digest('hex').slice(0, 16);
 
 function readJson(file, fallback) {
-  try { return JSON.parse(fs.readFileSync(file, 'utf8')); } catch { return fallback; }
+	try {
+		return JSON.parse(fs.readFileSync(file, 'utf8'));
+	} catch {
+		return fallback;
+	}
 }
 
 function pidAlive(pid) {
-  try { process.kill(pid, 0); return true; } catch (e) { return e.code === 'EPERM'; }
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (e) {
+		return e.code === 'EPERM';
+	}
 }
 
 async function main() {
-  killStale();
-  const base = path.join(rt.cacheDir(), 'start');
-  const root = path.join(base, `n8n-${rt.N8N_VERSION}`);
-  if (process.env.N8N_RA_FRESH === '1') fs.rmSync(root, { recursive: true, force: true });
-  fs.mkdirSync(root, { recursive: true });
+	killStale();
+	const base = path.join(rt.cacheDir(), 'start');
+	const root = path.join(base, `n8n-${rt.N8N_VERSION}`);
+	if (process.env.N8N_RA_FRESH === '1') fs.rmSync(root, { recursive: true, force: true });
+	fs.mkdirSync(root, { recursive: true });
 
-  // One `npm start` per user folder: two n8n processes on one SQLite file would corrupt it.
-  const lockFile = path.join(root, 'start.lock');
-  const lock = readJson(lockFile, null);
-  if (lock && lock.pid !== process.pid && pidAlive(lock.pid)) {
-    throw new Error(`npm start is already running (pid ${lock.pid}); its editor is at ${lock.url}. Stop it with Ctrl-C first.`);
-  }
-  fs.writeFileSync(lockFile, JSON.stringify({ pid: process.pid }));
-  process.on('exit', () => { if (readJson(lockFile, {}).pid === process.pid) fs.rmSync(lockFile, { force: true }); });
+	// One `npm start` per user folder: two n8n processes on one SQLite file would corrupt it.
+	const lockFile = path.join(root, 'start.lock');
+	const lock = readJson(lockFile, null);
+	if (lock && lock.pid !== process.pid && pidAlive(lock.pid)) {
+		throw new Error(
+			`npm start is already running (pid ${lock.pid}); its editor is at ${lock.url}. Stop it with Ctrl-C first.`,
+		);
+	}
+	fs.writeFileSync(lockFile, JSON.stringify({ pid: process.pid }));
+	process.on('exit', () => {
+		if (readJson(lockFile, {}).pid === process.pid) fs.rmSync(lockFile, { force: true });
+	});
 
-  step(`runtime: Node 24 + n8n ${rt.N8N_VERSION} in ${rt.cacheDir()}`);
-  const runtime = await rt.ensureRuntime(rt.N8N_VERSION);
-  say(`      n8n ${runtime.n8n.version} on Node ${runtime.node.version} ${runtime.n8n.cached ? '(cached)' : `(installed in ${runtime.seconds.toFixed(0)}s)`}`);
+	step(`runtime: Node 24 + n8n ${rt.N8N_VERSION} in ${rt.cacheDir()}`);
+	const runtime = await rt.ensureRuntime(rt.N8N_VERSION);
+	say(
+		`      n8n ${runtime.n8n.version} on Node ${runtime.node.version} ${runtime.n8n.cached ? '(cached)' : `(installed in ${runtime.seconds.toFixed(0)}s)`}`,
+	);
 
-  step('building and packing the package');
-  await run('npm', ['run', 'build', '--silent'], { cwd: ROOT, env: npmEnv(), quiet: true, label: 'npm run build' });
-  const tgz = await rt.packPackage(path.join(base, 'pack'));
+	step('building and packing the package');
+	await run('npm', ['run', 'build', '--silent'], {
+		cwd: ROOT,
+		env: npmEnv(),
+		quiet: true,
+		label: 'npm run build',
+	});
+	const tgz = await rt.packPackage(path.join(base, 'pack'));
 
-  step('starting the simulator');
-  const sim = await startSimulator({ port: await freePort(Number(process.env.SIM_PORT) || 8787), channelCompleteMs: 1500 });
-  onShutdown(() => sim.stop());
-  say(`      simulator (Teltonika RMS, BeyondTrust, Rimo3) at ${sim.url}`);
+	step('starting the simulator');
+	const sim = await startSimulator({
+		port: await freePort(Number(process.env.SIM_PORT) || 8787),
+		channelCompleteMs: 1500,
+	});
+	onShutdown(() => sim.stop());
+	say(`      simulator (Teltonika RMS, BeyondTrust, Rimo3) at ${sim.url}`);
 
-  step('preparing n8n (package, credential, examples)');
-  const port = await freePort(Number(process.env.N8N_PORT) || 5678);
-  const inst = new Instance({ node: runtime.node, n8n: runtime.n8n, root, port });
-  onShutdown(() => inst.stop());
-  const lockData = readJson(lockFile, {});
-  fs.writeFileSync(lockFile, JSON.stringify({ ...lockData, url: inst.url }));
-  // Each n8n CLI call boots n8n (~8 s), so only what changed since the last start is redone.
-  const stateFile = path.join(root, 'start-state.json');
-  const state = readJson(stateFile, {});
-  const want = {
-    package: sha(fs.readFileSync(tgz)),
-    credential: sha(JSON.stringify(SUITES.flatMap((suite) => suite.credentials(sim)))),
-    examples: sha(EXAMPLES.map((f) => fs.readFileSync(path.join(ROOT, f), 'utf8')).join('\n')),
-  };
-  const installed = fs.existsSync(path.join(inst.nodesDir, 'node_modules', 'n8n-nodes-remote-access', 'package.json'));
-  if (state.package !== want.package || !installed) {
-    await inst.installPackage(tgz);
-    say('      package installed into .n8n/nodes');
-  }
-  state.package = want.package;
-  if (state.credential !== want.credential) {
-    const records = SUITES.flatMap((suite) => suite.credentials(sim));
-    await inst.importCredentials(records);
-    say(`      credentials ${records.map((c) => `"${c.name}"`).join(', ')} -> ${sim.url}`);
-    state.credential = want.credential;
-  }
-  if (state.examples !== want.examples) {
-    await inst.importWorkflows(EXAMPLES.map((f) => JSON.parse(fs.readFileSync(path.join(ROOT, f), 'utf8'))));
-    for (const id of WEBHOOK_EXAMPLES) await inst.publish(id);
-    say(`      imported ${EXAMPLES.length} example workflows, published the ticket webhooks`);
-    state.examples = want.examples;
-  }
-  fs.writeFileSync(stateFile, JSON.stringify(state, null, 2));
+	step('preparing n8n (package, credential, examples)');
+	const port = await freePort(Number(process.env.N8N_PORT) || 5678);
+	const inst = new Instance({ node: runtime.node, n8n: runtime.n8n, root, port });
+	onShutdown(() => inst.stop());
+	const lockData = readJson(lockFile, {});
+	fs.writeFileSync(lockFile, JSON.stringify({ ...lockData, url: inst.url }));
+	// Each n8n CLI call boots n8n (~8 s), so only what changed since the last start is redone.
+	const stateFile = path.join(root, 'start-state.json');
+	const state = readJson(stateFile, {});
+	const want = {
+		package: sha(fs.readFileSync(tgz)),
+		credential: sha(JSON.stringify(SUITES.flatMap((suite) => suite.credentials(sim)))),
+		examples: sha(EXAMPLES.map((f) => fs.readFileSync(path.join(ROOT, f), 'utf8')).join('\n')),
+	};
+	const installed = fs.existsSync(
+		path.join(inst.nodesDir, 'node_modules', 'n8n-nodes-remote-access', 'package.json'),
+	);
+	if (state.package !== want.package || !installed) {
+		await inst.installPackage(tgz);
+		say('      package installed into .n8n/nodes');
+	}
+	state.package = want.package;
+	if (state.credential !== want.credential) {
+		const records = SUITES.flatMap((suite) => suite.credentials(sim));
+		await inst.importCredentials(records);
+		say(`      credentials ${records.map((c) => `"${c.name}"`).join(', ')} -> ${sim.url}`);
+		state.credential = want.credential;
+	}
+	if (state.examples !== want.examples) {
+		await inst.importWorkflows(
+			EXAMPLES.map((f) => JSON.parse(fs.readFileSync(path.join(ROOT, f), 'utf8'))),
+		);
+		for (const id of WEBHOOK_EXAMPLES) await inst.publish(id);
+		say(`      imported ${EXAMPLES.length} example workflows, published the ticket webhooks`);
+		state.examples = want.examples;
+	}
+	fs.writeFileSync(stateFile, JSON.stringify(state, null, 2));
 
-  step(`starting n8n on ${inst.url}`);
-  await inst.start();
+	step(`starting n8n on ${inst.url}`);
+	await inst.start();
 
-  step('running the ticket example once (POST to its webhook)');
-  const res = await inst.callWebhook('POST', TICKET.path, TICKET.body);
-  let link = null;
-  if (res.status === 200 && res.json && res.json.link) {
-    link = res.json.link;
-  } else {
-    say(`      the ticket example answered HTTP ${res.status}: ${res.text.slice(0, 300)}`);
-  }
+	step('running the ticket example once (POST to its webhook)');
+	const res = await inst.callWebhook('POST', TICKET.path, TICKET.body);
+	let link = null;
+	if (res.status === 200 && res.json && res.json.link) {
+		link = res.json.link;
+	} else {
+		say(`      the ticket example answered HTTP ${res.status}: ${res.text.slice(0, 300)}`);
+	}
 
-  step(`ready in ${elapsed()}`);
-  const lines = [
-    '',
-    '  n8n-nodes-remote-access is running in n8n ' + runtime.n8n.version,
-    '',
-    `  Editor:   ${inst.url}`,
-    `  Login:    ${inst.owner.email} / ${inst.owner.password}`,
-    `  Ticket example (POST ${inst.url}/webhook/${TICKET.path}) returned:`,
-    `            ${link || '(no link, see above)'}`,
-    `  Simulator: ${sim.url}  (credentials "Teltonika RMS (simulator)", "BeyondTrust (simulator)", "Rimo3 (simulator)")`,
-    `  Try:      curl -s -X POST ${inst.url}/webhook/${TICKET.path} -H 'content-type: application/json' \\`,
-    `              -d '${JSON.stringify({ ...TICKET.body, ticket_id: '4712' })}'`,
-    '',
-    '  Press Ctrl-C to stop n8n and the simulator.',
-    '',
-  ];
-  console.log(lines.join('\n'));
-  if (!link) process.exitCode = 1;
-  onShutdown(() => say('stopping n8n and the simulator ...'));
-  // Keep the process alive; the shutdown hooks run on Ctrl-C / SIGTERM.
-  setInterval(() => {
-    if (inst.child && (inst.child.exitCode !== null || inst.child.signalCode)) {
-      say(`n8n exited (code ${inst.child.exitCode}); see ${inst.logFile}`);
-      shutdown(1);
-    }
-  }, 2000);
+	step(`ready in ${elapsed()}`);
+	const lines = [
+		'',
+		'  n8n-nodes-remote-access is running in n8n ' + runtime.n8n.version,
+		'',
+		`  Editor:   ${inst.url}`,
+		`  Login:    ${inst.owner.email} / ${inst.owner.password}`,
+		`  Ticket example (POST ${inst.url}/webhook/${TICKET.path}) returned:`,
+		`            ${link || '(no link, see above)'}`,
+		`  Simulator: ${sim.url}  (credentials "Teltonika RMS (simulator)", "BeyondTrust (simulator)", "Rimo3 (simulator)")`,
+		`  Try:      curl -s -X POST ${inst.url}/webhook/${TICKET.path} -H 'content-type: application/json' \\`,
+		`              -d '${JSON.stringify({ ...TICKET.body, ticket_id: '4712' })}'`,
+		'',
+		'  Press Ctrl-C to stop n8n and the simulator.',
+		'',
+	];
+	console.log(lines.join('\n'));
+	if (!link) process.exitCode = 1;
+	onShutdown(() => say('stopping n8n and the simulator ...'));
+	// Keep the process alive; the shutdown hooks run on Ctrl-C / SIGTERM.
+	setInterval(() => {
+		if (inst.child && (inst.child.exitCode !== null || inst.child.signalCode)) {
+			say(`n8n exited (code ${inst.child.exitCode}); see ${inst.logFile}`);
+			shutdown(1);
+		}
+	}, 2000);
 }
 
 main().catch((e) => {
-  console.error(`\n[start] failed: ${e.message}`);
-  shutdown(1).catch(() => process.exit(1));
+	console.error(`\n[start] failed: ${e.message}`);
+	shutdown(1).catch(() => process.exit(1));
 });

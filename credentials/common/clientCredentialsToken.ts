@@ -116,20 +116,39 @@ function asObject(value: unknown): IDataObject | undefined {
 }
 
 /** One exchange under the package's URL and redirect rules; refusals by those rules are final. */
-async function send(helper: IHttpRequestHelper, req: TokenRequest, options: Parameters<typeof exchange>[1]): Promise<TokenAnswer> {
+async function send(
+	helper: IHttpRequestHelper,
+	req: TokenRequest,
+	options: Parameters<typeof exchange>[1],
+): Promise<TokenAnswer> {
 	try {
-		const response = await exchange(async (o) => await helper.helpers.httpRequest(o), { ...options, ignoreHttpStatusErrors: true }, req.guard);
+		const response = await exchange(
+			async (o) => await helper.helpers.httpRequest(o),
+			{ ...options, ignoreHttpStatusErrors: true },
+			req.guard,
+		);
 		const retryAfter = Number(response.headers['retry-after']);
-		return { status: response.statusCode, body: asObject(parseJson(response.body)), retryAfter: Number.isFinite(retryAfter) ? retryAfter : undefined };
+		return {
+			status: response.statusCode,
+			body: asObject(parseJson(response.body)),
+			retryAfter: Number.isFinite(retryAfter) ? retryAfter : undefined,
+		};
 	} catch (error) {
-		return (error as { isUnsafeRequest?: boolean }).isUnsafeRequest ? { unsafe: (error as Error).message } : {};
+		return (error as { isUnsafeRequest?: boolean }).isUnsafeRequest
+			? { unsafe: (error as Error).message }
+			: {};
 	}
 }
 
 /** A message that says what happened and how to fix it, with no secret or token in it. */
-function mintFailure(req: TokenRequest, status: number | undefined, body: IDataObject | undefined): TokenMintError {
+function mintFailure(
+	req: TokenRequest,
+	status: number | undefined,
+	body: IDataObject | undefined,
+): TokenMintError {
 	const host = hostOf(req.tokenUrl);
-	const code = typeof body?.error === 'string' && /^[a-z_]{1,40}$/.test(body.error) ? ` (${body.error})` : '';
+	const code =
+		typeof body?.error === 'string' && /^[a-z_]{1,40}$/.test(body.error) ? ` (${body.error})` : '';
 	if (status === 400 || status === 401 || status === 403) {
 		return new TokenMintError(
 			`${req.service} at ${host} rejected the client ID or client secret${code}. Check both in the credential; regenerating the secret in ${req.service} invalidates the old one.`,
@@ -137,9 +156,14 @@ function mintFailure(req: TokenRequest, status: number | undefined, body: IDataO
 		);
 	}
 	if (status === undefined) {
-		return new TokenMintError(`the ${req.service} token endpoint at ${host} could not be reached. Check the URL in the credential and the network.`);
+		return new TokenMintError(
+			`the ${req.service} token endpoint at ${host} could not be reached. Check the URL in the credential and the network.`,
+		);
 	}
-	return new TokenMintError(`${req.service} at ${host} could not issue an access token (HTTP ${status}${code}). Try again later.`, status);
+	return new TokenMintError(
+		`${req.service} at ${host} could not issue an access token (HTTP ${status}${code}). Try again later.`,
+		status,
+	);
 }
 
 async function requestToken(helper: IHttpRequestHelper, req: TokenRequest): Promise<unknown> {
@@ -148,15 +172,21 @@ async function requestToken(helper: IHttpRequestHelper, req: TokenRequest): Prom
 			method: 'POST',
 			url: req.tokenUrl,
 			auth: { username: req.clientId, password: req.clientSecret },
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json', Connection: 'close' },
+			headers: {
+				'Content-Type': 'application/x-www-form-urlencoded',
+				Accept: 'application/json',
+				Connection: 'close',
+			},
 			body: 'grant_type=client_credentials',
 			timeout: 30_000,
 		});
 		if (failure.unsafe) throw new TokenMintError(failure.unsafe);
-		if (failure.status !== undefined && failure.status >= 200 && failure.status < 300) return failure.body;
+		if (failure.status !== undefined && failure.status >= 200 && failure.status < 300)
+			return failure.body;
 		// A refused token request is final; only overload and network trouble are worth another try
 		// (a token request changes nothing that a repeat could double, apart from the 30-token cap).
-		const transient = failure.status === undefined || failure.status === 429 || failure.status >= 500;
+		const transient =
+			failure.status === undefined || failure.status === 429 || failure.status >= 500;
 		if (!transient || attempt >= MAX_ATTEMPTS) throw mintFailure(req, failure.status, failure.body);
 		await sleep(Math.min(failure.retryAfter ?? 2 ** (attempt - 1), 10) * 1000);
 	}
@@ -166,7 +196,9 @@ async function mint(helper: IHttpRequestHelper, req: TokenRequest): Promise<Cach
 	const body = await requestToken(helper, req);
 	const answer = typeof body === 'object' && body !== null ? (body as IDataObject) : {};
 	if (typeof answer.access_token !== 'string' || !answer.access_token) {
-		throw new TokenMintError(`${req.service} at ${hostOf(req.tokenUrl)} answered the token request without an access token. Check the URL in the credential.`);
+		throw new TokenMintError(
+			`${req.service} at ${hostOf(req.tokenUrl)} answered the token request without an access token. Check the URL in the credential.`,
+		);
 	}
 	const lifetime = Number(answer.expires_in);
 	const seconds = Number.isFinite(lifetime) && lifetime > 0 ? lifetime : DEFAULT_LIFETIME_S;
@@ -174,18 +206,33 @@ async function mint(helper: IHttpRequestHelper, req: TokenRequest): Promise<Cach
 }
 
 /** One probe call with the token; true when the service still accepts it. */
-async function stillAccepted(helper: IHttpRequestHelper, probe: TokenProbe, token: string): Promise<boolean> {
+async function stillAccepted(
+	helper: IHttpRequestHelper,
+	probe: TokenProbe,
+	token: string,
+): Promise<boolean> {
 	const { status, body } = await probeOnce(helper, probe, token);
 	// 401 is a rejection; anything else (5xx, network) says nothing about the token: keep it.
 	if (status === 401) return false;
 	return status === undefined || status >= 300 || !probe.rejects(body);
 }
 
-async function probeOnce(helper: IHttpRequestHelper, probe: TokenProbe, token: string): Promise<{ status?: number; body?: unknown }> {
+async function probeOnce(
+	helper: IHttpRequestHelper,
+	probe: TokenProbe,
+	token: string,
+): Promise<{ status?: number; body?: unknown }> {
 	try {
 		const response = await exchange(
 			async (o) => await helper.helpers.httpRequest(o),
-			{ method: 'GET', url: probe.url, qs: probe.qs, headers: { Authorization: `Bearer ${token}`, Connection: 'close' }, timeout: 30_000, ignoreHttpStatusErrors: true },
+			{
+				method: 'GET',
+				url: probe.url,
+				qs: probe.qs,
+				headers: { Authorization: `Bearer ${token}`, Connection: 'close' },
+				timeout: 30_000,
+				ignoreHttpStatusErrors: true,
+			},
 			probe.guard,
 		);
 		return { status: response.statusCode, body: response.body };
@@ -195,14 +242,21 @@ async function probeOnce(helper: IHttpRequestHelper, probe: TokenProbe, token: s
 }
 
 function usable(cached: CachedToken | undefined): cached is CachedToken {
-	return !!cached && cached.expiresAt - REFRESH_EARLY_MS > Date.now() && !rejected.has(fingerprint(cached.token));
+	return (
+		!!cached &&
+		cached.expiresAt - REFRESH_EARLY_MS > Date.now() &&
+		!rejected.has(fingerprint(cached.token))
+	);
 }
 
 /**
  * Returns a usable token: the cached one while it is fresh and not rejected, otherwise a new one,
  * minted once for all concurrent callers.
  */
-export async function obtainClientCredentialsToken(helper: IHttpRequestHelper, req: TokenRequest): Promise<string> {
+export async function obtainClientCredentialsToken(
+	helper: IHttpRequestHelper,
+	req: TokenRequest,
+): Promise<string> {
 	const key = cacheKey(req);
 	if (!tokens.has(key) && req.storedToken && !rejected.has(fingerprint(req.storedToken))) {
 		tokens.set(key, { token: req.storedToken, expiresAt: Date.now() + DEFAULT_LIFETIME_S * 1000 });
@@ -213,7 +267,8 @@ export async function obtainClientCredentialsToken(helper: IHttpRequestHelper, r
 	if (!pending) {
 		pending = (async () => {
 			// n8n calls "expired" after errors that are not about the token; check before replacing it.
-			if (usable(cached) && req.probe && (await stillAccepted(helper, req.probe, cached.token))) return cached;
+			if (usable(cached) && req.probe && (await stillAccepted(helper, req.probe, cached.token)))
+				return cached;
 			if (cached) rejected.add(fingerprint(cached.token));
 			return await mint(helper, req);
 		})().finally(() => minting.delete(key));

@@ -1,4 +1,8 @@
-import type { IAuthenticateGeneric, ICredentialDataDecryptedObject, INodeProperties } from 'n8n-workflow';
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	INodeProperties,
+} from 'n8n-workflow';
 import { trimSlash } from '../../nodes/shared/url';
 import type { TokenRequest } from './clientCredentialsToken';
 

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import * as representative from './actions/representative';
 import { optionsCollection } from './actions/common.descriptions';
@@ -16,7 +21,8 @@ export class BeyondTrustRemoteSupport implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Generate BeyondTrust support invitations for tickets, and list or end support sessions',
+		description:
+			'Generate BeyondTrust support invitations for tickets, and list or end support sessions',
 		defaults: { name: 'BeyondTrust Remote Support' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

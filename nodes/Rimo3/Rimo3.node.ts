@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import * as applicationPackage from './actions/applicationPackage';
 import { router } from './actions/router';
@@ -42,7 +47,8 @@ export class Rimo3 implements INodeType {
 						type: 'number',
 						default: DEFAULT_REQUEST_TIMEOUT_S,
 						typeOptions: { minValue: 0.1, numberPrecision: 1 },
-						description: 'How long one HTTP request to Rimo3 may take (uploads of large packages need the most). A read that times out is retried; an upload is not, because Rimo3 may have received it.',
+						description:
+							'How long one HTTP request to Rimo3 may take (uploads of large packages need the most). A read that times out is retried; an upload is not, because Rimo3 may have received it.',
 					},
 				],
 			},

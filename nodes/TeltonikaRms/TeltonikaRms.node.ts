@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import * as connectSession from './actions/connectSession';
 import * as device from './actions/device';
@@ -14,14 +19,23 @@ export class TeltonikaRms implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create RMS Connect links to services behind Teltonika routers, and list or close sessions',
+		description:
+			'Create RMS Connect links to services behind Teltonika routers, and list or close sessions',
 		defaults: { name: 'Teltonika RMS' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'teltonikaRmsApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
-			{ name: 'teltonikaRmsOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+			{
+				name: 'teltonikaRmsApi',
+				required: true,
+				displayOptions: { show: { authentication: ['accessToken'] } },
+			},
+			{
+				name: 'teltonikaRmsOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
 		],
 		properties: [
 			{

@@ -13,11 +13,15 @@ export function explainCommon(failure: HttpFailure): Explained | undefined {
 	if (failure.unsafeMessage) {
 		return {
 			message: failure.unsafeMessage,
-			description: 'Nothing more was sent. Credentials are only sent over https to the host configured in the credential.',
+			description:
+				'Nothing more was sent. Credentials are only sent over https to the host configured in the credential.',
 		};
 	}
 	if (failure.tokenMessage) {
-		return { message: failure.tokenMessage, description: 'The node could not get an access token for the API account in the credential.' };
+		return {
+			message: failure.tokenMessage,
+			description: 'The node could not get an access token for the API account in the credential.',
+		};
 	}
 	return undefined;
 }

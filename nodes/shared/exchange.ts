@@ -22,12 +22,18 @@ interface Readable {
 }
 
 function isStream(value: unknown): value is Readable {
-	return !!value && typeof (value as Readable).on === 'function' && typeof (value as Readable).destroy === 'function';
+	return (
+		!!value &&
+		typeof (value as Readable).on === 'function' &&
+		typeof (value as Readable).destroy === 'function'
+	);
 }
 
 function tooLarge(): UnsafeRequestError {
 	const mb = MAX_RESPONSE_BYTES / (1024 * 1024);
-	return new UnsafeRequestError(`The answer is larger than ${mb} MB, the most this node accepts; it was not read`);
+	return new UnsafeRequestError(
+		`The answer is larger than ${mb} MB, the most this node accepts; it was not read`,
+	);
 }
 
 /** Reads a streamed body up to the cap, counting as it goes: an oversize body is never held whole. */
@@ -70,7 +76,11 @@ interface ErrorWithResponse {
 
 /** A thrown HTTP error keeps its body as a stream: read it (capped) so the message can use it. */
 async function drained(error: unknown): Promise<unknown> {
-	for (let e = error as ErrorWithResponse | undefined, depth = 0; e && depth < 5; e = e.cause, depth++) {
+	for (
+		let e = error as ErrorWithResponse | undefined, depth = 0;
+		e && depth < 5;
+		e = e.cause, depth++
+	) {
 		if (e.response && isStream(e.response.data)) {
 			e.response.data = await readCapped(e.response.data, e.response.headers ?? {}).catch(() => '');
 		}
@@ -83,11 +93,20 @@ async function drained(error: unknown): Promise<unknown> {
  * are never followed by n8n (it would forward the credential), a redirect within the same origin
  * is followed here, one to another origin is refused, and the body is read up to the size cap.
  */
-export async function exchange(send: Send, options: IHttpRequestOptions, guard: UrlGuard): Promise<HttpResponse> {
+export async function exchange(
+	send: Send,
+	options: IHttpRequestOptions,
+	guard: UrlGuard,
+): Promise<HttpResponse> {
 	let current: IHttpRequestOptions = options;
 	for (let hop = 0; ; hop++) {
 		assertSecureUrl(current.url, guard);
-		const raw = (await send({ ...current, disableFollowRedirect: true, returnFullResponse: true, encoding: 'stream' }).catch(
+		const raw = (await send({
+			...current,
+			disableFollowRedirect: true,
+			returnFullResponse: true,
+			encoding: 'stream',
+		}).catch(
 			async (error: unknown) => await Promise.reject(await drained(error)),
 		)) as IN8nHttpFullResponse;
 		const headers = (raw.headers ?? {}) as Record<string, unknown>;
@@ -102,7 +121,12 @@ export async function exchange(send: Send, options: IHttpRequestOptions, guard: 
 	}
 }
 
-function followRedirect(from: IHttpRequestOptions, status: number, location: string, hop: number): IHttpRequestOptions {
+function followRedirect(
+	from: IHttpRequestOptions,
+	status: number,
+	location: string,
+	hop: number,
+): IHttpRequestOptions {
 	const target = new URL(location, withQuery(from)).toString();
 	if (originOf(target) !== originOf(from.url)) {
 		throw new UnsafeRequestError(
@@ -110,11 +134,19 @@ function followRedirect(from: IHttpRequestOptions, status: number, location: str
 		);
 	}
 	if (hop + 1 >= MAX_REDIRECTS) {
-		throw new UnsafeRequestError(`The service answered with more than ${MAX_REDIRECTS} redirects in a row; check the URL in the credential`);
+		throw new UnsafeRequestError(
+			`The service answered with more than ${MAX_REDIRECTS} redirects in a row; check the URL in the credential`,
+		);
 	}
 	// 303, and 301/302 after anything but a read, become a GET without body, as browsers do.
-	const keepMethod = status === 307 || status === 308 || ((status === 301 || status === 302) && ['GET', 'HEAD'].includes(String(from.method ?? 'GET').toUpperCase()));
-	return keepMethod ? { ...from, url: target, qs: undefined } : { ...from, url: target, qs: undefined, method: 'GET', body: undefined };
+	const keepMethod =
+		status === 307 ||
+		status === 308 ||
+		((status === 301 || status === 302) &&
+			['GET', 'HEAD'].includes(String(from.method ?? 'GET').toUpperCase()));
+	return keepMethod
+		? { ...from, url: target, qs: undefined }
+		: { ...from, url: target, qs: undefined, method: 'GET', body: undefined };
 }
 
 function withQuery(options: IHttpRequestOptions): string {

@@ -29,7 +29,16 @@ interface ErrorLike {
 	response?: { status?: number; headers?: Record<string, unknown>; data?: unknown; body?: unknown };
 }
 
-const NETWORK_CODES = ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'ERR_SOCKET_CONNECTION_TIMEOUT'];
+const NETWORK_CODES = [
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'EPIPE',
+	'EAI_AGAIN',
+	'ENOTFOUND',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+];
 
 export function parseRetryAfter(value: unknown): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
@@ -49,7 +58,9 @@ export function readFailure(error: unknown): HttpFailure {
 	const unsafe = candidates.find((e) => e.isUnsafeRequest);
 	if (unsafe) return { unsafeMessage: unsafe.message };
 	// n8n wraps a failed preAuthentication in a NodeApiError that keeps only the message.
-	const minting = candidates.find((e) => e.isTokenMintError || (e.message ?? '').startsWith(TOKEN_ERROR_PREFIX));
+	const minting = candidates.find(
+		(e) => e.isTokenMintError || (e.message ?? '').startsWith(TOKEN_ERROR_PREFIX),
+	);
 	if (minting) return { tokenMessage: minting.message };
 	const withResponse = candidates.find((e) => e.response && typeof e.response === 'object');
 	if (withResponse?.response) {
@@ -59,22 +70,37 @@ export function readFailure(error: unknown): HttpFailure {
 	}
 	const httpCode = Number(candidates.find((e) => e.httpCode)?.httpCode);
 	if (Number.isFinite(httpCode) && httpCode > 0) {
-		return { status: httpCode, body: candidates.find((e) => e.context?.data !== undefined)?.context?.data };
+		return {
+			status: httpCode,
+			body: candidates.find((e) => e.context?.data !== undefined)?.context?.data,
+		};
 	}
 	// httpRequestWithAuthentication wraps network failures in a NodeApiError whose httpCode is the
 	// code ("ECONNRESET", "ECONNABORTED") and whose message is n8n's text; the raw one is in messages.
-	const codes = candidates.flatMap((e) => [e.code, e.httpCode]).filter((c): c is string => typeof c === 'string');
-	const texts = candidates.flatMap((e) => [e.message ?? '', ...(Array.isArray(e.messages) ? e.messages.map(String) : [])]);
+	const codes = candidates
+		.flatMap((e) => [e.code, e.httpCode])
+		.filter((c): c is string => typeof c === 'string');
+	const texts = candidates.flatMap((e) => [
+		e.message ?? '',
+		...(Array.isArray(e.messages) ? e.messages.map(String) : []),
+	]);
 	// axios reports its own timeout as ECONNABORTED "timeout of N ms exceeded": that is a timeout.
-	if (codes.includes('ETIMEDOUT') || texts.some((text) => /timeout|timed out/i.test(text))) return { networkCode: 'ETIMEDOUT' };
-	const networkCode = codes.find((c) => NETWORK_CODES.includes(c)) ?? NETWORK_CODES.find((code) => texts.some((text) => text.includes(code)));
+	if (codes.includes('ETIMEDOUT') || texts.some((text) => /timeout|timed out/i.test(text)))
+		return { networkCode: 'ETIMEDOUT' };
+	const networkCode =
+		codes.find((c) => NETWORK_CODES.includes(c)) ??
+		NETWORK_CODES.find((code) => texts.some((text) => text.includes(code)));
 	if (networkCode) return { networkCode };
-	if (texts.some((text) => /socket hang up|aborted|closed unexpectedly/i.test(text))) return { networkCode: 'ECONNRESET' };
+	if (texts.some((text) => /socket hang up|aborted|closed unexpectedly/i.test(text)))
+		return { networkCode: 'ECONNRESET' };
 	return { networkCode: 'UNKNOWN' };
 }
 
 /** The failure carried by a complete HTTP response whose status is not 2xx. */
-export function failureFromResponse(response: { statusCode: number; headers?: Record<string, unknown> }, body: unknown): HttpFailure {
+export function failureFromResponse(
+	response: { statusCode: number; headers?: Record<string, unknown> },
+	body: unknown,
+): HttpFailure {
 	const headers = response.headers ?? {};
 	const retryAfter = headers['retry-after'] ?? headers['Retry-After'];
 	return { status: response.statusCode, retryAfterSeconds: parseRetryAfter(retryAfter), body };

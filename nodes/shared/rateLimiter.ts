@@ -53,7 +53,8 @@ export function rethrowExhausted(node: INode, error: unknown, itemIndex?: number
 	if (!(error instanceof RateBudgetExhaustedError)) throw error;
 	throw new NodeApiError(node, { message: error.message } as JsonObject, {
 		message: itemIndex === undefined ? error.message : `${error.message} [item ${itemIndex}]`,
-		description: 'The API account\'s hourly request budget is shared by every client that uses the account.',
+		description:
+			"The API account's hourly request budget is shared by every client that uses the account.",
 		httpCode: '429',
 		itemIndex,
 	});
@@ -124,16 +125,21 @@ export class RateLimiter {
 		this.sent.push(entry);
 		this.lastGrantAt = entry.grantedAt;
 		if (this.budget) this.budget.remaining -= 1;
-		return { grantedAt: entry.grantedAt, done: (status, headers) => this.done(entry, status, headers) };
+		return {
+			grantedAt: entry.grantedAt,
+			done: (status, headers) => this.done(entry, status, headers),
+		};
 	}
 
 	/** ms until one more request may go; 0 when it may go now. Throws when the budget is gone. */
 	private waitMs(now: number, rate: number): number {
-		if (this.pausedUntil - now > MAX_WAIT_MS) throw new RateBudgetExhaustedError(this.pausedUntil, now);
+		if (this.pausedUntil - now > MAX_WAIT_MS)
+			throw new RateBudgetExhaustedError(this.pausedUntil, now);
 		if (this.budget && now >= this.budget.resetAt) this.budget = undefined;
 		let intervalMs = 1000 / rate;
 		if (this.budget && this.budget.remaining <= 0) {
-			if (this.budget.resetAt - now > MAX_WAIT_MS) throw new RateBudgetExhaustedError(this.budget.resetAt, now);
+			if (this.budget.resetAt - now > MAX_WAIT_MS)
+				throw new RateBudgetExhaustedError(this.budget.resetAt, now);
 			return this.budget.resetAt - now;
 		}
 		if (this.budget && this.budget.remaining <= LOW_BUDGET) {
@@ -141,13 +147,21 @@ export class RateLimiter {
 			const spread = (this.budget.resetAt - now) / this.budget.remaining;
 			intervalMs = Math.max(intervalMs, Math.min(MAX_WAIT_MS, spread));
 		}
-		return Math.max(this.pausedUntil - now, this.lastGrantAt + intervalMs - now, this.windowWaitMs(now, rate));
+		return Math.max(
+			this.pausedUntil - now,
+			this.lastGrantAt + intervalMs - now,
+			this.windowWaitMs(now, rate),
+		);
 	}
 
 	/** ms until fewer than `rate` requests may fall in the window that a request sent now falls in. */
 	private windowWaitMs(now: number, rate: number): number {
 		const horizon = now - WINDOW_MS - PADDING_MS;
-		this.sent = this.sent.filter((s) => (s.doneAt ?? s.grantedAt + STALE_PERMIT_MS) > horizon && s.grantedAt > now - STALE_PERMIT_MS);
+		this.sent = this.sent.filter(
+			(s) =>
+				(s.doneAt ?? s.grantedAt + STALE_PERMIT_MS) > horizon &&
+				s.grantedAt > now - STALE_PERMIT_MS,
+		);
 		const limit = Math.floor(rate);
 		if (this.sent.length < limit) return 0;
 		const inFlight = this.sent.filter((s) => s.doneAt === undefined).length;

@@ -6,7 +6,9 @@ const MIN_SECRET_LENGTH = 4;
 
 export function redact(text: string, secrets: Iterable<string>): string {
 	let out = text.replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, `$1 ${REDACTED}`);
-	const values = [...new Set(secrets)].filter((s) => typeof s === 'string' && s.length >= MIN_SECRET_LENGTH);
+	const values = [...new Set(secrets)].filter(
+		(s) => typeof s === 'string' && s.length >= MIN_SECRET_LENGTH,
+	);
 	// Longest first, so a secret that contains another is replaced whole.
 	values.sort((a, b) => b.length - a.length);
 	for (const secret of values) out = out.split(secret).join(REDACTED);

@@ -23,13 +23,19 @@ export interface PerItemPlan<Client extends SecretHolder> {
  * honouring "Continue on Fail". Results are handled in item order, so output order and the first
  * error are the same as one by one even when several items are in flight.
  */
-export async function runPerItem<Client extends SecretHolder>(ctx: IExecuteFunctions, plan: PerItemPlan<Client>): Promise<INodeExecutionData[][]> {
+export async function runPerItem<Client extends SecretHolder>(
+	ctx: IExecuteFunctions,
+	plan: PerItemPlan<Client>,
+): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
 	const resource = ctx.getNodeParameter('resource', 0) as string;
 	const operation = ctx.getNodeParameter('operation', 0) as string;
 	const handler = plan.resources[resource]?.[operation];
 	if (!handler) {
-		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" is not known for "${resource}"`);
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The operation "${operation}" is not known for "${resource}"`,
+		);
 	}
 	// Under "Continue on Fail" n8n would pass the input items on as if they had succeeded when the
 	// client cannot be made (e.g. a broken credential): fail each of them instead.
@@ -40,12 +46,19 @@ export async function runPerItem<Client extends SecretHolder>(ctx: IExecuteFunct
 	const batchSize = Math.max(1, plan.concurrency?.(`${resource}.${operation}`) ?? 1);
 	const returnData: INodeExecutionData[] = [];
 	for (let start = 0; start < items.length; start += batchSize) {
-		const indexes = Array.from({ length: Math.min(batchSize, items.length - start) }, (_, k) => start + k);
-		const settled = await Promise.allSettled(indexes.map(async (i) => await handler.execute.call(ctx, client, i)));
+		const indexes = Array.from(
+			{ length: Math.min(batchSize, items.length - start) },
+			(_, k) => start + k,
+		);
+		const settled = await Promise.allSettled(
+			indexes.map(async (i) => await handler.execute.call(ctx, client, i)),
+		);
 		settled.forEach((outcome, k) => {
 			const i = indexes[k];
 			if (outcome.status === 'fulfilled') {
-				returnData.push(...ctx.helpers.constructExecutionMetaData(outcome.value, { itemData: { item: i } }));
+				returnData.push(
+					...ctx.helpers.constructExecutionMetaData(outcome.value, { itemData: { item: i } }),
+				);
 				return;
 			}
 			const error = outcome.reason;
@@ -68,14 +81,21 @@ export async function runPerItem<Client extends SecretHolder>(ctx: IExecuteFunct
  * also allows `message`), so there the details go inside `error`, as n8n's HTTP Request node
  * does: `name` tells bad input (NodeOperationError) from a failing service (NodeApiError).
  */
-function failedItem(ctx: IExecuteFunctions, error: Error & { description?: string | null; httpCode?: string | null }, i: number): INodeExecutionData {
+function failedItem(
+	ctx: IExecuteFunctions,
+	error: Error & { description?: string | null; httpCode?: string | null },
+	i: number,
+): INodeExecutionData {
 	const description = error.description ?? undefined;
 	if (ctx.getNode().onError !== 'continueErrorOutput') {
 		return { json: { error: error.message, description }, pairedItem: { item: i } };
 	}
 	const name = error instanceof NodeApiError ? 'NodeApiError' : 'NodeOperationError';
 	const httpCode = error instanceof NodeApiError ? (error.httpCode ?? undefined) : undefined;
-	return { json: { error: { name, message: error.message, description, httpCode } }, pairedItem: { item: i } };
+	return {
+		json: { error: { name, message: error.message, description, httpCode } },
+		pairedItem: { item: i },
+	};
 }
 
 /** Error texts may quote a server that echoed a secret (an event value, a validation message). */

@@ -1,6 +1,9 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 import type { TokenRequest } from '../../credentials/common/clientCredentialsToken';
-import { markTokenRejected, obtainClientCredentialsToken } from '../../credentials/common/clientCredentialsToken';
+import {
+	markTokenRejected,
+	obtainClientCredentialsToken,
+} from '../../credentials/common/clientCredentialsToken';
 import type { Send } from './exchange';
 import type { NodeContext } from './params';
 import { clientSecrets } from './redact';
@@ -44,7 +47,11 @@ export class ClientCredentialsAuth {
 	async sender(renew: boolean): Promise<Send> {
 		if (renew && this.sentToken) markTokenRejected(this.sentToken);
 		const token = await obtainClientCredentialsToken(
-			{ helpers: { httpRequest: async (o: IHttpRequestOptions) => await this.ctx.helpers.httpRequest(o) } },
+			{
+				helpers: {
+					httpRequest: async (o: IHttpRequestOptions) => await this.ctx.helpers.httpRequest(o),
+				},
+			},
 			{
 				...this.tokenRequest,
 				currentToken: renew ? this.sentToken : undefined,
@@ -63,6 +70,11 @@ export class ClientCredentialsAuth {
 			data: { ...this.data, accessToken: token },
 		};
 		return async (options) =>
-			await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, this.credentialType, options, { credentialsDecrypted });
+			await this.ctx.helpers.httpRequestWithAuthentication.call(
+				this.ctx,
+				this.credentialType,
+				options,
+				{ credentialsDecrypted },
+			);
 	}
 }

@@ -64,9 +64,13 @@ export class UnsafeRequestError extends Error {
 /** Refuses anything but https (loopback and an explicit credential toggle excepted). */
 export function assertSecureUrl(url: string, guard: UrlGuard): void {
 	const parsed = URL.canParse(url) ? new URL(url) : undefined;
-	if (!parsed) throw new UnsafeRequestError(`The ${guard.field} in the credential is not a valid URL; it must start with https://`);
+	if (!parsed)
+		throw new UnsafeRequestError(
+			`The ${guard.field} in the credential is not a valid URL; it must start with https://`,
+		);
 	if (parsed.protocol === 'https:') return;
-	if (parsed.protocol === 'http:' && (isLoopback(parsed.hostname) || guard.allowInsecureHttp)) return;
+	if (parsed.protocol === 'http:' && (isLoopback(parsed.hostname) || guard.allowInsecureHttp))
+		return;
 	throw new UnsafeRequestError(
 		`The ${guard.field} in the credential must start with https:// (got ${parsed.protocol}// for ${hostOf(url)}). Secrets would travel in clear; turn on "Allow Insecure HTTP" in the credential only if you accept that.`,
 	);

@@ -26,27 +26,43 @@ function btNodeOnly(example) {
 	return {
 		node,
 		workflow: {
-			nodes: [{ id: 's', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }, node],
+			nodes: [
+				{
+					id: 's',
+					name: 'Start',
+					type: 'n8n-nodes-base.manualTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: {},
+				},
+				node,
+			],
 			connections: { Start: { main: [[{ node: node.name, type: 'main', index: 0 }]] } },
 		},
 	};
 }
 
-test.each(['beyondtrust-ticket-invitation.json', 'beyondtrust-active-sessions-report.json'])('%s is wired and names the simulator credential', (file) => {
-	const example = load(file);
-	const names = new Set(example.nodes.map((n) => n.name));
-	for (const [from, { main }] of Object.entries(example.connections)) {
-		expect(names.has(from)).toBe(true);
-		main.flat().forEach((c) => expect(names.has(c.node)).toBe(true));
-	}
-	const bt = example.nodes.filter((n) => n.type === BT_TYPE);
-	expect(bt).toHaveLength(1);
-	expect(bt[0].credentials[BT_CRED].name).toBe('BeyondTrust (simulator)');
-});
+test.each(['beyondtrust-ticket-invitation.json', 'beyondtrust-active-sessions-report.json'])(
+	'%s is wired and names the simulator credential',
+	(file) => {
+		const example = load(file);
+		const names = new Set(example.nodes.map((n) => n.name));
+		for (const [from, { main }] of Object.entries(example.connections)) {
+			expect(names.has(from)).toBe(true);
+			main.flat().forEach((c) => expect(names.has(c.node)).toBe(true));
+		}
+		const bt = example.nodes.filter((n) => n.type === BT_TYPE);
+		expect(bt).toHaveLength(1);
+		expect(bt[0].credentials[BT_CRED].name).toBe('BeyondTrust (simulator)');
+	},
+);
 
 test('ticket invitation: the webhook body ticket becomes the external key and a link comes back', async () => {
 	const { node, workflow } = btNodeOnly(load('beyondtrust-ticket-invitation.json'));
-	const result = await runWorkflow(workflow, { credentials: btCredentials(sim), input: [{ body: { ticket: 'INC0012345' } }] });
+	const result = await runWorkflow(workflow, {
+		credentials: btCredentials(sim),
+		input: [{ body: { ticket: 'INC0012345' } }],
+	});
 	expect(result.error).toBeUndefined();
 	expect(result.outputs[node.name][0]).toMatchObject({ external_key: 'INC0012345', ttl: 3600 });
 	expect(result.outputs[node.name][0].key_url).toMatch(/^https:\/\//);
@@ -57,18 +73,31 @@ test('ticket invitation: failures go to the error output, to be answered 422 (ba
 	expectFailureAnswers(example, 'Generate Session Key');
 	const { node, workflow } = btNodeOnly(example);
 
-	const tooLong = await runWorkflow(workflow, { credentials: btCredentials(sim), input: [{ body: { ticket: 'x'.repeat(1100) } }] });
+	const tooLong = await runWorkflow(workflow, {
+		credentials: btCredentials(sim),
+		input: [{ body: { ticket: 'x'.repeat(1100) } }],
+	});
 	expect(tooLong.error).toBeUndefined();
 	expect(tooLong.outputs[node.name]).toEqual([]);
 	const [bad] = errorOutput(tooLong, node.name);
-	expect(bad.error).toMatchObject({ name: 'NodeOperationError', message: expect.stringMatching(/^Ticket ID \(External Key\) is longer than/) });
+	expect(bad.error).toMatchObject({
+		name: 'NodeOperationError',
+		message: expect.stringMatching(/^Ticket ID \(External Key\) is longer than/),
+	});
 	expect(bad.body.ticket).toHaveLength(1100); // n8n merges the input item in: the responder can name the ticket
 
 	sim.setFaults({ kind: 'status', status: 500, route: '/beyondtrust/api/command' });
-	const failed = await runWorkflow(workflow, { credentials: btCredentials(sim), input: [{ body: { ticket: 'INC0012346' } }] });
+	const failed = await runWorkflow(workflow, {
+		credentials: btCredentials(sim),
+		input: [{ body: { ticket: 'INC0012346' } }],
+	});
 	expect(failed.outputs[node.name]).toEqual([]);
 	expect(errorOutput(failed, node.name).map((j) => j.error)).toEqual([
-		expect.objectContaining({ name: 'NodeApiError', httpCode: '500', message: expect.stringMatching(/BeyondTrust.*HTTP 500/) }),
+		expect.objectContaining({
+			name: 'NodeApiError',
+			httpCode: '500',
+			message: expect.stringMatching(/BeyondTrust.*HTTP 500/),
+		}),
 	]);
 	expect(sim.stats().personalities.beyondtrust.btSessionKeysGenerated).toBe(0);
 });

@@ -5,7 +5,9 @@ const { startSimulator } = require('../simulator');
 const { tokenModule } = require('../helpers/remote-access-workflows');
 
 const CREDS = path.resolve(__dirname, '../../dist/credentials');
-const { BeyondTrustRemoteSupportOAuth2Api } = require(`${CREDS}/BeyondTrustRemoteSupportOAuth2Api.credentials.js`);
+const { BeyondTrustRemoteSupportOAuth2Api } = require(
+	`${CREDS}/BeyondTrustRemoteSupportOAuth2Api.credentials.js`,
+);
 const { Rimo3OAuth2Api } = require(`${CREDS}/Rimo3OAuth2Api.credentials.js`);
 
 /**
@@ -14,20 +16,42 @@ const { Rimo3OAuth2Api } = require(`${CREDS}/Rimo3OAuth2Api.credentials.js`);
  */
 const helper = {
 	helpers: {
-		async httpRequest({ method, url, qs, headers = {}, body, auth, returnFullResponse, ignoreHttpStatusErrors, disableFollowRedirect }) {
+		async httpRequest({
+			method,
+			url,
+			qs,
+			headers = {},
+			body,
+			auth,
+			returnFullResponse,
+			ignoreHttpStatusErrors,
+			disableFollowRedirect,
+		}) {
 			const target = new URL(url);
 			for (const [k, v] of Object.entries(qs || {})) target.searchParams.set(k, String(v));
 			const h = { ...headers };
-			if (auth) h.Authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
-			const res = await fetch(target, { method, headers: h, body, redirect: disableFollowRedirect ? 'manual' : 'follow' });
+			if (auth)
+				h.Authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
+			const res = await fetch(target, {
+				method,
+				headers: h,
+				body,
+				redirect: disableFollowRedirect ? 'manual' : 'follow',
+			});
 			const text = await res.text();
 			const responseHeaders = Object.fromEntries(res.headers);
-			if (returnFullResponse && (ignoreHttpStatusErrors || res.status < 400)) return { statusCode: res.status, headers: responseHeaders, body: text };
+			if (returnFullResponse && (ignoreHttpStatusErrors || res.status < 400))
+				return { statusCode: res.status, headers: responseHeaders, body: text };
 			let data = text;
 			try {
 				data = JSON.parse(text);
-			} catch {}
-			if (res.status >= 400) throw Object.assign(new Error(`HTTP ${res.status}`), { response: { status: res.status, data, headers: responseHeaders } });
+			} catch {
+				// Not JSON: the text itself is the body, as n8n's helper hands it back.
+			}
+			if (res.status >= 400)
+				throw Object.assign(new Error(`HTTP ${res.status}`), {
+					response: { status: res.status, data, headers: responseHeaders },
+				});
 			return data;
 		},
 	},
@@ -36,7 +60,13 @@ const helper = {
 let sim;
 const bt = new BeyondTrustRemoteSupportOAuth2Api();
 const r3 = new Rimo3OAuth2Api();
-const btCreds = (extra = {}) => ({ siteUrl: sim.beyondtrust.siteUrl, clientId: sim.beyondtrust.clientId, clientSecret: sim.beyondtrust.clientSecret, accessToken: '', ...extra });
+const btCreds = (extra = {}) => ({
+	siteUrl: sim.beyondtrust.siteUrl,
+	clientId: sim.beyondtrust.clientId,
+	clientSecret: sim.beyondtrust.clientSecret,
+	accessToken: '',
+	...extra,
+});
 const stats = () => sim.stats();
 
 // A new simulator per test: a new port is a new token URL, so no cached token carries over.
@@ -49,7 +79,9 @@ beforeEach(() => {
 });
 
 test('20 concurrent first calls share one mint (single flight)', async () => {
-	const results = await Promise.all(Array.from({ length: 20 }, () => bt.preAuthentication.call(helper, btCreds())));
+	const results = await Promise.all(
+		Array.from({ length: 20 }, () => bt.preAuthentication.call(helper, btCreds())),
+	);
 	expect(new Set(results.map((r) => r.accessToken)).size).toBe(1);
 	expect(stats().btTokensMinted).toBe(1);
 });
@@ -66,7 +98,9 @@ test('a really rejected token (revoked, evicted, or access_denied in XML) mints 
 	const { accessToken } = await bt.preAuthentication.call(helper, btCreds());
 	sim.beyondtrust.setAuthFailure('xml200');
 	sim.beyondtrust.revokeAll();
-	const renewed = await Promise.all([1, 2, 3].map(() => bt.preAuthentication.call(helper, btCreds({ accessToken }))));
+	const renewed = await Promise.all(
+		[1, 2, 3].map(() => bt.preAuthentication.call(helper, btCreds({ accessToken }))),
+	);
 	expect(new Set(renewed.map((r) => r.accessToken)).size).toBe(1);
 	expect(renewed[0].accessToken).not.toBe(accessToken);
 	expect(stats().btTokensMinted).toBe(2);
@@ -77,13 +111,29 @@ test('a really rejected token (revoked, evicted, or access_denied in XML) mints 
 
 test('the Test button: preAuthentication then the test request succeeds; wrong secret fails clearly', async () => {
 	const { accessToken } = await bt.preAuthentication.call(helper, btCreds());
-	const info = await helper.helpers.httpRequest({ method: 'GET', url: `${sim.beyondtrust.siteUrl}${bt.test.request.url}`, qs: bt.test.request.qs, headers: { Authorization: `Bearer ${accessToken}` } });
+	const info = await helper.helpers.httpRequest({
+		method: 'GET',
+		url: `${sim.beyondtrust.siteUrl}${bt.test.request.url}`,
+		qs: bt.test.request.qs,
+		headers: { Authorization: `Bearer ${accessToken}` },
+	});
 	expect(info).toContain('<api_information');
-	await expect(bt.preAuthentication.call(helper, btCreds({ clientSecret: 'bad-secret-xyz' }))).rejects.toThrow(
+	await expect(
+		bt.preAuthentication.call(helper, btCreds({ clientSecret: 'bad-secret-xyz' })),
+	).rejects.toThrow(
 		/^Could not get an access token: BeyondTrust Remote Support at 127\.0\.0\.1:\d+ rejected the client ID or client secret \(invalid_client\)\. Check both in the credential/,
 	);
-	const r3Token = await r3.preAuthentication.call(helper, { baseUrl: sim.rimo3.baseUrl, clientId: sim.rimo3.clientId, clientSecret: sim.rimo3.clientSecret, accessToken: '' });
-	const test = await helper.helpers.httpRequest({ method: 'GET', url: `${sim.rimo3.baseUrl}${r3.test.request.url}`, headers: { Authorization: `Bearer ${r3Token.accessToken}` } });
+	const r3Token = await r3.preAuthentication.call(helper, {
+		baseUrl: sim.rimo3.baseUrl,
+		clientId: sim.rimo3.clientId,
+		clientSecret: sim.rimo3.clientSecret,
+		accessToken: '',
+	});
+	const test = await helper.helpers.httpRequest({
+		method: 'GET',
+		url: `${sim.rimo3.baseUrl}${r3.test.request.url}`,
+		headers: { Authorization: `Bearer ${r3Token.accessToken}` },
+	});
 	expect(test).toEqual({ message: 'Authenticated' });
 });
 

@@ -6,7 +6,9 @@ const fs = require('fs');
 
 const DIST = path.resolve(__dirname, '../../dist/nodes/BeyondTrustRemoteSupport');
 const { readAnswer, list } = require(`${DIST}/transport/xml.js`);
-const { normalizeSession, normalizeSessionKey, normalizeRepresentative, normalizeTeam } = require(`${DIST}/helpers/normalize.js`);
+const { normalizeSession, normalizeSessionKey, normalizeRepresentative, normalizeTeam } = require(
+	`${DIST}/helpers/normalize.js`,
+);
 
 const NS = {
 	bomgarCommand: 'http://www.bomgar.com/namespaces/API/command',
@@ -16,7 +18,8 @@ const NS = {
 };
 const xml = (body) => `<?xml version="1.0" encoding="UTF-8"?>\n${body}`;
 
-const SESSION_KEY = (ns) => xml(`<session_key xmlns="${ns}">
+const SESSION_KEY = (ns) =>
+	xml(`<session_key xmlns="${ns}">
   <type>support</type>
   <expires>1575045322</expires>
   <queue available="0">general</queue>
@@ -29,7 +32,8 @@ const SESSION_KEY = (ns) => xml(`<session_key xmlns="${ns}">
 https://support.example.com/?ak=0123456789abcdef0123456789abcdef</mail_body>
 </session_key>`);
 
-const ONE_SESSION = (ns) => xml(`<session_list xmlns="${ns}">
+const ONE_SESSION = (ns) =>
+	xml(`<session_list xmlns="${ns}">
   <session lsid="0f1e2d3c4b5a69788796a5b4c3d2e1f0">
     <session_type>support</session_type>
     <lseq>4</lseq>
@@ -61,26 +65,36 @@ test.each([NS.bomgarCommand, NS.btCommand])('generate_session_key answer in %s',
 		queue_id: null,
 		external_key: '1234',
 		mail_subject: 'Remote Support Invitation',
-		mail_body: 'Please click the link below.\n\nhttps://support.example.com/?ak=0123456789abcdef0123456789abcdef',
+		mail_body:
+			'Please click the link below.\n\nhttps://support.example.com/?ak=0123456789abcdef0123456789abcdef',
 		type: 'support',
 	});
 });
 
-test.each([NS.bomgarReporting, NS.btReporting])('a single <session> still comes out as an array (%s)', (ns) => {
-	const outcome = readAnswer(ONE_SESSION(ns));
-	expect(outcome.kind).toBe('ok');
-	const sessions = list(outcome.doc.body.session);
-	expect(Array.isArray(outcome.doc.body.session)).toBe(true);
-	expect(sessions).toHaveLength(1);
-	const s = normalizeSession(sessions[0], true);
-	expect(s).toMatchObject({
-		lsid: '0f1e2d3c4b5a69788796a5b4c3d2e1f0', active: false, start_time: '2024-12-03T15:26:05.000Z', end_time: '2024-12-03T15:56:05.000Z',
-		external_key: 'INC-1', primary_rep: 'Rita Rep', primary_rep_id: 7, public_site_id: 1,
-		customers: [{ name: 'Pat', company: 'Contoso', issue: null, os: 'Windows 11' }],
-		representatives: [{ id: 7, username: 'rita', seconds_involved: 1800, session_owner: true }],
-		events: [{ type: 'Session Start', performed_by: 'System', time: '2024-12-03T15:26:05.000Z' }],
-	});
-});
+test.each([NS.bomgarReporting, NS.btReporting])(
+	'a single <session> still comes out as an array (%s)',
+	(ns) => {
+		const outcome = readAnswer(ONE_SESSION(ns));
+		expect(outcome.kind).toBe('ok');
+		const sessions = list(outcome.doc.body.session);
+		expect(Array.isArray(outcome.doc.body.session)).toBe(true);
+		expect(sessions).toHaveLength(1);
+		const s = normalizeSession(sessions[0], true);
+		expect(s).toMatchObject({
+			lsid: '0f1e2d3c4b5a69788796a5b4c3d2e1f0',
+			active: false,
+			start_time: '2024-12-03T15:26:05.000Z',
+			end_time: '2024-12-03T15:56:05.000Z',
+			external_key: 'INC-1',
+			primary_rep: 'Rita Rep',
+			primary_rep_id: 7,
+			public_site_id: 1,
+			customers: [{ name: 'Pat', company: 'Contoso', issue: null, os: 'Windows 11' }],
+			representatives: [{ id: 7, username: 'rita', seconds_involved: 1800, session_owner: true }],
+			events: [{ type: 'Session Start', performed_by: 'System', time: '2024-12-03T15:26:05.000Z' }],
+		});
+	},
+);
 
 test('repeated elements, prefixed namespaces and a running session (no end_time)', () => {
 	const doc = xml(`<ns2:session_list xmlns:ns2="${NS.btReporting}">
@@ -90,37 +104,99 @@ test('repeated elements, prefixed namespaces and a running session (no end_time)
 	const outcome = readAnswer(doc);
 	expect(outcome.doc.root).toBe('session_list');
 	const sessions = list(outcome.doc.body.session).map((s) => normalizeSession(s, false));
-	expect(sessions.map((s) => [s.lsid, s.active])).toEqual([['a', true], ['b', false]]);
+	expect(sessions.map((s) => [s.lsid, s.active])).toEqual([
+		['a', true],
+		['b', false],
+	]);
 	expect(sessions[0].customers).toEqual([]);
 });
 
 test('logged-in reps and teams: one or many, always arrays', () => {
-	const one = readAnswer(xml(`<logged_in_reps xmlns="${NS.bomgarCommand}"><rep id="1"><public_display_name>Al</public_display_name><support_session_count>2</support_session_count><showing_on_rep_list>1</showing_on_rep_list></rep></logged_in_reps>`));
+	const one = readAnswer(
+		xml(
+			`<logged_in_reps xmlns="${NS.bomgarCommand}"><rep id="1"><public_display_name>Al</public_display_name><support_session_count>2</support_session_count><showing_on_rep_list>1</showing_on_rep_list></rep></logged_in_reps>`,
+		),
+	);
 	expect(list(one.doc.body.rep).map(normalizeRepresentative)).toEqual([
-		expect.objectContaining({ id: 1, display_name: 'Al', support_session_count: 2, showing_on_rep_list: true, queue_id: 'rep:1' }),
+		expect.objectContaining({
+			id: 1,
+			display_name: 'Al',
+			support_session_count: 2,
+			showing_on_rep_list: true,
+			queue_id: 'rep:1',
+		}),
 	]);
 	const none = readAnswer(xml(`<logged_in_reps xmlns="${NS.btCommand}"/>`));
 	expect(none.kind).toBe('ok');
 	expect(list(none.doc.body.rep)).toEqual([]);
-	const teams = readAnswer(xml(`<support_teams xmlns="${NS.btCommand}"><support_team id="3"><name>T</name><members><representative id="1"><display_name>Al</display_name></representative></members><issues><issue id="9"><code_name>vpn</code_name></issue><issue id="10"><code_name>mail</code_name></issue></issues></support_team></support_teams>`));
+	const teams = readAnswer(
+		xml(
+			`<support_teams xmlns="${NS.btCommand}"><support_team id="3"><name>T</name><members><representative id="1"><display_name>Al</display_name></representative></members><issues><issue id="9"><code_name>vpn</code_name></issue><issue id="10"><code_name>mail</code_name></issue></issues></support_team></support_teams>`,
+		),
+	);
 	expect(list(teams.doc.body.support_team).map(normalizeTeam)).toEqual([
-		{ id: 3, name: 'T', code_name: null, queue_id: 'team:3', members: [{ id: 1, display_name: 'Al' }], issues: [{ id: 9, code_name: 'vpn', description: null }, { id: 10, code_name: 'mail', description: null }] },
+		{
+			id: 3,
+			name: 'T',
+			code_name: null,
+			queue_id: 'team:3',
+			members: [{ id: 1, display_name: 'Al' }],
+			issues: [
+				{ id: 9, code_name: 'vpn', description: null },
+				{ id: 10, code_name: 'mail', description: null },
+			],
+		},
 	]);
 });
 
 test.each([
-	['root <error>', `<error xmlns="${NS.bomgarCommand}">Invalid queue_id "team:99".</error>`, 'error', 'Invalid queue_id "team:99".'],
-	['<error> child of a list root', `<logged_in_reps xmlns="${NS.btCommand}"><error>You do not have permission.</error></logged_in_reps>`, 'error', 'You do not have permission.'],
-	['no sessions found', `<error xmlns="${NS.btReporting}">No sessions found for the given search criteria.</error>`, 'empty', 'No sessions found for the given search criteria.'],
-	['no archives found (older wording)', `<error xmlns="${NS.bomgarReporting}">No archives found for the given search criteria.</error>`, 'empty', 'No archives found for the given search criteria.'],
-	['access_denied in XML', `<error xmlns="${NS.btCommand}">access_denied: The resource owner or authorization server denied the request.</error>`, 'denied', 'access_denied: The resource owner or authorization server denied the request.'],
-	['error with a code attribute', `<error code="1" xmlns="${NS.btReporting}">Invalid report type.</error>`, 'error', 'Invalid report type.'],
+	[
+		'root <error>',
+		`<error xmlns="${NS.bomgarCommand}">Invalid queue_id "team:99".</error>`,
+		'error',
+		'Invalid queue_id "team:99".',
+	],
+	[
+		'<error> child of a list root',
+		`<logged_in_reps xmlns="${NS.btCommand}"><error>You do not have permission.</error></logged_in_reps>`,
+		'error',
+		'You do not have permission.',
+	],
+	[
+		'no sessions found',
+		`<error xmlns="${NS.btReporting}">No sessions found for the given search criteria.</error>`,
+		'empty',
+		'No sessions found for the given search criteria.',
+	],
+	[
+		'no archives found (older wording)',
+		`<error xmlns="${NS.bomgarReporting}">No archives found for the given search criteria.</error>`,
+		'empty',
+		'No archives found for the given search criteria.',
+	],
+	[
+		'access_denied in XML',
+		`<error xmlns="${NS.btCommand}">access_denied: The resource owner or authorization server denied the request.</error>`,
+		'denied',
+		'access_denied: The resource owner or authorization server denied the request.',
+	],
+	[
+		'error with a code attribute',
+		`<error code="1" xmlns="${NS.btReporting}">Invalid report type.</error>`,
+		'error',
+		'Invalid report type.',
+	],
 ])('%s', (_name, body, kind, message) => {
 	expect(readAnswer(xml(body))).toEqual({ kind, message });
 });
 
 test('JSON access_denied from the OAuth layer, malformed and empty bodies', () => {
-	expect(readAnswer({ error: 'access_denied', message: 'The resource owner or authorization server denied the request.' }).kind).toBe('denied');
+	expect(
+		readAnswer({
+			error: 'access_denied',
+			message: 'The resource owner or authorization server denied the request.',
+		}).kind,
+	).toBe('denied');
 	expect(readAnswer('{"error":"access_denied"}').kind).toBe('denied');
 	expect(readAnswer('<session_list><session lsid="a">').kind).toBe('malformed');
 	expect(readAnswer('').kind).toBe('malformed');
@@ -128,8 +204,14 @@ test('JSON access_denied from the OAuth layer, malformed and empty bodies', () =
 });
 
 test('the build bundles fast-xml-parser: no runtime require of it anywhere in dist', () => {
-	const files = fs.readdirSync(path.resolve(__dirname, '../../dist'), { recursive: true }).filter((f) => f.endsWith('.js'));
-	const offenders = files.filter((f) => /require\(["']fast-xml-parser["']\)/.test(fs.readFileSync(path.resolve(__dirname, '../../dist', f), 'utf8')));
+	const files = fs
+		.readdirSync(path.resolve(__dirname, '../../dist'), { recursive: true })
+		.filter((f) => f.endsWith('.js'));
+	const offenders = files.filter((f) =>
+		/require\(["']fast-xml-parser["']\)/.test(
+			fs.readFileSync(path.resolve(__dirname, '../../dist', f), 'utf8'),
+		),
+	);
 	expect(offenders).toEqual([]);
 	const pkg = require('../../package.json');
 	expect(pkg.dependencies).toBeUndefined();

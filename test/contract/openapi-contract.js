@@ -21,7 +21,8 @@ function makeAjv(coerceTypes) {
 	const ajv = new Ajv({ strict: false, allErrors: true, coerceTypes });
 	ajv.addFormat('ipv4', IPV4);
 	// The spec's dates are "Y-m-d H:i:s", not RFC 3339, and the other formats are informative only.
-	for (const f of ['date-time', 'date', 'email', 'uri', 'binary', 'int64', 'float', 'password']) ajv.addFormat(f, true);
+	for (const f of ['date-time', 'date', 'email', 'uri', 'binary', 'int64', 'float', 'password'])
+		ajv.addFormat(f, true);
 	return ajv;
 }
 const ajv = makeAjv(false);
@@ -32,7 +33,10 @@ function loadSpec() {
 	if (cache) return cache;
 	const file = SPEC_FILE;
 	const spec = yaml.load(fs.readFileSync(file, 'utf8'));
-	const routes = Object.keys(spec.paths).map((template) => ({ template, segments: splitPath(template) }));
+	const routes = Object.keys(spec.paths).map((template) => ({
+		template,
+		segments: splitPath(template),
+	}));
 	cache = { file, spec, routes, serverUrl: spec.servers[0].url, validators: new Map() };
 	return cache;
 }
@@ -49,7 +53,10 @@ function listOperations() {
 // ---------- OpenAPI schema -> JSON Schema (resolved, with repairs of generator slips) ----------
 
 function resolveRef(spec, ref) {
-	return ref.replace(/^#\//, '').split('/').reduce((node, key) => node[key], spec);
+	return ref
+		.replace(/^#\//, '')
+		.split('/')
+		.reduce((node, key) => node[key], spec);
 }
 
 function toJsonSchema(node, spec) {
@@ -58,19 +65,31 @@ function toJsonSchema(node, spec) {
 	const out = {};
 	for (const [k, v] of Object.entries(node)) {
 		if (k === 'properties') out.properties = mapValues(v, (s) => toJsonSchema(s, spec));
-		else if (k === 'items' || k === 'not' || (k === 'additionalProperties' && typeof v === 'object')) out[k] = toJsonSchema(v, spec);
-		else if (k === 'allOf' || k === 'anyOf' || k === 'oneOf') out[k] = v.map((s) => toJsonSchema(s, spec));
+		else if (
+			k === 'items' ||
+			k === 'not' ||
+			(k === 'additionalProperties' && typeof v === 'object')
+		)
+			out[k] = toJsonSchema(v, spec);
+		else if (k === 'allOf' || k === 'anyOf' || k === 'oneOf')
+			out[k] = v.map((s) => toJsonSchema(s, spec));
 		else if (k !== 'example' && k !== 'xml' && k !== 'externalDocs') out[k] = v;
 	}
 	// Generator-flattened spec: object schemas lost their `type`; keep the intent so arrays are caught.
 	if (out.properties && !out.type) out.type = 'object';
 	// Same slip: `required` of array items sits on the array itself (device_remote_access_post.data).
 	if (out.type === 'array' && Array.isArray(out.required) && out.items && out.items.properties) {
-		out.items = { ...out.items, required: [...new Set([...(out.items.required || []), ...out.required])] };
+		out.items = {
+			...out.items,
+			required: [...new Set([...(out.items.required || []), ...out.required])],
+		};
 		delete out.required;
 	}
 	// destination_port is an integer with minLength/maxLength 0..65535: meant as a range.
-	if ((out.type === 'integer' || out.type === 'number') && ('minLength' in out || 'maxLength' in out)) {
+	if (
+		(out.type === 'integer' || out.type === 'number') &&
+		('minLength' in out || 'maxLength' in out)
+	) {
 		if ('minLength' in out) out.minimum = out.minLength;
 		if ('maxLength' in out) out.maximum = out.maxLength;
 		delete out.minLength;
@@ -79,7 +98,8 @@ function toJsonSchema(node, spec) {
 	// "pattern: Y-m-d H:i:s" is a PHP date format, not a regular expression.
 	if (typeof out.pattern === 'string' && /^[YmdHisu:\- .]+$/.test(out.pattern)) delete out.pattern;
 	// "alpha_dash only" is stated in prose only (Laravel rule: letters, digits, '-' and '_').
-	if (out.type === 'string' && !out.pattern && /alpha_dash/.test(out.description || '')) out.pattern = '^[\\p{L}\\p{M}\\p{N}_-]+$';
+	if (out.type === 'string' && !out.pattern && /alpha_dash/.test(out.description || ''))
+		out.pattern = '^[\\p{L}\\p{M}\\p{N}_-]+$';
 	if (out.nullable === true) {
 		if (out.type) out.type = [].concat(out.type, 'null');
 		if (out.enum) out.enum = [...out.enum, null];
@@ -124,7 +144,9 @@ function compareSpecificity(a, b) {
 function matchRoute(relPath) {
 	const segs = splitPath(relPath).map(safeDecode);
 	const hits = loadSpec().routes.filter(
-		(r) => r.segments.length === segs.length && r.segments.every((s, i) => (isParam(s) ? segs[i] !== '' : s === segs[i])),
+		(r) =>
+			r.segments.length === segs.length &&
+			r.segments.every((s, i) => (isParam(s) ? segs[i] !== '' : s === segs[i])),
 	);
 	if (!hits.length) return null;
 	const route = hits.sort(compareSpecificity)[0];
@@ -155,25 +177,45 @@ function locate(req, opts) {
 		const url = new URL(raw);
 		if (raw.startsWith(base) && /^($|[/?#])/.test(raw.slice(base.length))) {
 			rel = raw.slice(base.length);
-		} else if ((opts.statusUrl && raw.startsWith(trimSlash(opts.statusUrl))) || url.pathname.startsWith('/status/channel/')) {
+		} else if (
+			(opts.statusUrl && raw.startsWith(trimSlash(opts.statusUrl))) ||
+			url.pathname.startsWith('/status/channel/')
+		) {
 			return { outOfScope: 'status channel (served at the site root, not under the REST base)' };
 		} else if (!baseUrl && url.pathname.startsWith(new URL(base).pathname + '/')) {
 			rel = url.pathname.slice(new URL(base).pathname.length) + url.search; // same API on another host
 		} else {
-			return { problem: { in: 'url', keyword: 'base', value: raw, message: `${raw} is not under the REST base ${base}` } };
+			return {
+				problem: {
+					in: 'url',
+					keyword: 'base',
+					value: raw,
+					message: `${raw} is not under the REST base ${base}`,
+				},
+			};
 		}
 		if (/^\/status\/channel\//.test(rel)) {
-			return { problem: { in: 'url', keyword: 'base', value: raw, message: 'status channel requested under the REST base; it lives at the site root (docs/vendor-behaviour.md, RMS: status channels)' } };
+			return {
+				problem: {
+					in: 'url',
+					keyword: 'base',
+					value: raw,
+					message:
+						'status channel requested under the REST base; it lives at the site root (docs/vendor-behaviour.md, RMS: status channels)',
+				},
+			};
 		}
 	} else {
 		rel = raw.startsWith('/') ? raw : `/${raw}`;
-		if (rel.startsWith('/status/channel/')) return { outOfScope: 'status channel (served at the site root, not under the REST base)' };
+		if (rel.startsWith('/status/channel/'))
+			return { outOfScope: 'status channel (served at the site root, not under the REST base)' };
 	}
 	const [pathPart, search = ''] = rel.split('#')[0].split('?');
 	let query = req.query;
 	if (query === undefined || query === null) {
 		query = {};
-		for (const [k, v] of new URLSearchParams(search)) query[k] = k in query ? [].concat(query[k], v) : v;
+		for (const [k, v] of new URLSearchParams(search))
+			query[k] = k in query ? [].concat(query[k], v) : v;
 	}
 	return { rel: pathPart || '/', query };
 }
@@ -182,13 +224,28 @@ function resolve(req, opts) {
 	const where = locate(req, opts);
 	if (where.outOfScope || where.problem) return where;
 	const route = matchRoute(where.rel);
-	if (!route) return { problem: { in: 'path', keyword: 'path', value: where.rel, message: `no spec path matches ${where.rel}` } };
+	if (!route)
+		return {
+			problem: {
+				in: 'path',
+				keyword: 'path',
+				value: where.rel,
+				message: `no spec path matches ${where.rel}`,
+			},
+		};
 	const method = String(req.method || 'GET').toLowerCase();
 	const item = loadSpec().spec.paths[route.template];
 	const operation = `${method.toUpperCase()} ${route.template}`;
 	if (!item[method]) {
 		const allowed = METHODS.filter((m) => item[m]).map((m) => m.toUpperCase());
-		return { problem: { in: 'method', keyword: 'method', value: method.toUpperCase(), message: `${operation} is not in the spec (allowed: ${allowed.join(', ')})` } };
+		return {
+			problem: {
+				in: 'method',
+				keyword: 'method',
+				value: method.toUpperCase(),
+				message: `${operation} is not in the spec (allowed: ${allowed.join(', ')})`,
+			},
+		};
 	}
 	const op = item[method];
 	const { spec } = loadSpec();
@@ -205,10 +262,25 @@ function resolve(req, opts) {
 
 function valueProblems(where, name, value, param, operation) {
 	if (Array.isArray(value) && param.schema && param.schema.type !== 'array') {
-		return [{ in: where, name, keyword: 'type', value, message: `${where} parameter "${name}" sent more than once` }];
+		return [
+			{
+				in: where,
+				name,
+				keyword: 'type',
+				value,
+				message: `${where} parameter "${name}" sent more than once`,
+			},
+		];
 	}
 	const key = `${operation}|${where}:${name}`;
-	const { validate } = validatorFor(key, () => ({ type: 'object', properties: { v: toJsonSchema(param.schema || {}, loadSpec().spec) } }), ajvQuery);
+	const { validate } = validatorFor(
+		key,
+		() => ({
+			type: 'object',
+			properties: { v: toJsonSchema(param.schema || {}, loadSpec().spec) },
+		}),
+		ajvQuery,
+	);
 	const holder = { v: Array.isArray(value) ? value.map(String) : String(value) };
 	if (validate(holder)) return [];
 	return validate.errors.map((e) => ({
@@ -229,7 +301,13 @@ function schemaProblems(where, validate, data, prefix = '') {
 		const value = e.keyword === 'required' ? undefined : getAt(data, e.instancePath);
 		const allowed = e.params.allowedValues ? ` (${e.params.allowedValues.join(', ')})` : '';
 		const got = value === undefined ? '' : ` (got ${JSON.stringify(value)})`;
-		return { in: where, pointer: prefix + pointer, keyword: e.keyword, value, message: `${where} ${prefix + pointer || '/'} ${e.message}${allowed}${got}` };
+		return {
+			in: where,
+			pointer: prefix + pointer,
+			keyword: e.keyword,
+			value,
+			message: `${where} ${prefix + pointer || '/'} ${e.message}${allowed}${got}`,
+		};
 	});
 }
 
@@ -246,19 +324,26 @@ function schemaAt(schema, pointer) {
 	return pointer
 		.split('/')
 		.slice(1)
-		.reduce((s, key) => (!s ? undefined : /^\d+$/.test(key) && s.items ? s.items : (s.properties || {})[key]), schema);
+		.reduce(
+			(s, key) =>
+				!s ? undefined : /^\d+$/.test(key) && s.items ? s.items : (s.properties || {})[key],
+			schema,
+		);
 }
 
 function pointerMatches(pattern, pointer) {
 	const a = pattern.split('/');
 	const b = String(pointer).split('/');
-	return a.length === b.length && a.every((t, i) => t === b[i] || (t === '*' && /^\d+$/.test(b[i])));
+	return (
+		a.length === b.length && a.every((t, i) => t === b[i] || (t === '*' && /^\d+$/.test(b[i])))
+	);
 }
 
 // one compiled wrapper per deviation schema (ajv caches by schema object identity)
 const wrapped = new WeakMap();
 function queryValidator(schema) {
-	if (!wrapped.has(schema)) wrapped.set(schema, ajvQuery.compile({ type: 'object', properties: { v: schema } }));
+	if (!wrapped.has(schema))
+		wrapped.set(schema, ajvQuery.compile({ type: 'object', properties: { v: schema } }));
 	return wrapped.get(schema);
 }
 
@@ -267,7 +352,8 @@ function covers(dev, operation, side, p) {
 	if (dev.kind !== 'tolerate' || dev.operation !== operation || dev.side !== side) return false;
 	if (m.in !== p.in || m.keyword !== p.keyword) return false;
 	if (m.name && ![].concat(m.name).includes(p.name)) return false;
-	if (m.pointer && ![].concat(m.pointer).some((pat) => pointerMatches(pat, p.pointer))) return false;
+	if (m.pointer && ![].concat(m.pointer).some((pat) => pointerMatches(pat, p.pointer)))
+		return false;
 	if (!m.schema) return true;
 	// the offending value must still be what the deviation allows, nothing wilder
 	if (p.in === 'query') return queryValidator(m.schema)({ v: String(p.value) });
@@ -291,7 +377,9 @@ function applyDeviations(problems, { operation, side, devs, data, schema }) {
 		if (sub) {
 			const key = `${operation}|${side}|each:${p.pointer}`;
 			const { validate } = validatorFor(key, () => sub);
-			p.value.forEach((el, i) => queue.push(...schemaProblems(p.in, validate, el, `${p.pointer}/${i}`)));
+			p.value.forEach((el, i) =>
+				queue.push(...schemaProblems(p.in, validate, el, `${p.pointer}/${i}`)),
+			);
 		}
 	}
 	for (const dev of devs) {
@@ -299,7 +387,14 @@ function applyDeviations(problems, { operation, side, devs, data, schema }) {
 		const c = dev.constraint;
 		const value = getAt(data, c.pointer);
 		if (value !== undefined && !ajv.validate(c.schema, value)) {
-			kept.push({ in: c.in, pointer: c.pointer, keyword: 'deviation', deviation: dev.id, value, message: `${dev.id}: ${dev.what} (got ${JSON.stringify(value)})` });
+			kept.push({
+				in: c.in,
+				pointer: c.pointer,
+				keyword: 'deviation',
+				deviation: dev.id,
+				value,
+				message: `${dev.id}: ${dev.what} (got ${JSON.stringify(value)})`,
+			});
 		}
 	}
 	return { problems: kept, deviations: covered };
@@ -316,28 +411,52 @@ function parseBody(body) {
 	}
 }
 
-const isEmpty = (b) => b === undefined || b === null || (typeof b === 'object' && !Array.isArray(b) && Object.keys(b).length === 0);
+const isEmpty = (b) =>
+	b === undefined ||
+	b === null ||
+	(typeof b === 'object' && !Array.isArray(b) && Object.keys(b).length === 0);
 
 function checkRequest(req, opts = {}) {
 	const devs = opts.deviations || DEVIATIONS;
 	const r = resolve(req, opts);
-	if (r.outOfScope) return { operationId: null, operation: null, outOfScope: r.outOfScope, problems: [], deviations: [] };
-	if (r.problem) return { operationId: null, operation: null, problems: [r.problem], deviations: [] };
+	if (r.outOfScope)
+		return {
+			operationId: null,
+			operation: null,
+			outOfScope: r.outOfScope,
+			problems: [],
+			deviations: [],
+		};
+	if (r.problem)
+		return { operationId: null, operation: null, problems: [r.problem], deviations: [] };
 	const { operation, op } = r;
 	const problems = [];
 
-	for (const p of r.params.filter((x) => x.in === 'path')) problems.push(...valueProblems('path', p.name, r.route.params[p.name], p, operation));
+	for (const p of r.params.filter((x) => x.in === 'path'))
+		problems.push(...valueProblems('path', p.name, r.route.params[p.name], p, operation));
 
 	const declared = new Map(r.params.filter((x) => x.in === 'query').map((x) => [x.name, x]));
 	for (const [name, value] of Object.entries(r.query || {})) {
 		if (value === undefined) continue;
 		const p = declared.get(name);
 		if (p) problems.push(...valueProblems('query', name, value, p, operation));
-		else problems.push({ in: 'query', name, keyword: 'undeclared', value, message: `query parameter "${name}" is not declared for ${operation}` });
+		else
+			problems.push({
+				in: 'query',
+				name,
+				keyword: 'undeclared',
+				value,
+				message: `query parameter "${name}" is not declared for ${operation}`,
+			});
 	}
 	for (const p of declared.values()) {
 		if (p.required && (r.query || {})[p.name] === undefined) {
-			problems.push({ in: 'query', name: p.name, keyword: 'required', message: `required query parameter "${p.name}" is missing` });
+			problems.push({
+				in: 'query',
+				name: p.name,
+				keyword: 'required',
+				message: `required query parameter "${p.name}" is missing`,
+			});
 		}
 	}
 
@@ -346,40 +465,101 @@ function checkRequest(req, opts = {}) {
 	let schema;
 	if (parsed.problem) problems.push(parsed.problem);
 	else if (!op.requestBody) {
-		if (!isEmpty(body)) problems.push({ in: 'body', keyword: 'body', value: body, message: `${operation} takes no request body` });
+		if (!isEmpty(body))
+			problems.push({
+				in: 'body',
+				keyword: 'body',
+				value: body,
+				message: `${operation} takes no request body`,
+			});
 	} else {
-		const rb = op.requestBody.$ref ? resolveRef(loadSpec().spec, op.requestBody.$ref) : op.requestBody;
+		const rb = op.requestBody.$ref
+			? resolveRef(loadSpec().spec, op.requestBody.$ref)
+			: op.requestBody;
 		const media = (rb.content || {})['application/json'];
-		if (!media) problems.push({ in: 'body', keyword: 'content', message: `${operation} takes no JSON body` });
+		if (!media)
+			problems.push({ in: 'body', keyword: 'content', message: `${operation} takes no JSON body` });
 		else if (body === undefined || body === null) {
 			problems.push({ in: 'body', keyword: 'required', message: `${operation} needs a JSON body` });
 		} else {
-			const v = validatorFor(`${operation}|body`, () => toJsonSchema(media.schema, loadSpec().spec));
+			const v = validatorFor(`${operation}|body`, () =>
+				toJsonSchema(media.schema, loadSpec().spec),
+			);
 			schema = v.schema;
 			problems.push(...schemaProblems('body', v.validate, body));
 		}
 	}
-	return { operationId: op.operationId, operation, ...applyDeviations(problems, { operation, side: 'request', devs, data: body, schema }) };
+	return {
+		operationId: op.operationId,
+		operation,
+		...applyDeviations(problems, { operation, side: 'request', devs, data: body, schema }),
+	};
 }
 
 // For unit tests and fixtures that record responses: checks a JSON response body by status code.
 function checkResponse(res, opts = {}) {
 	const devs = opts.deviations || DEVIATIONS;
 	const r = resolve(res, opts);
-	if (r.outOfScope) return { operationId: null, operation: null, outOfScope: r.outOfScope, problems: [], deviations: [] };
-	if (r.problem) return { operationId: null, operation: null, problems: [r.problem], deviations: [] };
+	if (r.outOfScope)
+		return {
+			operationId: null,
+			operation: null,
+			outOfScope: r.outOfScope,
+			problems: [],
+			deviations: [],
+		};
+	if (r.problem)
+		return { operationId: null, operation: null, problems: [r.problem], deviations: [] };
 	const { operation, op } = r;
 	const status = String(res.status || 200);
 	const declared = op.responses[status] || op.responses.default;
 	if (!declared) {
-		return { operationId: op.operationId, operation, problems: [{ in: 'response', keyword: 'status', value: status, message: `${operation} declares no ${status} response` }], deviations: [] };
+		return {
+			operationId: op.operationId,
+			operation,
+			problems: [
+				{
+					in: 'response',
+					keyword: 'status',
+					value: status,
+					message: `${operation} declares no ${status} response`,
+				},
+			],
+			deviations: [],
+		};
 	}
 	const media = (declared.content || {})['application/json'];
 	const { body, problem } = parseBody(res.body);
-	if (problem || !media) return { operationId: op.operationId, operation, problems: problem ? [{ ...problem, in: 'response' }] : [], deviations: [] };
-	const v = validatorFor(`${operation}|${status}`, () => toJsonSchema(media.schema, loadSpec().spec));
+	if (problem || !media)
+		return {
+			operationId: op.operationId,
+			operation,
+			problems: problem ? [{ ...problem, in: 'response' }] : [],
+			deviations: [],
+		};
+	const v = validatorFor(`${operation}|${status}`, () =>
+		toJsonSchema(media.schema, loadSpec().spec),
+	);
 	const problems = schemaProblems('response', v.validate, body);
-	return { operationId: op.operationId, operation, ...applyDeviations(problems, { operation, side: 'response', devs, data: body, schema: v.schema }) };
+	return {
+		operationId: op.operationId,
+		operation,
+		...applyDeviations(problems, {
+			operation,
+			side: 'response',
+			devs,
+			data: body,
+			schema: v.schema,
+		}),
+	};
 }
 
-module.exports = { checkRequest, checkResponse, listOperations, loadSpec, matchRoute, toJsonSchema, DEVIATIONS };
+module.exports = {
+	checkRequest,
+	checkResponse,
+	listOperations,
+	loadSpec,
+	matchRoute,
+	toJsonSchema,
+	DEVIATIONS,
+};

@@ -35,11 +35,26 @@ const deviations = [
 			'(https, http, sftp, rdp, ssh, telnet, vnc). No source shows whether the API accepts the two ' +
 			'extra values; if it does not, its 422 message reaches the user.',
 		source: 'docs/vendor-behaviour.md, RMS: remote-access protocols',
-		match: { in: 'body', pointer: '/data/*/protocol', keyword: 'enum', schema: { enum: ['sftp', 'telnet'] } },
+		match: {
+			in: 'body',
+			pointer: '/data/*/protocol',
+			keyword: 'enum',
+			schema: { enum: ['sftp', 'telnet'] },
+		},
 		example: {
 			method: 'POST',
 			path: '/devices/remote-access',
-			body: { data: [{ device_id: 777, name: 'Cam_SSH', destination_ip: '192.168.1.10', destination_port: 22, protocol: 'sftp' }] },
+			body: {
+				data: [
+					{
+						device_id: 777,
+						name: 'Cam_SSH',
+						destination_ip: '192.168.1.10',
+						destination_port: 22,
+						protocol: 'sftp',
+					},
+				],
+			},
 		},
 	},
 	{
@@ -50,13 +65,28 @@ const deviations = [
 		what: 'data[].name is sent as the user typed it, e.g. with spaces; the spec says "alpha_dash only".',
 		reason:
 			'A real client has created configs with names such as "X Web Interface" since 2023, so the rule ' +
-			'is not clearly enforced; the node does not rewrite the user\'s name (the 3-50 length still applies).',
+			"is not clearly enforced; the node does not rewrite the user's name (the 3-50 length still applies).",
 		source: 'docs/vendor-behaviour.md, RMS: remote-access names',
-		match: { in: 'body', pointer: '/data/*/name', keyword: 'pattern', schema: { type: 'string', minLength: 3, maxLength: 50 } },
+		match: {
+			in: 'body',
+			pointer: '/data/*/name',
+			keyword: 'pattern',
+			schema: { type: 'string', minLength: 3, maxLength: 50 },
+		},
 		example: {
 			method: 'POST',
 			path: '/devices/remote-access',
-			body: { data: [{ device_id: 777, name: 'Camera HTTPS', destination_ip: '192.168.1.10', destination_port: 443, protocol: 'https' }] },
+			body: {
+				data: [
+					{
+						device_id: 777,
+						name: 'Camera HTTPS',
+						destination_ip: '192.168.1.10',
+						destination_port: 443,
+						protocol: 'https',
+					},
+				],
+			},
 		},
 	},
 	{
@@ -70,8 +100,17 @@ const deviations = [
 			'Other RMS lists default to 10 items and silently cut lists short without a limit, so the node ' +
 			'pages every list with limit/offset; whether this endpoint pages at all is unknown.',
 		source: 'docs/vendor-behaviour.md, RMS: default page size',
-		match: { in: 'query', name: ['limit', 'offset'], keyword: 'undeclared', schema: { type: 'integer', minimum: 0 } },
-		example: { method: 'GET', path: '/devices/remote-access', query: { device_id: '777', limit: '100', offset: '0' } },
+		match: {
+			in: 'query',
+			name: ['limit', 'offset'],
+			keyword: 'undeclared',
+			schema: { type: 'integer', minimum: 0 },
+		},
+		example: {
+			method: 'GET',
+			path: '/devices/remote-access',
+			query: { device_id: '777', limit: '100', offset: '0' },
+		},
 	},
 	{
 		id: 'sessions-list-limit-offset',
@@ -84,8 +123,17 @@ const deviations = [
 			'Same paging rule as every other list (a missing limit silently cuts lists at 10); whether ' +
 			'the sessions list pages at all is unknown.',
 		source: 'docs/vendor-behaviour.md, RMS: default page size',
-		match: { in: 'query', name: ['limit', 'offset'], keyword: 'undeclared', schema: { type: 'integer', minimum: 0 } },
-		example: { method: 'GET', path: '/devices/connect/62375/sessions', query: { active: 'true', limit: '100', offset: '0' } },
+		match: {
+			in: 'query',
+			name: ['limit', 'offset'],
+			keyword: 'undeclared',
+			schema: { type: 'integer', minimum: 0 },
+		},
+		example: {
+			method: 'GET',
+			path: '/devices/connect/62375/sessions',
+			query: { active: 'true', limit: '100', offset: '0' },
+		},
 	},
 	{
 		id: 'remote-access-delete-one-id',
@@ -93,7 +141,8 @@ const deviations = [
 		side: 'request',
 		kind: 'require',
 		what: 'The body carries exactly one access id per call; the spec takes an array of any length.',
-		reason: 'The API does not go through every id in the array; a real client deletes one id per request and waits on each channel.',
+		reason:
+			'The API does not go through every id in the array; a real client deletes one id per request and waits on each channel.',
 		source: 'docs/vendor-behaviour.md, RMS: bulk delete handles one id',
 		constraint: { in: 'body', pointer: '/id', schema: { type: 'array', minItems: 1, maxItems: 1 } },
 		example: { method: 'DELETE', path: '/devices/remote-access', body: { id: [62375, 62376] } },
@@ -104,14 +153,24 @@ const deviations = [
 		side: 'response',
 		kind: 'tolerate',
 		what: '`data` is read as an array of sessions; the spec says it is one session object.',
-		reason: 'Real responses carry an array (models generated from real JSON, and two live clients iterate it).',
+		reason:
+			'Real responses carry an array (models generated from real JSON, and two live clients iterate it).',
 		source: 'docs/vendor-behaviour.md, RMS: sessions list',
-		match: { in: 'response', pointer: '/data', keyword: 'type', schema: { type: 'array' }, each: true },
+		match: {
+			in: 'response',
+			pointer: '/data',
+			keyword: 'type',
+			schema: { type: 'array' },
+			each: true,
+		},
 		example: {
 			method: 'GET',
 			path: '/devices/connect/62375/sessions',
 			status: 200,
-			body: { success: true, data: [{ id: 1, start_time: 1599041994, end_time: 1599043679, ttl: 1000 }] },
+			body: {
+				success: true,
+				data: [{ id: 1, start_time: 1599041994, end_time: 1599043679, ttl: 1000 }],
+			},
 		},
 	},
 	{
@@ -120,7 +179,8 @@ const deviations = [
 		side: 'response',
 		kind: 'tolerate',
 		what: 'start_time/end_time may be numeric strings (unix seconds); the spec says integer.',
-		reason: 'Since about March 2025 the API returns them as strings; the node converts them to numbers and ISO times.',
+		reason:
+			'Since about March 2025 the API returns them as strings; the node converts them to numbers and ISO times.',
 		source: 'docs/vendor-behaviour.md, RMS: loose types',
 		match: {
 			in: 'response',
@@ -153,7 +213,10 @@ const deviations = [
 			method: 'GET',
 			path: '/devices/remote-access',
 			status: 200,
-			body: { success: true, data: [{ id: 62375, device_id: 777, is_main: 0, credentials_required: 1 }] },
+			body: {
+				success: true,
+				data: [{ id: 62375, device_id: 777, is_main: 0, credentials_required: 1 }],
+			},
 		},
 	},
 	{
@@ -164,7 +227,12 @@ const deviations = [
 		what: 'destination_port may be a numeric string such as "443"; the spec says integer.',
 		reason: 'Real responses often carry the port as a string; the node turns it into a number.',
 		source: 'docs/vendor-behaviour.md, RMS: loose types',
-		match: { in: 'response', pointer: '/data/*/destination_port', keyword: 'type', schema: { type: 'string', pattern: '^[0-9]+$' } },
+		match: {
+			in: 'response',
+			pointer: '/data/*/destination_port',
+			keyword: 'type',
+			schema: { type: 'string', pattern: '^[0-9]+$' },
+		},
 		example: {
 			method: 'GET',
 			path: '/devices/remote-access',
@@ -180,10 +248,14 @@ const deviations = [
 		what:
 			'Session `url` (and the status-channel `link` of POST /devices/connect/{access_id}) is a bare host name; ' +
 			'the spec example has "https://". The node adds "https://" when it is missing.',
-		reason: 'Real data has no scheme (a live client builds "https://" + url); the spec schema is a plain string, so only its example differs.',
+		reason:
+			'Real data has no scheme (a live client builds "https://" + url); the spec schema is a plain string, so only its example differs.',
 		source: 'docs/vendor-behaviour.md, RMS: links without a scheme',
 		// The schema cannot catch this, so prove that the spec really says otherwise from its example.
-		specSays: (spec) => /^https:\/\//.test(spec.components.schemas.inline_response_200_15_data.properties.url.example),
+		specSays: (spec) =>
+			/^https:\/\//.test(
+				spec.components.schemas.inline_response_200_15_data.properties.url.example,
+			),
 	},
 ];
 

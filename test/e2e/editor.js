@@ -5,7 +5,12 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { ensureChromium, CHROMIUM_ARGS, trackPushConnection, waitForPushConnection } = require('./chromium');
+const {
+	ensureChromium,
+	CHROMIUM_ARGS,
+	trackPushConnection,
+	waitForPushConnection,
+} = require('./chromium');
 
 const TIMEOUT = 30000;
 const RUN_PATH = /^\/rest\/workflows\/[^/]+\/run$/; // the editor's manual-run request (1.x and 2.x)
@@ -14,146 +19,204 @@ const TERMINAL = new Set(['success', 'error', 'crashed', 'canceled']);
 // Opens a workflow and waits until the editor can run it: the canvas shows the nodes (the
 // workflow is loaded) and the push connection is open (without it the editor starts nothing).
 async function openWorkflow(page, inst, spec, nodeNames) {
-  await page.goto(`${inst.url}/workflow/${spec.workflowId}`);
-  await page.waitForSelector('[data-test-id=canvas-node]');
-  for (const name of nodeNames) await page.locator('[data-test-id=canvas-node]', { hasText: name }).first().waitFor();
-  await waitForPushConnection(page, TIMEOUT);
+	await page.goto(`${inst.url}/workflow/${spec.workflowId}`);
+	await page.waitForSelector('[data-test-id=canvas-node]');
+	for (const name of nodeNames)
+		await page.locator('[data-test-id=canvas-node]', { hasText: name }).first().waitFor();
+	await waitForPushConnection(page, TIMEOUT);
 }
 
 // The workflow's executions as n8n records them (newest first), over the REST API the editor uses.
 async function listExecutions(inst, workflowId) {
-  const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-  const res = await inst.rest('GET', `/executions?filter=${filter}&limit=50`);
-  if (res.status !== 200 || !res.json) throw new Error(`GET /rest/executions answered ${res.status}: ${res.text.slice(0, 300)}`);
-  const data = res.json.data || {};
-  return data.results || data; // { count, results } in 1.x and 2.x
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const res = await inst.rest('GET', `/executions?filter=${filter}&limit=50`);
+	if (res.status !== 200 || !res.json)
+		throw new Error(`GET /rest/executions answered ${res.status}: ${res.text.slice(0, 300)}`);
+	const data = res.json.data || {};
+	return data.results || data; // { count, results } in 1.x and 2.x
 }
 
 async function waitForNewExecution(inst, workflowId, known, timeoutMs = 60000) {
-  const t0 = Date.now();
-  let fresh = [];
-  while (Date.now() - t0 < timeoutMs) {
-    fresh = (await listExecutions(inst, workflowId)).filter((e) => !known.has(e.id));
-    if (fresh.length > 1) throw new Error(`${fresh.length} new executions of ${workflowId} for one click (ids ${fresh.map((e) => e.id).join(', ')})`);
-    if (fresh.length === 1 && TERMINAL.has(fresh[0].status)) return fresh[0];
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(fresh.length ? `execution ${fresh[0].id} still "${fresh[0].status}" after ${timeoutMs / 1000}s` : `no execution of ${workflowId} recorded within ${timeoutMs / 1000}s`);
+	const t0 = Date.now();
+	let fresh = [];
+	while (Date.now() - t0 < timeoutMs) {
+		fresh = (await listExecutions(inst, workflowId)).filter((e) => !known.has(e.id));
+		if (fresh.length > 1)
+			throw new Error(
+				`${fresh.length} new executions of ${workflowId} for one click (ids ${fresh.map((e) => e.id).join(', ')})`,
+			);
+		if (fresh.length === 1 && TERMINAL.has(fresh[0].status)) return fresh[0];
+		await new Promise((r) => setTimeout(r, 500));
+	}
+	throw new Error(
+		fresh.length
+			? `execution ${fresh[0].id} still "${fresh[0].status}" after ${timeoutMs / 1000}s`
+			: `no execution of ${workflowId} recorded within ${timeoutMs / 1000}s`,
+	);
 }
 
 async function runEditorChecks({ inst, suite, sim, shotsDir, docsShot }) {
-  const { chromium } = require('playwright-core');
-  const spec = suite.editor;
-  fs.mkdirSync(shotsDir, { recursive: true });
-  const shot = (page, name) => page.screenshot({ path: path.join(shotsDir, `${inst.n8n.version}-${suite.key}-${name}.png`) });
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-ra-chromium-'));
-  const checks = [];
-  let ctx;
-  let page;
-  const check = async (name, fn) => {
-    const t = Date.now();
-    try {
-      await fn();
-      checks.push({ name, ok: true, seconds: (Date.now() - t) / 1000 });
-    } catch (e) {
-      checks.push({ name, ok: false, error: e.message.split('\n').slice(0, 4).join(' '), seconds: (Date.now() - t) / 1000 });
-      if (page) await shot(page, `FAILED-${name.replace(/\W+/g, '-')}`).catch(() => {});
-    }
-  };
+	const { chromium } = require('playwright-core');
+	const spec = suite.editor;
+	fs.mkdirSync(shotsDir, { recursive: true });
+	const shot = (page, name) =>
+		page.screenshot({ path: path.join(shotsDir, `${inst.n8n.version}-${suite.key}-${name}.png`) });
+	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-ra-chromium-'));
+	const checks = [];
+	let ctx;
+	let page;
+	const check = async (name, fn) => {
+		const t = Date.now();
+		try {
+			await fn();
+			checks.push({ name, ok: true, seconds: (Date.now() - t) / 1000 });
+		} catch (e) {
+			checks.push({
+				name,
+				ok: false,
+				error: e.message.split('\n').slice(0, 4).join(' '),
+				seconds: (Date.now() - t) / 1000,
+			});
+			if (page) await shot(page, `FAILED-${name.replace(/\W+/g, '-')}`).catch(() => {});
+		}
+	};
 
-  try {
-    const executablePath = ensureChromium();
-    // A fresh profile every run (passed as --user-data-dir by playwright); headless is added by playwright.
-    ctx = await chromium.launchPersistentContext(profile, {
-      executablePath,
-      headless: true,
-      args: CHROMIUM_ARGS.filter((a) => a !== '--headless'),
-      viewport: { width: 1440, height: 900 },
-    });
-    ctx.setDefaultTimeout(TIMEOUT);
-    await trackPushConnection(ctx);
-    page = ctx.pages()[0] || (await ctx.newPage());
-  } catch (e) {
-    checks.push({ name: 'launch chromium', ok: false, error: e.message.split('\n')[0], seconds: 0 });
-    return checks;
-  }
+	try {
+		const executablePath = ensureChromium();
+		// A fresh profile every run (passed as --user-data-dir by playwright); headless is added by playwright.
+		ctx = await chromium.launchPersistentContext(profile, {
+			executablePath,
+			headless: true,
+			args: CHROMIUM_ARGS.filter((a) => a !== '--headless'),
+			viewport: { width: 1440, height: 900 },
+		});
+		ctx.setDefaultTimeout(TIMEOUT);
+		await trackPushConnection(ctx);
+		page = ctx.pages()[0] || (await ctx.newPage());
+	} catch (e) {
+		checks.push({
+			name: 'launch chromium',
+			ok: false,
+			error: e.message.split('\n')[0],
+			seconds: 0,
+		});
+		return checks;
+	}
 
-  try {
-    let signedIn = false;
-    await check('sign in', async () => {
-      await page.goto(`${inst.url}/signin`);
-      // 2.x: #emailOrLdapLoginId; 1.x names the e-mail field differently.
-      await page.locator('#emailOrLdapLoginId, input[type=email], input[name=email]').first().fill(inst.owner.email);
-      await page.locator('input[type=password]').first().fill(inst.owner.password);
-      await page.click('[data-test-id=form-submit-button]');
-      await page.waitForURL((u) => !u.pathname.includes('signin'));
-      signedIn = true;
-    });
-    if (!signedIn) return checks;
+	try {
+		let signedIn = false;
+		await check('sign in', async () => {
+			await page.goto(`${inst.url}/signin`);
+			// 2.x: #emailOrLdapLoginId; 1.x names the e-mail field differently.
+			await page
+				.locator('#emailOrLdapLoginId, input[type=email], input[name=email]')
+				.first()
+				.fill(inst.owner.email);
+			await page.locator('input[type=password]').first().fill(inst.owner.password);
+			await page.click('[data-test-id=form-submit-button]');
+			await page.waitForURL((u) => !u.pathname.includes('signin'));
+			signedIn = true;
+		});
+		if (!signedIn) return checks;
 
-    // Without a workflowId the suite has nothing to open on the canvas: only the credential test runs.
-    if (spec.workflowId) await check(`node panel: "${spec.search}" shows ${spec.actions.length} actions`, async () => {
-      await openWorkflow(page, inst, spec, []);
-      await page.click('[data-test-id=node-creator-plus-button]');
-      await page.locator('[data-test-id=node-creator-search-bar] input, input[data-test-id=node-creator-search-bar]').first().fill(spec.search);
-      const item = page.locator('[data-test-id=node-creator-item-name]', { hasText: spec.nodeDisplayName });
-      await item.first().waitFor();
-      await item.first().click();
-      const missing = [];
-      for (const action of spec.actions) {
-        const el = page.getByText(action, { exact: true }).first();
-        await el.waitFor({ timeout: 10000 }).catch(() => missing.push(action));
-      }
-      await shot(page, 'node-panel');
-      if (docsShot && spec.docsShot !== false) {
-        fs.mkdirSync(path.dirname(docsShot), { recursive: true });
-        await page.screenshot({ path: docsShot });
-      }
-      if (missing.length) throw new Error(`actions not shown: ${missing.join(', ')}`);
-      await page.keyboard.press('Escape');
-    });
+		// Without a workflowId the suite has nothing to open on the canvas: only the credential test runs.
+		if (spec.workflowId)
+			await check(`node panel: "${spec.search}" shows ${spec.actions.length} actions`, async () => {
+				await openWorkflow(page, inst, spec, []);
+				await page.click('[data-test-id=node-creator-plus-button]');
+				await page
+					.locator(
+						'[data-test-id=node-creator-search-bar] input, input[data-test-id=node-creator-search-bar]',
+					)
+					.first()
+					.fill(spec.search);
+				const item = page.locator('[data-test-id=node-creator-item-name]', {
+					hasText: spec.nodeDisplayName,
+				});
+				await item.first().waitFor();
+				await item.first().click();
+				const missing = [];
+				for (const action of spec.actions) {
+					const el = page.getByText(action, { exact: true }).first();
+					await el.waitFor({ timeout: 10000 }).catch(() => missing.push(action));
+				}
+				await shot(page, 'node-panel');
+				if (docsShot && spec.docsShot !== false) {
+					fs.mkdirSync(path.dirname(docsShot), { recursive: true });
+					await page.screenshot({ path: docsShot });
+				}
+				if (missing.length) throw new Error(`actions not shown: ${missing.join(', ')}`);
+				await page.keyboard.press('Escape');
+			});
 
-    await check(`credential "${spec.credentialName}": Test succeeds`, async () => {
-      await page.goto(`${inst.url}/home/credentials`);
-      await page.locator('[data-test-id=resources-list-item]', { hasText: spec.credentialName }).first().click();
-      const success = page.locator('[data-test-id=credentials-config-container-test-success]');
-      await success.waitFor(); // opening a saved credential runs its test
-      const before = sim.requests({ path: spec.credentialTestPath }).length;
-      await page.getByRole('button', { name: 'Retry' }).click(); // and run it once more on purpose
-      await success.waitFor();
-      for (let i = 0; i < 40 && sim.requests({ path: spec.credentialTestPath }).length <= before; i++) await page.waitForTimeout(250);
-      await shot(page, 'credential-test');
-      if (sim.requests({ path: spec.credentialTestPath }).length <= before) throw new Error(`the test did not reach the simulator (${spec.credentialTestPath})`);
-      await page.keyboard.press('Escape');
-    });
+		await check(`credential "${spec.credentialName}": Test succeeds`, async () => {
+			await page.goto(`${inst.url}/home/credentials`);
+			await page
+				.locator('[data-test-id=resources-list-item]', { hasText: spec.credentialName })
+				.first()
+				.click();
+			const success = page.locator('[data-test-id=credentials-config-container-test-success]');
+			await success.waitFor(); // opening a saved credential runs its test
+			const before = sim.requests({ path: spec.credentialTestPath }).length;
+			await page.getByRole('button', { name: 'Retry' }).click(); // and run it once more on purpose
+			await success.waitFor();
+			for (
+				let i = 0;
+				i < 40 && sim.requests({ path: spec.credentialTestPath }).length <= before;
+				i++
+			)
+				await page.waitForTimeout(250);
+			await shot(page, 'credential-test');
+			if (sim.requests({ path: spec.credentialTestPath }).length <= before)
+				throw new Error(`the test did not reach the simulator (${spec.credentialTestPath})`);
+			await page.keyboard.press('Escape');
+		});
 
-    if (spec.workflowId) await check(`run "${spec.runTrigger}" from the canvas`, async () => {
-      const before = sim.stats().requests;
-      const known = new Set((await listExecutions(inst, spec.workflowId)).map((e) => e.id));
-      await openWorkflow(page, inst, spec, spec.runExpectSuccess);
-      const runRequest = page.waitForResponse((r) => r.request().method() === 'POST' && RUN_PATH.test(new URL(r.url()).pathname), { timeout: 15000 });
-      await page.locator('[data-test-id=execute-workflow-button]').first().click();
-      const response = await runRequest.catch(async () => {
-        const toasts = await page.locator('.el-notification').allInnerTexts().catch(() => []);
-        throw new Error(`clicking "Execute workflow" sent no run request within 15s${toasts.length ? `; the editor said: ${toasts.join(' | ').replace(/\s+/g, ' ')}` : ''}`);
-      });
-      if (response.status() !== 200) throw new Error(`the run request answered HTTP ${response.status()}: ${(await response.text()).slice(0, 300)}`);
-      // n8n's own record decides: exactly one new execution of this workflow, finished with success.
-      const execution = await waitForNewExecution(inst, spec.workflowId, known);
-      if (execution.status !== 'success') throw new Error(`execution ${execution.id} ended with status "${execution.status}"`);
-      // Then the editor shows it (the results reach the page over the push connection).
-      for (const name of spec.runExpectSuccess) {
-        await page.locator('[data-test-id=canvas-node]', { hasText: name }).locator('[data-test-id=canvas-node-status-success]').first().waitFor();
-      }
-      await page.waitForTimeout(500); // let the canvas finish its edge colouring for the screenshot
-      await shot(page, 'canvas-run');
-      if (sim.stats().requests <= before) throw new Error('the run sent nothing to the simulator');
-    });
-  } finally {
-    await ctx.close().catch(() => {});
-    fs.rmSync(profile, { recursive: true, force: true });
-  }
-  return checks;
+		if (spec.workflowId)
+			await check(`run "${spec.runTrigger}" from the canvas`, async () => {
+				const before = sim.stats().requests;
+				const known = new Set((await listExecutions(inst, spec.workflowId)).map((e) => e.id));
+				await openWorkflow(page, inst, spec, spec.runExpectSuccess);
+				const runRequest = page.waitForResponse(
+					(r) => r.request().method() === 'POST' && RUN_PATH.test(new URL(r.url()).pathname),
+					{ timeout: 15000 },
+				);
+				await page.locator('[data-test-id=execute-workflow-button]').first().click();
+				const response = await runRequest.catch(async () => {
+					const toasts = await page
+						.locator('.el-notification')
+						.allInnerTexts()
+						.catch(() => []);
+					throw new Error(
+						`clicking "Execute workflow" sent no run request within 15s${toasts.length ? `; the editor said: ${toasts.join(' | ').replace(/\s+/g, ' ')}` : ''}`,
+					);
+				});
+				if (response.status() !== 200)
+					throw new Error(
+						`the run request answered HTTP ${response.status()}: ${(await response.text()).slice(0, 300)}`,
+					);
+				// n8n's own record decides: exactly one new execution of this workflow, finished with success.
+				const execution = await waitForNewExecution(inst, spec.workflowId, known);
+				if (execution.status !== 'success')
+					throw new Error(`execution ${execution.id} ended with status "${execution.status}"`);
+				// Then the editor shows it (the results reach the page over the push connection).
+				for (const name of spec.runExpectSuccess) {
+					await page
+						.locator('[data-test-id=canvas-node]', { hasText: name })
+						.locator('[data-test-id=canvas-node-status-success]')
+						.first()
+						.waitFor();
+				}
+				await page.waitForTimeout(500); // let the canvas finish its edge colouring for the screenshot
+				await shot(page, 'canvas-run');
+				if (sim.stats().requests <= before)
+					throw new Error('the run sent nothing to the simulator');
+			});
+	} finally {
+		await ctx.close().catch(() => {});
+		fs.rmSync(profile, { recursive: true, force: true });
+	}
+	return checks;
 }
 
 module.exports = { runEditorChecks };

@@ -19,7 +19,13 @@ const OPERATIONS = {
 	'sessionKey.generate': {
 		kind: 'write',
 		route: COMMAND,
-		parameters: { resource: 'sessionKey', operation: 'generate', queueType: 'general', externalKey: 'INC-FAULT-1', ttl: 1800 },
+		parameters: {
+			resource: 'sessionKey',
+			operation: 'generate',
+			queueType: 'general',
+			externalKey: 'INC-FAULT-1',
+			ttl: 1800,
+		},
 		creates: 'btSessionKeysGenerated',
 		// rep 3 (Carol) exists but is logged out: `<error>Invalid queue_id "rep:3".</error>`
 		apiError: { queueType: 'rep', representative: { __rl: true, mode: 'id', value: '3' } },
@@ -34,18 +40,36 @@ const OPERATIONS = {
 	'session.getAll': {
 		kind: 'read',
 		route: REPORTING,
-		parameters: { resource: 'session', operation: 'getAll', hours: 24, activeOnly: true, returnAll: true },
+		parameters: {
+			resource: 'session',
+			operation: 'getAll',
+			hours: 24,
+			activeOnly: true,
+			returnAll: true,
+		},
 	},
 	'session.terminate': {
 		kind: 'write',
 		route: COMMAND,
-		parameters: { resource: 'session', operation: 'terminate', lsid: FIXTURES.lsids.activeNoTicket },
+		parameters: {
+			resource: 'session',
+			operation: 'terminate',
+			lsid: FIXTURES.lsids.activeNoTicket,
+		},
 		creates: 'btSessionsTerminated',
 		// the session already ended: `<error>No active session found with lsid "...".</error>`
 		apiError: { lsid: FIXTURES.lsids.ended },
 	},
-	'representative.getAll': { kind: 'read', route: COMMAND, parameters: { resource: 'representative', operation: 'getAll', returnAll: true } },
-	'team.getAll': { kind: 'read', route: COMMAND, parameters: { resource: 'team', operation: 'getAll', returnAll: true } },
+	'representative.getAll': {
+		kind: 'read',
+		route: COMMAND,
+		parameters: { resource: 'representative', operation: 'getAll', returnAll: true },
+	},
+	'team.getAll': {
+		kind: 'read',
+		route: COMMAND,
+		parameters: { resource: 'team', operation: 'getAll', returnAll: true },
+	},
 };
 
 /** Faults only BeyondTrust has, on top of the ones it shares with Rimo3 (oauth-faults.js). */
@@ -68,7 +92,8 @@ const FAULTS = {
 	},
 	'<error> in HTTP 200': {
 		applies: (op) => op.apiError !== undefined,
-		skipNote: 'the list operations have no input that makes BeyondTrust answer <error> (an empty report is an empty list)',
+		skipNote:
+			'the list operations have no input that makes BeyondTrust answer <error> (an empty report is an empty list)',
 		parameters: (op) => op.apiError,
 		outcome: () => 'error',
 		message: /BeyondTrust (could not|has no support session)/,
@@ -79,7 +104,10 @@ const FAULTS = {
 		row: 'missing permission',
 		applies: (op) => op.parameters.resource === 'sessionKey',
 		skipNote: 'the simulator models the read-only account only for generate_session_key',
-		credentials: (sim) => ({ clientId: sim.beyondtrust.readOnlyClient.clientId, clientSecret: sim.beyondtrust.readOnlyClient.clientSecret }),
+		credentials: (sim) => ({
+			clientId: sim.beyondtrust.readOnlyClient.clientId,
+			clientSecret: sim.beyondtrust.readOnlyClient.clientSecret,
+		}),
 		secrets: (sim) => [sim.beyondtrust.readOnlyClient.clientSecret],
 		outcome: () => 'error',
 		message: /API account may not generate a session key.*permission/,
@@ -92,7 +120,11 @@ const SERVICE = {
 	credentialType: BT_CRED,
 	personality: 'beyondtrust',
 	tokenRoute: 'POST /beyondtrust/oauth2/token',
-	counters: { minted: 'btTokensMinted', revoked: 'btTokensRevoked', rejectedMints: 'btTokenRequestsRejected' },
+	counters: {
+		minted: 'btTokensMinted',
+		revoked: 'btTokensRevoked',
+		rejectedMints: 'btTokenRequestsRejected',
+	},
 	/** A read that caches a token before a fault that needs one (expiry, rotation). */
 	primeOperation: 'team.getAll',
 	credentials: (sim, overrides) => btCredentials(sim, overrides),

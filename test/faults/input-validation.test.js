@@ -4,7 +4,12 @@
 'use strict';
 const { startSimulator } = require('../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
-const { btWorkflow, rimo3Workflow, btCredentials, rimo3Credentials } = require('../helpers/remote-access-workflows');
+const {
+	btWorkflow,
+	rimo3Workflow,
+	btCredentials,
+	rimo3Credentials,
+} = require('../helpers/remote-access-workflows');
 const { binaryItem } = require('./rimo3-cases');
 const { FIXTURES } = require('../simulator/beyondtrust/seed');
 
@@ -18,52 +23,192 @@ beforeEach(() => {
 	sim.reset();
 });
 
-const generate = (extra) => ({ resource: 'sessionKey', operation: 'generate', queueType: 'general', ttl: 1800, ...extra });
+const generate = (extra) => ({
+	resource: 'sessionKey',
+	operation: 'generate',
+	queueType: 'general',
+	ttl: 1800,
+	...extra,
+});
 const rl = (value) => ({ __rl: true, mode: 'id', value });
 const long = 'x'.repeat(1025);
-const fields = (list) => ({ customFields: { field: list.map(([name, value]) => ({ name, value })) } });
-const upload = (extra) => ({ resource: 'applicationPackage', operation: 'upload', binaryPropertyName: 'data', displayName: 'Pkg', fileName: 'setup.exe', progressStep: 2, ...extra });
+const fields = (list) => ({
+	customFields: { field: list.map(([name, value]) => ({ name, value })) },
+});
+const upload = (extra) => ({
+	resource: 'applicationPackage',
+	operation: 'upload',
+	binaryPropertyName: 'data',
+	displayName: 'Pkg',
+	fileName: 'setup.exe',
+	progressStep: 2,
+	...extra,
+});
 
 // [case, parameters, field named in the message, input items (default one empty item)]
 const BT_RULES = [
 	['team id not a number', generate({ queueType: 'team', team: rl('={{ "abc" }}') }), 'Team'],
 	['team id zero', generate({ queueType: 'team', team: rl('0') }), 'Team'],
-	['representative id not a number', generate({ queueType: 'rep', representative: rl('={{ "x1" }}') }), 'Representative'],
-	['representative username empty', generate({ queueType: 'repUsername', repUsername: '  ' }), 'Representative Username'],
-	['issue code name empty', generate({ queueType: 'issue', issueCodeName: '={{ $json.none }}' }), 'Issue Code Name'],
+	[
+		'representative id not a number',
+		generate({ queueType: 'rep', representative: rl('={{ "x1" }}') }),
+		'Representative',
+	],
+	[
+		'representative username empty',
+		generate({ queueType: 'repUsername', repUsername: '  ' }),
+		'Representative Username',
+	],
+	[
+		'issue code name empty',
+		generate({ queueType: 'issue', issueCodeName: '={{ $json.none }}' }),
+		'Issue Code Name',
+	],
 	// (an unknown Queue value is refused by n8n itself before the node runs: not reachable)
 	['ttl negative', generate({ ttl: -5 }), 'Time to Live (Seconds)'],
 	['ttl not whole', generate({ ttl: 1.5 }), 'Time to Live (Seconds)'],
 	['ttl over a year', generate({ ttl: 365 * 24 * 3600 + 1 }), 'Time to Live (Seconds)'],
 	['external key too long', generate({ externalKey: long }), 'Ticket ID (External Key)'],
-	['custom field code name', generate({ additionalFields: fields([['bad name', 'v']]) }), 'Custom Fields → Code Name'],
-	['custom field external_key', generate({ additionalFields: fields([['external_key', 'v']]) }), 'Custom Fields → Code Name'],
-	['custom field value too long', generate({ additionalFields: fields([['ticket', long]]) }), 'Custom Fields → ticket'],
-	['custom fields over 10 KB', generate({ additionalFields: fields(Array.from({ length: 11 }, (_, n) => [`f${n}`, 'y'.repeat(1000)])) }), 'Custom Fields'],
-	['public site hostname', generate({ additionalFields: { urlHostname: 'https://help.example.com/x' } }), 'Public Site Hostname'],
-	['extra parameter name', generate({ additionalFields: { extraParameters: { parameter: [{ name: 'queue_id', value: 'x' }] } } }), 'Extra Parameters → Name'],
-	['session get: bad lsid', { resource: 'session', operation: 'get', lsid: 'not-an-lsid' }, 'Session ID (LSID)'],
-	['session terminate: bad lsid', { resource: 'session', operation: 'terminate', lsid: '123' }, 'Session ID (LSID)'],
-	['session getAll: hours out of range', { resource: 'session', operation: 'getAll', hours: 0 }, 'Started Within the Last (Hours)'],
-	['session getAll: start time not a date', { resource: 'session', operation: 'getAll', filters: { startTime: '={{ "yesterday-ish" }}' } }, 'Filters → Start Time'],
-	['session getAll: end before start', { resource: 'session', operation: 'getAll', filters: { startTime: '2026-01-02T00:00:00Z', endTime: '2026-01-01T00:00:00Z' } }, 'Filters → End Time'],
-	['session getAll: start in the future', { resource: 'session', operation: 'getAll', filters: { startTime: '2999-01-01T00:00:00Z' } }, 'Filters → Start Time'],
+	[
+		'custom field code name',
+		generate({ additionalFields: fields([['bad name', 'v']]) }),
+		'Custom Fields → Code Name',
+	],
+	[
+		'custom field external_key',
+		generate({ additionalFields: fields([['external_key', 'v']]) }),
+		'Custom Fields → Code Name',
+	],
+	[
+		'custom field value too long',
+		generate({ additionalFields: fields([['ticket', long]]) }),
+		'Custom Fields → ticket',
+	],
+	[
+		'custom fields over 10 KB',
+		generate({
+			additionalFields: fields(Array.from({ length: 11 }, (_, n) => [`f${n}`, 'y'.repeat(1000)])),
+		}),
+		'Custom Fields',
+	],
+	[
+		'public site hostname',
+		generate({ additionalFields: { urlHostname: 'https://help.example.com/x' } }),
+		'Public Site Hostname',
+	],
+	[
+		'extra parameter name',
+		generate({
+			additionalFields: { extraParameters: { parameter: [{ name: 'queue_id', value: 'x' }] } },
+		}),
+		'Extra Parameters → Name',
+	],
+	[
+		'session get: bad lsid',
+		{ resource: 'session', operation: 'get', lsid: 'not-an-lsid' },
+		'Session ID (LSID)',
+	],
+	[
+		'session terminate: bad lsid',
+		{ resource: 'session', operation: 'terminate', lsid: '123' },
+		'Session ID (LSID)',
+	],
+	[
+		'session getAll: hours out of range',
+		{ resource: 'session', operation: 'getAll', hours: 0 },
+		'Started Within the Last (Hours)',
+	],
+	[
+		'session getAll: start time not a date',
+		{ resource: 'session', operation: 'getAll', filters: { startTime: '={{ "yesterday-ish" }}' } },
+		'Filters → Start Time',
+	],
+	[
+		'session getAll: end before start',
+		{
+			resource: 'session',
+			operation: 'getAll',
+			filters: { startTime: '2026-01-02T00:00:00Z', endTime: '2026-01-01T00:00:00Z' },
+		},
+		'Filters → End Time',
+	],
+	[
+		'session getAll: start in the future',
+		{ resource: 'session', operation: 'getAll', filters: { startTime: '2999-01-01T00:00:00Z' } },
+		'Filters → Start Time',
+	],
 	// wrong types arriving through expressions, and an empty item
-	['wrong type: ttl from a text field', generate({ ttl: '={{ $json.ttl }}' }), 'Time to Live (Seconds)', [{ ttl: 'soon' }]],
-	['wrong type: lsid from a number', { resource: 'session', operation: 'get', lsid: '={{ $json.lsid }}' }, 'Session ID (LSID)', [{ lsid: 12345 }]],
-	['empty item: lsid from a missing field', { resource: 'session', operation: 'terminate', lsid: '={{ $json.lsid }}' }, 'Session ID (LSID)', [{}]],
-	['second item bad: names item 1', { resource: 'session', operation: 'get', lsid: '={{ $json.lsid }}' }, 'Session ID (LSID)', [{ lsid: FIXTURES.lsids.activeTicket }, { lsid: 'short' }], 1],
+	[
+		'wrong type: ttl from a text field',
+		generate({ ttl: '={{ $json.ttl }}' }),
+		'Time to Live (Seconds)',
+		[{ ttl: 'soon' }],
+	],
+	[
+		'wrong type: lsid from a number',
+		{ resource: 'session', operation: 'get', lsid: '={{ $json.lsid }}' },
+		'Session ID (LSID)',
+		[{ lsid: 12345 }],
+	],
+	[
+		'empty item: lsid from a missing field',
+		{ resource: 'session', operation: 'terminate', lsid: '={{ $json.lsid }}' },
+		'Session ID (LSID)',
+		[{}],
+	],
+	[
+		'second item bad: names item 1',
+		{ resource: 'session', operation: 'get', lsid: '={{ $json.lsid }}' },
+		'Session ID (LSID)',
+		[{ lsid: FIXTURES.lsids.activeTicket }, { lsid: 'short' }],
+		1,
+	],
 ];
 
 const RIMO3_RULES = [
-	['package id not an id', { resource: 'applicationPackage', operation: 'getSequences', applicationPackage: rl('a/b') }, 'Application Package'],
+	[
+		'package id not an id',
+		{ resource: 'applicationPackage', operation: 'getSequences', applicationPackage: rl('a/b') },
+		'Application Package',
+	],
 	['display name empty', upload({ displayName: ' ' }), 'Display Name', () => [binaryItem()]],
-	['setup file name empty', upload({ fileName: '={{ "" }}' }), 'Setup File Name', () => [binaryItem()]],
-	['progress step not 2 or 3', upload({ progressStep: '={{ 7 }}' }), 'Progress Step', () => [binaryItem()]],
+	[
+		'setup file name empty',
+		upload({ fileName: '={{ "" }}' }),
+		'Setup File Name',
+		() => [binaryItem()],
+	],
+	[
+		'progress step not 2 or 3',
+		upload({ progressStep: '={{ 7 }}' }),
+		'Progress Step',
+		() => [binaryItem()],
+	],
 	['no file on the item (empty item)', upload(), 'Input Binary Field', () => [{}]],
-	['empty file', upload(), 'Input Binary Field', () => [{ json: {}, binary: { data: { data: '', mimeType: 'application/zip', fileName: 'e.zip' } } }]],
-	['wrong type: package id from an object', { resource: 'applicationPackage', operation: 'getSequences', applicationPackage: rl('={{ $json.id }}') }, 'Application Package', () => [{ id: { nested: true } }]],
-	['wrong type: display name from a number is fine, file name from null is not', upload({ displayName: '={{ $json.n }}', fileName: '={{ $json.f }}' }), 'Setup File Name', () => [{ ...binaryItem(), json: { n: 5, f: null } }]],
+	[
+		'empty file',
+		upload(),
+		'Input Binary Field',
+		() => [
+			{ json: {}, binary: { data: { data: '', mimeType: 'application/zip', fileName: 'e.zip' } } },
+		],
+	],
+	[
+		'wrong type: package id from an object',
+		{
+			resource: 'applicationPackage',
+			operation: 'getSequences',
+			applicationPackage: rl('={{ $json.id }}'),
+		},
+		'Application Package',
+		() => [{ id: { nested: true } }],
+	],
+	[
+		'wrong type: display name from a number is fine, file name from null is not',
+		upload({ displayName: '={{ $json.n }}', fileName: '={{ $json.f }}' }),
+		'Setup File Name',
+		() => [{ ...binaryItem(), json: { n: 5, f: null } }],
+	],
 ];
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -75,7 +220,10 @@ function expectNamed(result, field, item) {
 }
 
 test.each(BT_RULES)('BeyondTrust: %s', async (_name, parameters, field, input = [{}], item = 0) => {
-	const result = await runWorkflow(btWorkflow(parameters), { credentials: btCredentials(sim), input });
+	const result = await runWorkflow(btWorkflow(parameters), {
+		credentials: btCredentials(sim),
+		input,
+	});
 	expectNamed(result, field, item);
 	// Nothing reached BeyondTrust for the bad item; an earlier good item may have been sent.
 	const expectedCalls = item === 0 ? 0 : item;
@@ -84,7 +232,10 @@ test.each(BT_RULES)('BeyondTrust: %s', async (_name, parameters, field, input = 
 });
 
 test.each(RIMO3_RULES)('Rimo3: %s', async (_name, parameters, field, input = () => [{}]) => {
-	const result = await runWorkflow(rimo3Workflow(parameters), { credentials: rimo3Credentials(sim), input: input() });
+	const result = await runWorkflow(rimo3Workflow(parameters), {
+		credentials: rimo3Credentials(sim),
+		input: input(),
+	});
 	expectNamed(result, field, 0);
 	expect(sim.requests({ path: '/rimo3/' })).toHaveLength(0);
 });

@@ -8,7 +8,11 @@ const rimo3 = require('./rimo3-cases');
 const { casesOf } = require('./oauth-faults');
 
 /** RMS fault names → the shared row names (the RMS module predates rows). */
-const RMS_ROWS = { 'malformed JSON': 'malformed body', 'wrong token': 'wrong token / wrong secret', 'missing scope': 'missing permission' };
+const RMS_ROWS = {
+	'malformed JSON': 'malformed body',
+	'wrong token': 'wrong token / wrong secret',
+	'missing scope': 'missing permission',
+};
 
 function rmsCases() {
 	const run = [];
@@ -23,7 +27,10 @@ function rmsCases() {
 }
 
 function summary(entries) {
-	const outcomes = entries.map(([, , fault, op]) => ({ kind: op.kind, outcome: fault.outcome(op) }));
+	const outcomes = entries.map(([, , fault, op]) => ({
+		kind: op.kind,
+		outcome: fault.outcome(op),
+	}));
 	const all = (o) => outcomes.every((x) => x.outcome === o);
 	const split = outcomes.every((x) => x.outcome === (x.kind === 'read' ? 'success' : 'error'));
 	if (all('success')) return 'success';
@@ -42,7 +49,11 @@ function collect() {
 	const rows = new Map();
 	const sizes = {};
 	for (const [service, run, rowOf] of services) {
-		sizes[service] = { cases: run.length, faults: new Set(run.map((c) => c[0])).size, operations: new Set(run.map((c) => c[1])).size };
+		sizes[service] = {
+			cases: run.length,
+			faults: new Set(run.map((c) => c[0])).size,
+			operations: new Set(run.map((c) => c[1])).size,
+		};
 		const byFault = new Map();
 		for (const entry of run) {
 			if (!byFault.has(entry[0])) byFault.set(entry[0], []);
@@ -66,15 +77,27 @@ function collect() {
 function table() {
 	const { rows, sizes } = collect();
 	const lines = ['| Fault | RMS | BeyondTrust | Rimo3 |', '|---|---|---|---|'];
-	for (const [row, cells] of rows) lines.push(`| ${row} | ${['RMS', 'BeyondTrust', 'Rimo3'].map((s) => (cells[s] ?? 'n/a').replace(/\|/g, '\\|')).join(' | ')} |`);
+	for (const [row, cells] of rows)
+		lines.push(
+			`| ${row} | ${['RMS', 'BeyondTrust', 'Rimo3'].map((s) => (cells[s] ?? 'n/a').replace(/\|/g, '\\|')).join(' | ')} |`,
+		);
 	const total = Object.values(sizes).reduce((n, s) => n + s.cases, 0);
 	lines.push('');
 	lines.push(
 		`Matrix size: ${Object.entries(sizes)
-			.map(([service, s]) => `${service} ${s.cases} cases (${s.faults} faults × ${s.operations} operations, minus pairs that do not apply)`)
-			.join('; ')}; ${total} fault × operation cases in all, each through n8n-core's engine against the simulator.`,
+			.map(
+				([service, s]) =>
+					`${service} ${s.cases} cases (${s.faults} faults × ${s.operations} operations, minus pairs that do not apply)`,
+			)
+			.join(
+				'; ',
+			)}; ${total} fault × operation cases in all, each through n8n-core's engine against the simulator.`,
 	);
-	const skipped = [bt, rimo3].flatMap((m) => casesOf(m.OPERATIONS, m.FAULTS).skipped.map((s) => `${m.SERVICE.name}: ${s.faultName} × ${s.opName} — ${s.note}`));
+	const skipped = [bt, rimo3].flatMap((m) =>
+		casesOf(m.OPERATIONS, m.FAULTS).skipped.map(
+			(s) => `${m.SERVICE.name}: ${s.faultName} × ${s.opName} — ${s.note}`,
+		),
+	);
 	if (skipped.length) lines.push('', 'Not run (does not apply):', ...skipped.map((s) => `- ${s}`));
 	return lines.join('\n');
 }

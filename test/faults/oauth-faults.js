@@ -108,7 +108,8 @@ function casesOf(operations, faults) {
 	const skipped = [];
 	for (const [faultName, fault] of Object.entries(faults)) {
 		for (const [opName, op] of Object.entries(operations)) {
-			if (fault.applies && !fault.applies(op, opName)) skipped.push({ faultName, opName, note: fault.skipNote });
+			if (fault.applies && !fault.applies(op, opName))
+				skipped.push({ faultName, opName, note: fault.skipNote });
 			else run.push([faultName, opName, fault, op]);
 		}
 	}
@@ -118,8 +119,23 @@ function casesOf(operations, faults) {
 function singleNodeWorkflow(type, credentialType, parameters) {
 	return {
 		nodes: [
-			{ id: 't', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{ id: 'n', name: 'Node', type, typeVersion: 1, position: [200, 0], parameters, credentials: { [credentialType]: { id: '1', name: 'sim' } } },
+			{
+				id: 't',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'n',
+				name: 'Node',
+				type,
+				typeVersion: 1,
+				position: [200, 0],
+				parameters,
+				credentials: { [credentialType]: { id: '1', name: 'sim' } },
+			},
 		],
 		connections: { Start: { main: [[{ node: 'Node', type: 'main', index: 0 }]] } },
 	};

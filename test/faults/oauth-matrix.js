@@ -33,7 +33,11 @@ function defineMatrix({ SERVICE, OPERATIONS, FAULTS }) {
 		const { error } = result;
 		return JSON.stringify({
 			outputs: result.outputs,
-			error: error && { message: error.message, description: error.description, context: error.context },
+			error: error && {
+				message: error.message,
+				description: error.description,
+				context: error.context,
+			},
 		});
 	}
 
@@ -44,7 +48,10 @@ function defineMatrix({ SERVICE, OPERATIONS, FAULTS }) {
 			// Its own simulator, so the token it mints is not in the cache of the test's one.
 			const cleanSim = await startSimulator({ port: 0 });
 			try {
-				const clean = await runWorkflow(SERVICE.workflowFor(op), { credentials: SERVICE.credentials(cleanSim), input: inputFor(op) });
+				const clean = await runWorkflow(SERVICE.workflowFor(op), {
+					credentials: SERVICE.credentials(cleanSim),
+					input: inputFor(op),
+				});
 				expect(clean.error).toBeUndefined();
 				cleanCalls[opName] = cleanSim.stats().routes[op.route] || 0;
 			} finally {
@@ -74,19 +81,32 @@ function defineMatrix({ SERVICE, OPERATIONS, FAULTS }) {
 
 	test.each(run)('%s × %s', async (faultName, opName, fault, op) => {
 		const clean = await cleanRunCalls(opName, op);
-		const ctx = { account: SERVICE.account(sim), advanceClock: (seconds) => (clockOffsetMs += seconds * 1000) };
+		const ctx = {
+			account: SERVICE.account(sim),
+			advanceClock: (seconds) => (clockOffsetMs += seconds * 1000),
+		};
 		const credentials = SERVICE.credentials(sim, fault.credentials ? fault.credentials(sim) : {});
 		if (fault.prime) {
-			const primed = await runWorkflow(SERVICE.workflowFor(OPERATIONS[SERVICE.primeOperation]), { credentials, input: [{}] });
+			const primed = await runWorkflow(SERVICE.workflowFor(OPERATIONS[SERVICE.primeOperation]), {
+				credentials,
+				input: [{}],
+			});
 			expect(primed.error).toBeUndefined();
 		}
 		const secrets = [...SERVICE.secrets(sim), ...(fault.secrets ? fault.secrets(sim) : [])];
 		if (fault.setup) await fault.setup(sim, ctx);
 		if (fault.inject) sim.setFaults(fault.inject(op.route));
 		const stopRevoking = fault.revokeDuringCall ? revokeDuringFirstCall(op) : undefined;
-		const before = { counters: counters(), calls: routeCalls(op.route), tokenCalls: routeCalls(SERVICE.tokenRoute) };
+		const before = {
+			counters: counters(),
+			calls: routeCalls(op.route),
+			tokenCalls: routeCalls(SERVICE.tokenRoute),
+		};
 
-		const workflow = SERVICE.workflowFor(op, { options: fault.options, parameters: fault.parameters ? fault.parameters(op) : {} });
+		const workflow = SERVICE.workflowFor(op, {
+			options: fault.options,
+			parameters: fault.parameters ? fault.parameters(op) : {},
+		});
 		const result = await runWorkflow(workflow, { credentials, input: inputFor(op) });
 		if (stopRevoking) expect(stopRevoking()).toBe(true);
 		if (fault.settleMs) await sleep(fault.settleMs);
@@ -106,9 +126,12 @@ function defineMatrix({ SERVICE, OPERATIONS, FAULTS }) {
 		if (op.creates) expect(after[op.creates] - before.counters[op.creates]).toBeLessThanOrEqual(1);
 		// Tokens: exactly the mints the fault calls for (one re-mint after revocation or expiry).
 		if (fault.mintedInRun !== undefined) {
-			expect(after[SERVICE.counters.minted] - before.counters[SERVICE.counters.minted]).toBe(fault.mintedInRun);
+			expect(after[SERVICE.counters.minted] - before.counters[SERVICE.counters.minted]).toBe(
+				fault.mintedInRun,
+			);
 		}
-		if (fault.revokeDuringCall) expect(after[SERVICE.counters.revoked] - before.counters[SERVICE.counters.revoked]).toBe(1);
+		if (fault.revokeDuringCall)
+			expect(after[SERVICE.counters.revoked] - before.counters[SERVICE.counters.revoked]).toBe(1);
 		// A refused secret is asked once, not retried into a storm.
 		if (fault.mintedInRun === 0) expect(routeCalls(SERVICE.tokenRoute) - before.tokenCalls).toBe(1);
 		// No secret and no token anywhere a user or a log sees it.
@@ -118,7 +141,10 @@ function defineMatrix({ SERVICE, OPERATIONS, FAULTS }) {
 		const storedToken = result.credentials?.[SERVICE.credentialType]?.accessToken;
 		if (storedToken) expect(visible).not.toContain(storedToken);
 		if (fault.retryAfterMs) {
-			const times = sim.requests({ route: op.route }).slice(-2).map((r) => Date.parse(r.time));
+			const times = sim
+				.requests({ route: op.route })
+				.slice(-2)
+				.map((r) => Date.parse(r.time));
 			expect(times[1] - times[0]).toBeGreaterThanOrEqual(fault.retryAfterMs - 50);
 		}
 		// Bounded: the faulted route saw at most two repeats more than a clean run sends.

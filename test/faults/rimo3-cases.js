@@ -6,7 +6,12 @@ const { RIMO3_TYPE, RIMO3_CRED, rimo3Credentials } = require('../helpers/remote-
 const { COMMON_FAULTS, singleNodeWorkflow } = require('./oauth-faults');
 
 const ZIP = Buffer.from('PK\u0003\u0004 fault matrix package');
-const binaryItem = () => ({ json: {}, binary: { data: { data: ZIP.toString('base64'), mimeType: 'application/zip', fileName: 'fault.zip' } } });
+const binaryItem = () => ({
+	json: {},
+	binary: {
+		data: { data: ZIP.toString('base64'), mimeType: 'application/zip', fileName: 'fault.zip' },
+	},
+});
 
 /** kind read: repeating changes nothing. kind write: changes state in Rimo3. */
 const OPERATIONS = {
@@ -18,12 +23,23 @@ const OPERATIONS = {
 	'applicationPackage.getSequences': {
 		kind: 'read',
 		route: 'GET /rimo3/api/v2/application-packages/{id}/sequences',
-		parameters: { resource: 'applicationPackage', operation: 'getSequences', applicationPackage: { __rl: true, mode: 'id', value: '00000000-0000-4000-8000-000000000102' } },
+		parameters: {
+			resource: 'applicationPackage',
+			operation: 'getSequences',
+			applicationPackage: { __rl: true, mode: 'id', value: '00000000-0000-4000-8000-000000000102' },
+		},
 	},
 	'applicationPackage.upload': {
 		kind: 'write',
 		route: 'POST /rimo3/api/v2/application-packages/upload/manual',
-		parameters: { resource: 'applicationPackage', operation: 'upload', binaryPropertyName: 'data', displayName: 'Fault Package', fileName: 'setup.exe', progressStep: 2 },
+		parameters: {
+			resource: 'applicationPackage',
+			operation: 'upload',
+			binaryPropertyName: 'data',
+			displayName: 'Fault Package',
+			fileName: 'setup.exe',
+			progressStep: 2,
+		},
 		input: () => [binaryItem()],
 		creates: 'rimo3Uploads',
 	},

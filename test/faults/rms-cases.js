@@ -11,26 +11,96 @@ const device = (value = SERIAL) => ({ __rl: true, mode: 'serial', value });
 
 /** kind read: repeating changes nothing. kind write: changes state in RMS. */
 const OPERATIONS = {
-	'device.get': { kind: 'read', route: 'GET /api/devices', parameters: { resource: 'device', operation: 'get', device: device() } },
-	'device.getAll': { kind: 'read', route: 'GET /api/devices', parameters: { resource: 'device', operation: 'getAll', returnAll: true } },
+	'device.get': {
+		kind: 'read',
+		route: 'GET /api/devices',
+		parameters: { resource: 'device', operation: 'get', device: device() },
+	},
+	'device.getAll': {
+		kind: 'read',
+		route: 'GET /api/devices',
+		parameters: { resource: 'device', operation: 'getAll', returnAll: true },
+	},
 	'remoteAccess.create': {
 		kind: 'write',
 		route: 'POST /api/devices/remote-access',
-		parameters: { resource: 'remoteAccess', operation: 'create', device: device(), name: 'Fault_Web', destinationIp: '192.168.1.50', destinationPort: 8080, protocol: 'http' },
+		parameters: {
+			resource: 'remoteAccess',
+			operation: 'create',
+			device: device(),
+			name: 'Fault_Web',
+			destinationIp: '192.168.1.50',
+			destinationPort: 8080,
+			protocol: 'http',
+		},
 		createsConfig: 'Fault_Web',
 	},
-	'remoteAccess.getAccessId': { kind: 'read', route: 'GET /api/devices/remote-access', parameters: { resource: 'remoteAccess', operation: 'getAccessId', device: device(), name: 'Camera_HTTPS' } },
-	'remoteAccess.getAll': { kind: 'read', route: 'GET /api/devices/remote-access', parameters: { resource: 'remoteAccess', operation: 'getAll', scope: 'account', returnAll: true } },
-	'remoteAccess.delete': { kind: 'write', route: 'DELETE /api/devices/remote-access', parameters: { resource: 'remoteAccess', operation: 'delete', accessId: '62005' } },
+	'remoteAccess.getAccessId': {
+		kind: 'read',
+		route: 'GET /api/devices/remote-access',
+		parameters: {
+			resource: 'remoteAccess',
+			operation: 'getAccessId',
+			device: device(),
+			name: 'Camera_HTTPS',
+		},
+	},
+	'remoteAccess.getAll': {
+		kind: 'read',
+		route: 'GET /api/devices/remote-access',
+		parameters: {
+			resource: 'remoteAccess',
+			operation: 'getAll',
+			scope: 'account',
+			returnAll: true,
+		},
+	},
+	'remoteAccess.delete': {
+		kind: 'write',
+		route: 'DELETE /api/devices/remote-access',
+		parameters: { resource: 'remoteAccess', operation: 'delete', accessId: '62005' },
+	},
 	'connectSession.generateLink': {
 		kind: 'write',
 		route: 'POST /api/devices/connect/{access_id}',
-		parameters: { resource: 'connectSession', operation: 'generateLink', device: device(), name: 'Fault_Link', destinationIp: '192.168.1.60', destinationPort: 443, protocol: 'https', duration: 600 },
+		parameters: {
+			resource: 'connectSession',
+			operation: 'generateLink',
+			device: device(),
+			name: 'Fault_Link',
+			destinationIp: '192.168.1.60',
+			destinationPort: 443,
+			protocol: 'https',
+			duration: 600,
+		},
 		createsConfig: 'Fault_Link',
 	},
-	'connectSession.start': { kind: 'write', route: 'POST /api/devices/connect/{access_id}', parameters: { resource: 'connectSession', operation: 'start', accessId: '62002', duration: 600 } },
-	'connectSession.getAll': { kind: 'read', route: 'GET /api/devices/connect/{access_id}/sessions', parameters: { resource: 'connectSession', operation: 'getAll', scope: 'account', activeOnly: true, returnAll: true } },
-	'connectSession.close': { kind: 'write', route: 'DELETE /api/devices/connect/sessions/{session_id}', parameters: { resource: 'connectSession', operation: 'close', sessionId: '9001' } },
+	'connectSession.start': {
+		kind: 'write',
+		route: 'POST /api/devices/connect/{access_id}',
+		parameters: {
+			resource: 'connectSession',
+			operation: 'start',
+			accessId: '62002',
+			duration: 600,
+		},
+	},
+	'connectSession.getAll': {
+		kind: 'read',
+		route: 'GET /api/devices/connect/{access_id}/sessions',
+		parameters: {
+			resource: 'connectSession',
+			operation: 'getAll',
+			scope: 'account',
+			activeOnly: true,
+			returnAll: true,
+		},
+	},
+	'connectSession.close': {
+		kind: 'write',
+		route: 'DELETE /api/devices/connect/sessions/{session_id}',
+		parameters: { resource: 'connectSession', operation: 'close', sessionId: '9001' },
+	},
 };
 
 /**
@@ -102,7 +172,8 @@ const FAULTS = {
 		message: /rejected the credential.*401/i,
 	},
 	'missing scope': {
-		token: (sim, op) => (op.kind === 'write' ? sim.rms.tokens.readOnly : sim.rms.tokens.devicesOnly),
+		token: (sim, op) =>
+			op.kind === 'write' ? sim.rms.tokens.readOnly : sim.rms.tokens.devicesOnly,
 		skip: (name) => name.startsWith('device.'),
 		outcome: () => 'error',
 		message: /lacks the scope "(devices|device_remote_access):(read|write)"/,
@@ -112,9 +183,20 @@ const FAULTS = {
 function workflowFor(op, options = {}) {
 	return {
 		nodes: [
-			{ id: 't', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
 			{
-				id: 'r', name: 'RMS', type: NODE_TYPE, typeVersion: 1, position: [200, 0],
+				id: 't',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'r',
+				name: 'RMS',
+				type: NODE_TYPE,
+				typeVersion: 1,
+				position: [200, 0],
 				parameters: { ...op.parameters, options: { ...FAST, ...options } },
 				credentials: { teltonikaRmsApi: { id: '1', name: 'RMS (simulator)' } },
 			},

@@ -15,7 +15,9 @@ afterAll(() => sim.stop());
 beforeEach(() => sim.reset());
 
 function credentialsWith(token) {
-	return { teltonikaRmsApi: { accessToken: token, baseUrl: sim.rms.baseUrl, statusUrl: sim.rms.statusUrl } };
+	return {
+		teltonikaRmsApi: { accessToken: token, baseUrl: sim.rms.baseUrl, statusUrl: sim.rms.statusUrl },
+	};
 }
 
 function configsNamed(name) {
@@ -26,7 +28,11 @@ function everythingUserVisible(result) {
 	const { error } = result;
 	return JSON.stringify({
 		outputs: result.outputs,
-		error: error && { message: error.message, description: error.description, context: error.context },
+		error: error && {
+			message: error.message,
+			description: error.description,
+			context: error.context,
+		},
 	});
 }
 
@@ -35,7 +41,10 @@ const cleanCalls = {};
 async function cleanRunCalls(opName, op) {
 	if (cleanCalls[opName] === undefined) {
 		sim.reset();
-		await runWorkflow(workflowFor(op), { credentials: credentialsWith(sim.rms.tokens.full), input: [{}] });
+		await runWorkflow(workflowFor(op), {
+			credentials: credentialsWith(sim.rms.tokens.full),
+			input: [{}],
+		});
 		cleanCalls[opName] = sim.stats().routes[op.route] || 0;
 	}
 	return cleanCalls[opName];
@@ -51,9 +60,13 @@ for (const [faultName, fault] of Object.entries(FAULTS)) {
 }
 
 test.each(cases)('%s × %s', async (faultName, opName, fault, op) => {
-	const token = typeof fault.token === 'function' ? fault.token(sim, op) : fault.token || sim.rms.tokens.full;
+	const token =
+		typeof fault.token === 'function' ? fault.token(sim, op) : fault.token || sim.rms.tokens.full;
 	if (fault.inject) sim.setFaults(fault.inject(op.route));
-	const result = await runWorkflow(workflowFor(op, fault.options), { credentials: credentialsWith(token), input: [{}] });
+	const result = await runWorkflow(workflowFor(op, fault.options), {
+		credentials: credentialsWith(token),
+		input: [{}],
+	});
 	const expected = fault.outcome(op);
 
 	if (expected === 'success') {
@@ -85,7 +98,11 @@ test('a write whose answer was lost is not repeated, and running the link step a
 	expect(configsNamed('Fault_Link')).toBe(1);
 	const second = await runWorkflow(workflowFor(op), { credentials, input: [{}] });
 	expect(second.error).toBeUndefined();
-	expect(second.outputs.RMS[0]).toMatchObject({ name: 'Fault_Link', config_created: false, link: expect.stringMatching(/^https:\/\//) });
+	expect(second.outputs.RMS[0]).toMatchObject({
+		name: 'Fault_Link',
+		config_created: false,
+		link: expect.stringMatching(/^https:\/\//),
+	});
 	expect(configsNamed('Fault_Link')).toBe(1);
 	expect(sim.stats().routes['POST /api/devices/remote-access']).toBe(1);
 	// the first run either recovered by re-listing or failed clearly; never a second create
@@ -94,7 +111,10 @@ test('a write whose answer was lost is not repeated, and running the link step a
 
 test('continueOnFail: a faulted item becomes an error item, the others still get their links', async () => {
 	const op = OPERATIONS['connectSession.start'];
-	const workflow = workflowFor({ ...op, parameters: { ...op.parameters, accessId: '={{ $json.accessId }}' } });
+	const workflow = workflowFor({
+		...op,
+		parameters: { ...op.parameters, accessId: '={{ $json.accessId }}' },
+	});
 	workflow.nodes[1].onError = 'continueRegularOutput';
 	sim.setFaults({ kind: 'channel', outcome: 'error', route: op.route, count: 1 });
 	const result = await runWorkflow(workflow, {
@@ -106,5 +126,9 @@ test('continueOnFail: a faulted item becomes an error item, the others still get
 	expect(first.json.error).toMatch(/RMS could not/);
 	expect(second.json.link).toMatch(/^https:\/\//);
 	expect(third.json.link).toMatch(/^https:\/\//);
-	expect(result.items.RMS.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+	expect(result.items.RMS.map((item) => item.pairedItem)).toEqual([
+		{ item: 0 },
+		{ item: 1 },
+		{ item: 2 },
+	]);
 });

@@ -23,7 +23,15 @@ function tempNodeType(credentialType, testRequest) {
 			inputs: ['main'],
 			outputs: ['main'],
 			credentials: [{ name: credentialType, required: true }],
-			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: testRequest.request }, default: '' }],
+			properties: [
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					routing: { request: testRequest.request },
+					default: '',
+				},
+			],
 		},
 	};
 }
@@ -54,9 +62,19 @@ async function testCredential(credentialType, data) {
 		credentials: { [credentialType]: { id: '1', name: 'test' } },
 	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	const decrypted = await credentialsHelper.getDecrypted(undefined, undefined, credentialType, 'internal', undefined, false);
+	const decrypted = await credentialsHelper.getDecrypted(
+		undefined,
+		undefined,
+		credentialType,
+		'internal',
+		undefined,
+		false,
+	);
 	const credentialsDecrypted = { id: '1', name: 'test', type: credentialType, data: decrypted };
-	const hooks = new ExecutionLifecycleHooks('internal', 'credential-test', { nodes: [node], connections: {} });
+	const hooks = new ExecutionLifecycleHooks('internal', 'credential-test', {
+		nodes: [node],
+		connections: {},
+	});
 	const additionalData = additionalDataFor(hooks, credentialsHelper, 'credential-test');
 	const context = new ExecuteContext(
 		workflow,

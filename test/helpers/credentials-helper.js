@@ -73,7 +73,12 @@ class TestCredentialsHelper extends ICredentialsHelper {
 			requestOptions[outerKey] = requestOptions[outerKey] || {};
 			for (const [key, value] of Object.entries(entries)) {
 				const resolvedKey = this.resolveValue(key, credentials, workflow, node);
-				requestOptions[outerKey][resolvedKey] = this.resolveValue(value, credentials, workflow, node);
+				requestOptions[outerKey][resolvedKey] = this.resolveValue(
+					value,
+					credentials,
+					workflow,
+					node,
+				);
 			}
 		}
 		return requestOptions;
@@ -115,7 +120,12 @@ class TestCredentialsHelper extends ICredentialsHelper {
 
 	async getCredentials(nodeCredentials, type) {
 		const store = this.store;
-		return { id: nodeCredentials?.id ?? null, name: nodeCredentials?.name ?? '', type, getData: () => store[type] };
+		return {
+			id: nodeCredentials?.id ?? null,
+			name: nodeCredentials?.name ?? '',
+			type,
+			getData: () => store[type],
+		};
 	}
 
 	async updateCredentials(_nodeCredentials, type, data) {
@@ -124,7 +134,10 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	}
 
 	async updateCredentialsOauthTokenData(nodeCredentials, type, data) {
-		await this.updateCredentials(nodeCredentials, type, { ...this.store[type], oauthTokenData: data.oauthTokenData });
+		await this.updateCredentials(nodeCredentials, type, {
+			...this.store[type],
+			oauthTokenData: data.oauthTokenData,
+		});
 	}
 
 	isCredentialUsableByNode() {

@@ -10,10 +10,23 @@ const RIMO3_CRED = 'rimo3OAuth2Api';
 function singleNodeWorkflow(type, credentialType, parameters, extra = {}) {
 	return {
 		nodes: [
-			{ id: 't', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
 			{
-				id: 'n', name: 'Node', type, typeVersion: 1, position: [200, 0], parameters,
-				credentials: { [credentialType]: { id: '1', name: 'sim' } }, ...extra,
+				id: 't',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'n',
+				name: 'Node',
+				type,
+				typeVersion: 1,
+				position: [200, 0],
+				parameters,
+				credentials: { [credentialType]: { id: '1', name: 'sim' } },
+				...extra,
 			},
 		],
 		connections: { Start: { main: [[{ node: 'Node', type: 'main', index: 0 }]] } },
@@ -21,17 +34,29 @@ function singleNodeWorkflow(type, credentialType, parameters, extra = {}) {
 }
 
 const btWorkflow = (parameters, extra) => singleNodeWorkflow(BT_TYPE, BT_CRED, parameters, extra);
-const rimo3Workflow = (parameters, extra) => singleNodeWorkflow(RIMO3_TYPE, RIMO3_CRED, parameters, extra);
+const rimo3Workflow = (parameters, extra) =>
+	singleNodeWorkflow(RIMO3_TYPE, RIMO3_CRED, parameters, extra);
 
 const btCredentials = (sim, overrides = {}) => ({
-	[BT_CRED]: { siteUrl: sim.beyondtrust.siteUrl, clientId: sim.beyondtrust.clientId, clientSecret: sim.beyondtrust.clientSecret, ...overrides },
+	[BT_CRED]: {
+		siteUrl: sim.beyondtrust.siteUrl,
+		clientId: sim.beyondtrust.clientId,
+		clientSecret: sim.beyondtrust.clientSecret,
+		...overrides,
+	},
 });
 const rimo3Credentials = (sim, overrides = {}) => ({
-	[RIMO3_CRED]: { baseUrl: sim.rimo3.baseUrl, clientId: sim.rimo3.clientId, clientSecret: sim.rimo3.clientSecret, ...overrides },
+	[RIMO3_CRED]: {
+		baseUrl: sim.rimo3.baseUrl,
+		clientId: sim.rimo3.clientId,
+		clientSecret: sim.rimo3.clientSecret,
+		...overrides,
+	},
 });
 
 /** The built token module: the same instance the loaded credentials use (one require cache). */
-const tokenModule = () => require(path.resolve(__dirname, '../../dist/credentials/common/clientCredentialsToken.js'));
+const tokenModule = () =>
+	require(path.resolve(__dirname, '../../dist/credentials/common/clientCredentialsToken.js'));
 
 /** Highest number of requests whose log times fall within any 1-second window. */
 function peakPerSecond(entries) {
@@ -44,4 +69,16 @@ function peakPerSecond(entries) {
 	return peak;
 }
 
-module.exports = { BT_TYPE, RIMO3_TYPE, BT_CRED, RIMO3_CRED, singleNodeWorkflow, btWorkflow, rimo3Workflow, btCredentials, rimo3Credentials, tokenModule, peakPerSecond };
+module.exports = {
+	BT_TYPE,
+	RIMO3_TYPE,
+	BT_CRED,
+	RIMO3_CRED,
+	singleNodeWorkflow,
+	btWorkflow,
+	rimo3Workflow,
+	btCredentials,
+	rimo3Credentials,
+	tokenModule,
+	peakPerSecond,
+};

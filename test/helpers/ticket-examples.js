@@ -11,11 +11,18 @@ function expectFailureAnswers(example, serviceNodeName) {
 	const decide = byName[failure.node];
 	expect(decide.type).toBe('n8n-nodes-base.if');
 	const [condition] = decide.parameters.conditions.conditions;
-	expect(condition).toMatchObject({ leftValue: '={{ $json.error.name }}', rightValue: 'NodeApiError', operator: { operation: 'equals' } });
+	expect(condition).toMatchObject({
+		leftValue: '={{ $json.error.name }}',
+		rightValue: 'NodeApiError',
+		operator: { operation: 'equals' },
+	});
 	const [[whenApi], [otherwise]] = example.connections[decide.name].main;
 	const serviceFailed = byName[whenApi.node];
 	const badInput = byName[otherwise.node];
-	for (const [node, code] of [[serviceFailed, 502], [badInput, 422]]) {
+	for (const [node, code] of [
+		[serviceFailed, 502],
+		[badInput, 422],
+	]) {
 		expect(node.type).toBe(RESPOND);
 		expect(node.parameters.options.responseCode).toBe(code);
 		expect(node.parameters.responseBody).toContain('error: $json.error.message');

@@ -79,7 +79,9 @@ function outputsOf(runData) {
 async function runWorkflow(workflowJson, opts = {}) {
 	const { credentials = {}, input, packageDirs, sharedCredentials = false } = opts;
 	const { nodeTypes, credentialTypes } = await loadTypes(packageDirs);
-	const credentialsHelper = new TestCredentialsHelper(credentialTypes, credentials, { shared: sharedCredentials });
+	const credentialsHelper = new TestCredentialsHelper(credentialTypes, credentials, {
+		shared: sharedCredentials,
+	});
 	const workflow = new Workflow({
 		id: workflowJson.id || 'test-workflow',
 		name: workflowJson.name,

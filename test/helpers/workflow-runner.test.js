@@ -11,13 +11,27 @@ const BASE = 'https://echo.example.com';
 let packageDirs;
 
 function echoWorkflow(parameters = {}, extra = {}) {
-	const credentialType = { session: 'echoSessionApi', oAuth2: 'echoOAuth2Api' }[parameters.authentication] || 'echoApi';
+	const credentialType =
+		{ session: 'echoSessionApi', oAuth2: 'echoOAuth2Api' }[parameters.authentication] || 'echoApi';
 	return {
 		nodes: [
-			{ id: 't', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
 			{
-				id: 'e', name: 'Echo', type: ECHO_TYPE, typeVersion: 1, position: [200, 0], parameters,
-				credentials: { [credentialType]: { id: '1', name: 'test' } }, ...extra,
+				id: 't',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'e',
+				name: 'Echo',
+				type: ECHO_TYPE,
+				typeVersion: 1,
+				position: [200, 0],
+				parameters,
+				credentials: { [credentialType]: { id: '1', name: 'test' } },
+				...extra,
 			},
 		],
 		connections: { Start: { main: [[{ node: 'Echo', type: 'main', index: 0 }]] } },
@@ -34,34 +48,50 @@ afterEach(() => nock.cleanAll());
 test('one item in, one request out, generic credential applied, pairedItem kept', async () => {
 	nock(BASE).post('/echo').query({ item: '0' }).reply(200, echoReply);
 	const result = await runWorkflow(echoWorkflow(), {
-		packageDirs, input: [{ serial: 'A1' }], credentials: { echoApi: { token: 'secret-pat' } },
+		packageDirs,
+		input: [{ serial: 'A1' }],
+		credentials: { echoApi: { token: 'secret-pat' } },
 	});
 	expect(result.error).toBeUndefined();
 	expect(result.outputs.Echo).toEqual([{ received: { serial: 'A1' } }]);
 	expect(result.items.Echo[0].pairedItem).toEqual({ item: 0 });
 	expect(result.requests).toHaveLength(1);
 	expect(result.requests[0]).toMatchObject({
-		method: 'POST', url: `${BASE}/echo?item=0`, path: '/echo', query: { item: '0' },
-		body: { serial: 'A1' }, headers: { authorization: 'Bearer secret-pat' },
+		method: 'POST',
+		url: `${BASE}/echo?item=0`,
+		path: '/echo',
+		query: { item: '0' },
+		body: { serial: 'A1' },
+		headers: { authorization: 'Bearer secret-pat' },
 	});
 });
 
 test('continueOnFail turns the failing item into an error item, others still run', async () => {
 	nock(BASE).post('/echo').query(true).times(2).reply(200, echoReply);
-	const workflow = echoWorkflow({ path: '={{ $json.path }}' }, { onError: 'continueRegularOutput' });
+	const workflow = echoWorkflow(
+		{ path: '={{ $json.path }}' },
+		{ onError: 'continueRegularOutput' },
+	);
 	const result = await runWorkflow(workflow, {
-		packageDirs, credentials: { echoApi: { token: 't' } },
+		packageDirs,
+		credentials: { echoApi: { token: 't' } },
 		input: [{ path: '/echo' }, { path: 'bad' }, { path: '/echo' }],
 	});
 	expect(result.error).toBeUndefined();
 	expect(result.outputs.Echo[1]).toEqual({ error: 'Path must start with /' });
-	expect(result.items.Echo.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+	expect(result.items.Echo.map((item) => item.pairedItem)).toEqual([
+		{ item: 0 },
+		{ item: 1 },
+		{ item: 2 },
+	]);
 	expect(result.requests.map((request) => request.query.item)).toEqual(['0', '2']);
 });
 
 test('without continueOnFail the run fails with the item index', async () => {
 	const result = await runWorkflow(echoWorkflow({ path: 'bad' }), {
-		packageDirs, credentials: { echoApi: { token: 't' } }, input: [{}],
+		packageDirs,
+		credentials: { echoApi: { token: 't' } },
+		input: [{}],
 	});
 	expect(result.error.message).toBe('Path must start with /');
 	expect(result.error.context.itemIndex).toBe(0);
@@ -73,7 +103,9 @@ test('preAuthentication mints the expirable token once, authenticate() applies i
 	nock(BASE).post('/login', { password: 'pw' }).once().reply(200, { token: 'session-1' });
 	nock(BASE).post('/echo').query(true).times(2).reply(200, echoReply);
 	const result = await runWorkflow(echoWorkflow({ authentication: 'session' }), {
-		packageDirs, credentials: { echoSessionApi: { password: 'pw' } }, input: [{}, {}],
+		packageDirs,
+		credentials: { echoSessionApi: { password: 'pw' } },
+		input: [{}, {}],
 	});
 	expect(result.error).toBeUndefined();
 	expect(result.preAuthCalls).toEqual([{ type: 'echoSessionApi', expired: false }]);
@@ -87,7 +119,9 @@ test('a stored token is reused; a 401 refreshes it and retries once', async () =
 	nock(BASE).post('/login').reply(200, { token: 'session-2' });
 	nock(BASE).post('/echo').query(true).matchHeader('x-session', 'session-2').reply(200, echoReply);
 	const result = await runWorkflow(echoWorkflow({ authentication: 'session' }), {
-		packageDirs, credentials: { echoSessionApi: { password: 'pw', sessionToken: 'old' } }, input: [{}],
+		packageDirs,
+		credentials: { echoSessionApi: { password: 'pw', sessionToken: 'old' } },
+		input: [{}],
 	});
 	expect(result.error).toBeUndefined();
 	expect(result.requests[0].headers['x-session']).toBe('old');
@@ -98,7 +132,8 @@ test('a stored token is reused; a 401 refreshes it and retries once', async () =
 test('OAuth2 credentials go through n8n-core requestOAuth2 and sign with Bearer', async () => {
 	nock(BASE).post('/echo').query(true).reply(200, echoReply);
 	const result = await runWorkflow(echoWorkflow({ authentication: 'oAuth2' }), {
-		packageDirs, input: [{}],
+		packageDirs,
+		input: [{}],
 		credentials: { echoOAuth2Api: { oauthTokenData: { access_token: 'oauth-token' } } },
 	});
 	expect(result.error).toBeUndefined();
@@ -111,12 +146,16 @@ test('loopback (the simulator) is reachable and recorded; other hosts are blocke
 	const baseUrl = `http://127.0.0.1:${server.address().port}`;
 	try {
 		const local = await runWorkflow(echoWorkflow(), {
-			packageDirs, input: [{}], credentials: { echoApi: { token: 't', baseUrl } },
+			packageDirs,
+			input: [{}],
+			credentials: { echoApi: { token: 't', baseUrl } },
 		});
 		expect(local.outputs.Echo).toEqual([{ local: '/echo?item=0' }]);
 		expect(local.requests[0].url).toBe(`${baseUrl}/echo?item=0`);
 		const blocked = await runWorkflow(echoWorkflow(), {
-			packageDirs, input: [{}], credentials: { echoApi: { token: 't', baseUrl: 'https://not-mocked.example' } },
+			packageDirs,
+			input: [{}],
+			credentials: { echoApi: { token: 't', baseUrl: 'https://not-mocked.example' } },
 		});
 		expect(blocked.error).toBeDefined();
 		expect(blocked.outputs.Echo).toBeUndefined();
@@ -131,13 +170,24 @@ test('fixture format: pinData is the expected output, nock the mocks, test the r
 		pinData: { Echo: [{ json: { received: { n: 1 } }, pairedItem: { item: 0 } }] },
 		nock: {
 			baseUrl: BASE,
-			mocks: [{ method: 'post', path: '/echo', query: { item: '0' }, requestBody: { n: 1 },
-				statusCode: 200, responseBody: { received: { n: 1 } } }],
+			mocks: [
+				{
+					method: 'post',
+					path: '/echo',
+					query: { item: '0' },
+					requestBody: { n: 1 },
+					statusCode: 200,
+					responseBody: { received: { n: 1 } },
+				},
+			],
 		},
 		test: { input: [{ n: 1 }], requests: [{ method: 'POST', path: '/echo' }] },
 	};
 	const file = path.join(packageDirs[0], 'echo.workflow.json');
 	fs.writeFileSync(file, JSON.stringify(fixture));
-	const result = await runWorkflowFixture(file, { packageDirs, credentials: { echoApi: { token: 't' } } });
+	const result = await runWorkflowFixture(file, {
+		packageDirs,
+		credentials: { echoApi: { token: 't' } },
+	});
 	expectFixtureResult(result);
 });

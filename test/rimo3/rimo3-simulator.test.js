@@ -15,12 +15,24 @@ beforeEach(() => {
 const r3 = () => sim.stats().personalities.rimo3;
 
 test('500 items in one execution: exactly one token minted', async () => {
-	const result = await runWorkflow(rimo3Workflow({ resource: 'applicationPackage', operation: 'getAll', returnAll: true, filters: { manufacturer: 'Contoso' } }), {
-		credentials: rimo3Credentials(sim), input: Array.from({ length: 500 }, () => ({})),
-	});
+	const result = await runWorkflow(
+		rimo3Workflow({
+			resource: 'applicationPackage',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { manufacturer: 'Contoso' },
+		}),
+		{
+			credentials: rimo3Credentials(sim),
+			input: Array.from({ length: 500 }, () => ({})),
+		},
+	);
 	expect(result.error).toBeUndefined();
 	expect(result.outputs.Node).toHaveLength(500);
-	expect(result.outputs.Node[0]).toMatchObject({ displayName: 'Contoso Viewer', productVersion: '1.2.3' });
+	expect(result.outputs.Node[0]).toMatchObject({
+		displayName: 'Contoso Viewer',
+		productVersion: '1.2.3',
+	});
 	expect(r3().rimo3TokensMinted).toBe(1);
 	console.log(`Rimo3 500 items: ${r3().rimo3TokensMinted} token minted`);
 });
@@ -33,9 +45,18 @@ test('token revoked mid-run: one re-mint, no probe, no failed item', async () =>
 			sim.rimo3.revokeAll();
 		}
 	}, 2);
-	const result = await runWorkflow(rimo3Workflow({ resource: 'applicationPackage', operation: 'getAll', returnAll: false, limit: 1 }), {
-		credentials: rimo3Credentials(sim), input: Array.from({ length: 200 }, () => ({})),
-	});
+	const result = await runWorkflow(
+		rimo3Workflow({
+			resource: 'applicationPackage',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 1,
+		}),
+		{
+			credentials: rimo3Credentials(sim),
+			input: Array.from({ length: 200 }, () => ({})),
+		},
+	);
 	clearInterval(timer);
 	expect(result.error).toBeUndefined();
 	expect(result.outputs.Node).toHaveLength(200);
@@ -48,56 +69,150 @@ test('token revoked mid-run: one re-mint, no probe, no failed item', async () =>
 });
 
 test('get sequences by package id; unknown id is a clear 404; bad id fails before the call', async () => {
-	const ok = await runWorkflow(rimo3Workflow({ resource: 'applicationPackage', operation: 'getSequences', applicationPackage: { __rl: true, mode: 'id', value: '00000000-0000-4000-8000-000000000102' } }), {
-		credentials: rimo3Credentials(sim), input: [{}],
-	});
+	const ok = await runWorkflow(
+		rimo3Workflow({
+			resource: 'applicationPackage',
+			operation: 'getSequences',
+			applicationPackage: { __rl: true, mode: 'id', value: '00000000-0000-4000-8000-000000000102' },
+		}),
+		{
+			credentials: rimo3Credentials(sim),
+			input: [{}],
+		},
+	);
 	expect(ok.outputs.Node.map((s) => s.step)).toEqual(['Import', 'Discovery', 'Baseline']);
-	const missing = await runWorkflow(rimo3Workflow({ resource: 'applicationPackage', operation: 'getSequences', applicationPackage: { __rl: true, mode: 'id', value: 'nope' } }), {
-		credentials: rimo3Credentials(sim), input: [{}],
-	});
+	const missing = await runWorkflow(
+		rimo3Workflow({
+			resource: 'applicationPackage',
+			operation: 'getSequences',
+			applicationPackage: { __rl: true, mode: 'id', value: 'nope' },
+		}),
+		{
+			credentials: rimo3Credentials(sim),
+			input: [{}],
+		},
+	);
 	expect(missing.error.message).toMatch(/could not find .* \(404\)/);
-	const bad = await runWorkflow(rimo3Workflow({ resource: 'applicationPackage', operation: 'getSequences', applicationPackage: { __rl: true, mode: 'id', value: 'a/b' } }), {
-		credentials: rimo3Credentials(sim), input: [{}],
-	});
+	const bad = await runWorkflow(
+		rimo3Workflow({
+			resource: 'applicationPackage',
+			operation: 'getSequences',
+			applicationPackage: { __rl: true, mode: 'id', value: 'a/b' },
+		}),
+		{
+			credentials: rimo3Credentials(sim),
+			input: [{}],
+		},
+	);
 	expect(bad.error.message).toBe('Application Package "a/b" is not a package ID [item 0]');
 });
 
 test('upload: binary from the previous node as multipart, progressStep 3 adds the test stage', async () => {
 	const zip = Buffer.from('PK\u0003\u0004 fake zip content for the simulator');
-	const params = { resource: 'applicationPackage', operation: 'upload', binaryPropertyName: 'data', displayName: 'Widget 2.0', fileName: 'setup.exe', progressStep: 3, additionalFields: { publisher: 'Widgets Inc', version: '2.0', tags: 'n8n, pilot' } };
+	const params = {
+		resource: 'applicationPackage',
+		operation: 'upload',
+		binaryPropertyName: 'data',
+		displayName: 'Widget 2.0',
+		fileName: 'setup.exe',
+		progressStep: 3,
+		additionalFields: { publisher: 'Widgets Inc', version: '2.0', tags: 'n8n, pilot' },
+	};
 	const result = await runWorkflow(rimo3Workflow(params), {
 		credentials: rimo3Credentials(sim),
-		input: [{ json: {}, binary: { data: { data: zip.toString('base64'), mimeType: 'application/zip', fileName: 'widget.zip' } } }],
+		input: [
+			{
+				json: {},
+				binary: {
+					data: {
+						data: zip.toString('base64'),
+						mimeType: 'application/zip',
+						fileName: 'widget.zip',
+					},
+				},
+			},
+		],
 	});
 	expect(result.error).toBeUndefined();
-	expect(result.outputs.Node[0]).toMatchObject({ displayName: 'Widget 2.0', uploadedFile: 'widget.zip', uploadedBytes: zip.length, progressStep: 3 });
+	expect(result.outputs.Node[0]).toMatchObject({
+		displayName: 'Widget 2.0',
+		uploadedFile: 'widget.zip',
+		uploadedBytes: zip.length,
+		progressStep: 3,
+	});
 	expect(result.outputs.Node[0].sequenceIdentifier).toMatch(/^[0-9a-f-]{36}$/);
 	const created = sim.rimo3.state().packages.find((p) => p.displayName === 'Widget 2.0');
-	expect(created).toMatchObject({ manufacturer: 'Widgets Inc', productVersion: '2.0', fileName: 'setup.exe', tags: ['n8n', 'pilot'] });
+	expect(created).toMatchObject({
+		manufacturer: 'Widgets Inc',
+		productVersion: '2.0',
+		fileName: 'setup.exe',
+		tags: ['n8n', 'pilot'],
+	});
 	expect(created.sequences.map((s) => s.step)).toEqual(['Import', 'Discovery', 'Baseline', 'Test']);
-	const upload = sim.requests({ route: 'POST /rimo3/api/v2/application-packages/upload/manual' })[0];
+	const upload = sim.requests({
+		route: 'POST /rimo3/api/v2/application-packages/upload/manual',
+	})[0];
 	expect(upload.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
 	expect(r3().rimo3Uploads).toBe(1);
 });
 
 test('upload without a binary fails before any call; a 500 on upload is not repeated', async () => {
-	const params = { resource: 'applicationPackage', operation: 'upload', binaryPropertyName: 'data', displayName: 'X', fileName: 'setup.exe', progressStep: 2 };
-	const missing = await runWorkflow(rimo3Workflow(params), { credentials: rimo3Credentials(sim), input: [{}] });
-	expect(missing.error.message).toBe('Input Binary Field "data" holds no file on this item [item 0]');
-	expect(sim.requests({ path: '/rimo3/api' })).toHaveLength(0);
-	sim.setFaults({ kind: 'status', status: 500, route: 'POST /rimo3/api/v2/application-packages/upload/manual', count: 1 });
-	const failed = await runWorkflow(rimo3Workflow(params), {
-		credentials: rimo3Credentials(sim), input: [{ json: {}, binary: { data: { data: Buffer.from('zip').toString('base64'), mimeType: 'application/zip', fileName: 'x.zip' } } }],
+	const params = {
+		resource: 'applicationPackage',
+		operation: 'upload',
+		binaryPropertyName: 'data',
+		displayName: 'X',
+		fileName: 'setup.exe',
+		progressStep: 2,
+	};
+	const missing = await runWorkflow(rimo3Workflow(params), {
+		credentials: rimo3Credentials(sim),
+		input: [{}],
 	});
-	expect(failed.error.message).toMatch(/Rimo3 failed to upload the application package \(HTTP 500\)/);
-	expect(sim.requests({ route: 'POST /rimo3/api/v2/application-packages/upload/manual' })).toHaveLength(1);
+	expect(missing.error.message).toBe(
+		'Input Binary Field "data" holds no file on this item [item 0]',
+	);
+	expect(sim.requests({ path: '/rimo3/api' })).toHaveLength(0);
+	sim.setFaults({
+		kind: 'status',
+		status: 500,
+		route: 'POST /rimo3/api/v2/application-packages/upload/manual',
+		count: 1,
+	});
+	const failed = await runWorkflow(rimo3Workflow(params), {
+		credentials: rimo3Credentials(sim),
+		input: [
+			{
+				json: {},
+				binary: {
+					data: {
+						data: Buffer.from('zip').toString('base64'),
+						mimeType: 'application/zip',
+						fileName: 'x.zip',
+					},
+				},
+			},
+		],
+	});
+	expect(failed.error.message).toMatch(
+		/Rimo3 failed to upload the application package \(HTTP 500\)/,
+	);
+	expect(
+		sim.requests({ route: 'POST /rimo3/api/v2/application-packages/upload/manual' }),
+	).toHaveLength(1);
 });
 
 test('wrong secret: clear error, no secret in it', async () => {
 	const secret = 'totally-wrong-rimo3-secret';
-	const result = await runWorkflow(rimo3Workflow({ resource: 'applicationPackage', operation: 'getAll', returnAll: true }), {
-		credentials: rimo3Credentials(sim, { clientSecret: secret }), input: [{}],
-	});
-	expect(result.error.message).toMatch(/Rimo3 at 127\.0\.0\.1:\d+ rejected the client ID or client secret \(invalid_client\)/);
+	const result = await runWorkflow(
+		rimo3Workflow({ resource: 'applicationPackage', operation: 'getAll', returnAll: true }),
+		{
+			credentials: rimo3Credentials(sim, { clientSecret: secret }),
+			input: [{}],
+		},
+	);
+	expect(result.error.message).toMatch(
+		/Rimo3 at 127\.0\.0\.1:\d+ rejected the client ID or client secret \(invalid_client\)/,
+	);
 	expect(JSON.stringify(result.error)).not.toContain(secret);
 });

@@ -20,13 +20,29 @@ beforeEach(() => sim.reset());
 function linkWorkflow() {
 	return {
 		nodes: [
-			{ id: 't', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
 			{
-				id: 'r', name: NODE, type: 'n8n-nodes-remote-access.teltonikaRms', typeVersion: 1, position: [200, 0],
+				id: 't',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'r',
+				name: NODE,
+				type: 'n8n-nodes-remote-access.teltonikaRms',
+				typeVersion: 1,
+				position: [200, 0],
 				parameters: {
-					resource: 'connectSession', operation: 'generateLink', name: NAME,
+					resource: 'connectSession',
+					operation: 'generateLink',
+					name: NAME,
 					device: { __rl: true, mode: 'id', value: String(DEVICE) },
-					destinationIp: '192.168.1.10', destinationPort: 443, protocol: 'https', duration: 600,
+					destinationIp: '192.168.1.10',
+					destinationPort: 443,
+					protocol: 'https',
+					duration: 600,
 					options: { pollInterval: 0.25, pollTimeout: 20 },
 				},
 				credentials: { teltonikaRmsApi: { id: '1', name: 'sim' } },
@@ -37,7 +53,13 @@ function linkWorkflow() {
 }
 
 async function generateLink(runner = runWorkflow) {
-	const credentials = { teltonikaRmsApi: { accessToken: sim.rms.tokens.full, baseUrl: sim.rms.baseUrl, statusUrl: sim.rms.statusUrl } };
+	const credentials = {
+		teltonikaRmsApi: {
+			accessToken: sim.rms.tokens.full,
+			baseUrl: sim.rms.baseUrl,
+			statusUrl: sim.rms.statusUrl,
+		},
+	};
 	const result = await runner(linkWorkflow(), { credentials, input: [{}] });
 	if (result.error) throw result.error;
 	return result.outputs[NODE][0];
@@ -51,7 +73,14 @@ async function injectCopyDuringCreate(id) {
 	while (sim.requests({ method: 'POST', path: '/api/devices/remote-access' }).length === 0) {
 		await new Promise((resolve) => setTimeout(resolve, 5));
 	}
-	sim.rms.addConfig({ id, device_id: DEVICE, name: NAME, destination_ip: '192.168.1.10', destination_port: 443, protocol: 'https' });
+	sim.rms.addConfig({
+		id,
+		device_id: DEVICE,
+		name: NAME,
+		destination_ip: '192.168.1.10',
+		destination_port: 443,
+		protocol: 'https',
+	});
 }
 
 test('6 concurrent executions in one process create exactly 1 configuration and share it', async () => {
@@ -79,7 +108,12 @@ test('a copy another process created with a lower id wins: ours is deleted, the 
 });
 
 test('a delete that finds the copy already gone (404) is not an error', async () => {
-	sim.setFaults({ kind: 'status', status: 404, route: 'DELETE /api/devices/remote-access', count: 1 });
+	sim.setFaults({
+		kind: 'status',
+		status: 404,
+		route: 'DELETE /api/devices/remote-access',
+		count: 1,
+	});
 	const [output] = await Promise.all([generateLink(), injectCopyDuringCreate(62100)]);
 	expect(output.access_id).toBe(62100);
 	expect(deletes().map((r) => r.status)).toEqual([404]);

@@ -1,6 +1,9 @@
 // The status-channel cadence is a pure function (attempt, elapsed, interval → next wait): these
 // figures follow from it alone, with no clock and no network.
-const { nextPollWaitMs, MAX_POLL_WAIT_MS } = require('../../dist/nodes/TeltonikaRms/transport/statusChannel');
+const {
+	nextPollWaitMs,
+	MAX_POLL_WAIT_MS,
+} = require('../../dist/nodes/TeltonikaRms/transport/statusChannel');
 
 const INTERVAL_MS = 500; // the node's default poll interval
 
@@ -32,11 +35,14 @@ test.each([
 	[5, 9],
 	[15, 15],
 	[60, 25],
-])('a channel that completes after %s s costs at most %i polls, and is seen within 1.2 x its time', (seconds, maxPolls) => {
-	const times = checksUntil(seconds * 1000);
-	expect(times.length).toBeLessThanOrEqual(maxPolls);
-	expect(times[times.length - 1]).toBeLessThanOrEqual(1.2 * seconds * 1000);
-});
+])(
+	'a channel that completes after %s s costs at most %i polls, and is seen within 1.2 x its time',
+	(seconds, maxPolls) => {
+		const times = checksUntil(seconds * 1000);
+		expect(times.length).toBeLessThanOrEqual(maxPolls);
+		expect(times[times.length - 1]).toBeLessThanOrEqual(1.2 * seconds * 1000);
+	},
+);
 
 test('the poll counts for 1.5, 5, 15 and 60 s channels', () => {
 	expect([1.5, 5, 15, 60].map((s) => checksUntil(s * 1000).length)).toEqual([2, 8, 14, 24]);

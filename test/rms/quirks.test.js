@@ -19,18 +19,36 @@ const rl = (mode, value) => ({ __rl: true, mode, value });
 function run(parameters, { token = sim.rms.tokens.full, input, onError } = {}) {
 	const workflow = {
 		nodes: [
-			{ id: 't', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
 			{
-				id: 'r', name: NODE, type: 'n8n-nodes-remote-access.teltonikaRms', typeVersion: 1, position: [200, 0],
+				id: 't',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'r',
+				name: NODE,
+				type: 'n8n-nodes-remote-access.teltonikaRms',
+				typeVersion: 1,
+				position: [200, 0],
 				parameters: { options: { pollInterval: POLL, pollTimeout: 10 }, ...parameters },
-				credentials: { teltonikaRmsApi: { id: '1', name: 'sim' } }, ...(onError ? { onError } : {}),
+				credentials: { teltonikaRmsApi: { id: '1', name: 'sim' } },
+				...(onError ? { onError } : {}),
 			},
 		],
 		connections: { Start: { main: [[{ node: NODE, type: 'main', index: 0 }]] } },
 	};
 	return runWorkflow(workflow, {
 		input,
-		credentials: { teltonikaRmsApi: { accessToken: token, baseUrl: sim.rms.baseUrl, statusUrl: sim.rms.statusUrl } },
+		credentials: {
+			teltonikaRmsApi: {
+				accessToken: token,
+				baseUrl: sim.rms.baseUrl,
+				statusUrl: sim.rms.statusUrl,
+			},
+		},
 	});
 }
 const ok = (result) => {
@@ -41,17 +59,32 @@ const apiLog = (filter) => sim.requests(filter);
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
 test('bulk delete handles one id: one DELETE per access id, each waited for', async () => {
-	const out = ok(await run({ resource: 'remoteAccess', operation: 'delete', accessId: '={{ $json.id }}' }, { input: [{ id: 62002 }, { id: 62003 }] }));
-	expect(out).toEqual([{ access_id: 62002, deleted: true }, { access_id: 62003, deleted: true }]);
-	expect(apiLog({ method: 'DELETE' }).map((r) => r.body)).toEqual([{ id: [62002] }, { id: [62003] }]);
+	const out = ok(
+		await run(
+			{ resource: 'remoteAccess', operation: 'delete', accessId: '={{ $json.id }}' },
+			{ input: [{ id: 62002 }, { id: 62003 }] },
+		),
+	);
+	expect(out).toEqual([
+		{ access_id: 62002, deleted: true },
+		{ access_id: 62003, deleted: true },
+	]);
+	expect(apiLog({ method: 'DELETE' }).map((r) => r.body)).toEqual([
+		{ id: [62002] },
+		{ id: [62003] },
+	]);
 	const ids = sim.rms.state().configs.map((c) => c.id);
 	expect(ids).not.toContain(62002);
 	expect(ids).not.toContain(62003);
 });
 
 test('CHANNEL_NOT_FOUND on the first poll means "not yet"', async () => {
-	const out = ok(await run({ resource: 'connectSession', operation: 'start', accessId: 62002, duration: 600 }));
-	expect(out[0].link).toMatch(/^https:\/\/[0-9a-f]{32}\.proxy1-connect\.rms\.teltonika-networks\.com$/);
+	const out = ok(
+		await run({ resource: 'connectSession', operation: 'start', accessId: 62002, duration: 600 }),
+	);
+	expect(out[0].link).toMatch(
+		/^https:\/\/[0-9a-f]{32}\.proxy1-connect\.rms\.teltonika-networks\.com$/,
+	);
 	const polls = apiLog({ path: '/status/channel/' });
 	expect(polls[0].status).toBe(404);
 	expect(polls[polls.length - 1].status).toBe(200);
@@ -67,16 +100,41 @@ test('the poll loop sleeps on every path (no burst of polls)', async () => {
 	// consecutive polls are spaced by the interval (half of it as slack for the log's clock),
 	// including after CHANNEL_NOT_FOUND and after non-terminal events
 	const times = polls.map((p) => (typeof p.time === 'number' ? p.time : Date.parse(p.time)));
-	for (let k = 1; k < times.length; k++) expect(times[k] - times[k - 1]).toBeGreaterThanOrEqual((POLL * 1000) / 2);
+	for (let k = 1; k < times.length; k++)
+		expect(times[k] - times[k - 1]).toBeGreaterThanOrEqual((POLL * 1000) / 2);
 });
 
 test('loose types: string ports, 0/1 flags, int status, string end_time become numbers, booleans, ISO times', async () => {
-	const config = ok(await run({ resource: 'remoteAccess', operation: 'getAccessId', device: rl('id', '1001'), name: 'NAS_SSH' }))[0];
-	expect(config).toMatchObject({ id: 62003, access_id: 62003, device_id: 1001, destination_port: 22, is_main: false, credentials_required: true, protocol: 'ssh' });
+	const config = ok(
+		await run({
+			resource: 'remoteAccess',
+			operation: 'getAccessId',
+			device: rl('id', '1001'),
+			name: 'NAS_SSH',
+		}),
+	)[0];
+	expect(config).toMatchObject({
+		id: 62003,
+		access_id: 62003,
+		device_id: 1001,
+		destination_port: 22,
+		is_main: false,
+		credentials_required: true,
+		protocol: 'ssh',
+	});
 	const raw = sim.rms.state().configs.find((c) => c.id === 62003);
 	expect(typeof raw.destination_port).toBe('string'); // the simulator really sent a string
 
-	const sessions = ok(await run({ resource: 'connectSession', operation: 'getAll', scope: 'accessId', accessId: 62002, activeOnly: false, returnAll: true }));
+	const sessions = ok(
+		await run({
+			resource: 'connectSession',
+			operation: 'getAll',
+			scope: 'accessId',
+			accessId: 62002,
+			activeOnly: false,
+			returnAll: true,
+		}),
+	);
 	const live = sessions.find((s) => s.id === 9001);
 	expect(live.start_time).toMatch(ISO);
 	expect(live.end_time).toMatch(ISO);
@@ -87,34 +145,89 @@ test('loose types: string ports, 0/1 flags, int status, string end_time become n
 	const devices = ok(await run({ resource: 'device', operation: 'getAll', returnAll: true }));
 	expect(devices.find((d) => d.id === 1001)).toMatchObject({ status: 1, status_name: 'online' });
 	expect(devices.find((d) => d.id === 1003)).toMatchObject({ status: 2, status_name: 'pending' });
-	expect(devices.find((d) => d.id === 1030)).toMatchObject({ status: null, status_name: 'offline' });
+	expect(devices.find((d) => d.id === 1030)).toMatchObject({
+		status: null,
+		status_name: 'offline',
+	});
 });
 
 test('channel keys are strings: the event for device 1001 is found under "1001"', async () => {
-	const out = ok(await run({ resource: 'connectSession', operation: 'generateLink', device: rl('serial', '1111111111'), destinationIp: '192.168.1.10', destinationPort: 443, protocol: 'https', name: 'Camera_HTTPS', duration: 300 }));
-	expect(out[0]).toMatchObject({ device_id: 1001, access_id: 62002, config_created: false, link: expect.stringMatching(/^https:\/\//) });
+	const out = ok(
+		await run({
+			resource: 'connectSession',
+			operation: 'generateLink',
+			device: rl('serial', '1111111111'),
+			destinationIp: '192.168.1.10',
+			destinationPort: 443,
+			protocol: 'https',
+			name: 'Camera_HTTPS',
+			duration: 300,
+		}),
+	);
+	expect(out[0]).toMatchObject({
+		device_id: 1001,
+		access_id: 62002,
+		config_created: false,
+		link: expect.stringMatching(/^https:\/\//),
+	});
 });
 
 test('links get https:// (start output and session url)', async () => {
-	const started = ok(await run({ resource: 'connectSession', operation: 'start', accessId: 62007, duration: 60 }))[0];
+	const started = ok(
+		await run({ resource: 'connectSession', operation: 'start', accessId: 62007, duration: 60 }),
+	)[0];
 	expect(started.link).toMatch(/^https:\/\/[0-9a-f]{32}\.proxy1-connect\./);
-	const sessions = ok(await run({ resource: 'connectSession', operation: 'getAll', scope: 'accessId', accessId: 62007, activeOnly: true, returnAll: true }));
+	const sessions = ok(
+		await run({
+			resource: 'connectSession',
+			operation: 'getAll',
+			scope: 'accessId',
+			accessId: 62007,
+			activeOnly: true,
+			returnAll: true,
+		}),
+	);
 	expect(sessions.map((s) => s.url)).toContain(started.link);
 	for (const s of sessions) expect(s.url).toMatch(/^https:\/\/[^/]+$/);
 });
 
 test('ended sessions are left out with Active Only (active=true sent), kept without it', async () => {
-	const active = ok(await run({ resource: 'connectSession', operation: 'getAll', scope: 'accessId', accessId: 62002, activeOnly: true, returnAll: true }));
+	const active = ok(
+		await run({
+			resource: 'connectSession',
+			operation: 'getAll',
+			scope: 'accessId',
+			accessId: 62002,
+			activeOnly: true,
+			returnAll: true,
+		}),
+	);
 	expect(active.map((s) => [s.id, s.active])).toEqual([[9001, true]]);
-	expect(apiLog({ path: '/api/devices/connect/62002/sessions' })[0].query).toMatchObject({ active: 'true' });
+	expect(apiLog({ path: '/api/devices/connect/62002/sessions' })[0].query).toMatchObject({
+		active: 'true',
+	});
 	sim.reset();
-	const all = ok(await run({ resource: 'connectSession', operation: 'getAll', scope: 'accessId', accessId: 62002, activeOnly: false, returnAll: true }));
-	expect(all.map((s) => [s.id, s.active]).sort()).toEqual([[9001, true], [9002, false]]);
+	const all = ok(
+		await run({
+			resource: 'connectSession',
+			operation: 'getAll',
+			scope: 'accessId',
+			accessId: 62002,
+			activeOnly: false,
+			returnAll: true,
+		}),
+	);
+	expect(all.map((s) => [s.id, s.active]).sort()).toEqual([
+		[9001, true],
+		[9002, false],
+	]);
 	expect(apiLog({ path: '/api/devices/connect/62002/sessions' })[0].query.active).toBeUndefined();
 });
 
 test('entries with an empty or null protocol are listed with protocol null', async () => {
-	const configs = ok(await run({ resource: 'remoteAccess', operation: 'getAll', scope: 'account', returnAll: true }));
+	const configs = ok(
+		await run({ resource: 'remoteAccess', operation: 'getAll', scope: 'account', returnAll: true }),
+	);
 	expect(configs).toHaveLength(12);
 	const mains = configs.filter((c) => c.is_main === true);
 	expect(mains.length).toBeGreaterThan(0);
@@ -122,17 +235,53 @@ test('entries with an empty or null protocol are listed with protocol null', asy
 	expect(configs.find((c) => c.id === 62004).protocol).toBeNull(); // null in the seed
 });
 
-test('a new config\'s id is not returned: create re-lists and returns it', async () => {
-	const config = ok(await run({ resource: 'remoteAccess', operation: 'create', device: rl('serial', '4444444444'), name: 'Ticket 4711 HTTPS', destinationIp: '192.168.2.10', destinationPort: 443, protocol: 'https' }))[0];
-	expect(config).toMatchObject({ id: 62101, access_id: 62101, device_id: 1004, name: 'Ticket 4711 HTTPS', destination_port: 443 });
+test("a new config's id is not returned: create re-lists and returns it", async () => {
+	const config = ok(
+		await run({
+			resource: 'remoteAccess',
+			operation: 'create',
+			device: rl('serial', '4444444444'),
+			name: 'Ticket 4711 HTTPS',
+			destinationIp: '192.168.2.10',
+			destinationPort: 443,
+			protocol: 'https',
+		}),
+	)[0];
+	expect(config).toMatchObject({
+		id: 62101,
+		access_id: 62101,
+		device_id: 1004,
+		name: 'Ticket 4711 HTTPS',
+		destination_port: 443,
+	});
 	expect(apiLog({ method: 'POST', path: '/api/devices/remote-access' })[0].status).toBe(201);
 	expect(apiLog({ method: 'GET', path: '/api/devices/remote-access' })).toHaveLength(1);
 	// the generate-link step creates it once, then reuses it
-	const first = ok(await run({ resource: 'connectSession', operation: 'generateLink', device: rl('id', '1005'), destinationIp: '192.168.5.40', destinationPort: 8080, protocol: 'http' }))[0];
-	const second = ok(await run({ resource: 'connectSession', operation: 'generateLink', device: rl('id', '1005'), destinationIp: '192.168.5.40', destinationPort: 8080, protocol: 'http' }))[0];
+	const first = ok(
+		await run({
+			resource: 'connectSession',
+			operation: 'generateLink',
+			device: rl('id', '1005'),
+			destinationIp: '192.168.5.40',
+			destinationPort: 8080,
+			protocol: 'http',
+		}),
+	)[0];
+	const second = ok(
+		await run({
+			resource: 'connectSession',
+			operation: 'generateLink',
+			device: rl('id', '1005'),
+			destinationIp: '192.168.5.40',
+			destinationPort: 8080,
+			protocol: 'http',
+		}),
+	)[0];
 	expect([first.config_created, second.config_created]).toEqual([true, false]);
 	expect(second.access_id).toBe(first.access_id);
-	expect(sim.rms.state().configs.filter((c) => c.name === 'http_192_168_5_40_8080')).toHaveLength(1);
+	expect(sim.rms.state().configs.filter((c) => c.name === 'http_192_168_5_40_8080')).toHaveLength(
+		1,
+	);
 });
 
 test('default page size 10: limit is always sent, Return All gets all 30 devices', async () => {
@@ -146,7 +295,10 @@ test('default page size 10: limit is always sent, Return All gets all 30 devices
 });
 
 test('a missing scope is 403, and the message names the scope to add', async () => {
-	const result = await run({ resource: 'connectSession', operation: 'start', accessId: 62002, duration: 600 }, { token: sim.rms.tokens.readOnly });
+	const result = await run(
+		{ resource: 'connectSession', operation: 'start', accessId: 62002, duration: 600 },
+		{ token: sim.rms.tokens.readOnly },
+	);
 	expect(result.error.message).toContain('lacks the scope "device_remote_access:write"');
 	expect(String(result.error.httpCode)).toBe('403');
 	expect(result.error.message).toContain('RMS said: Forbidden.');
@@ -154,16 +306,40 @@ test('a missing scope is 403, and the message names the scope to add', async () 
 });
 
 test('a warning event is a failure with the event text', async () => {
-	sim.setFaults({ kind: 'channel', outcome: 'warning', route: 'POST /api/devices/connect/{access_id}' });
-	const result = await run({ resource: 'connectSession', operation: 'start', accessId: 62002, duration: 600 });
-	expect(result.error.message).toMatch(/^RMS could not start a connect session for access ID 62002: .+ \[item 0\]$/);
+	sim.setFaults({
+		kind: 'channel',
+		outcome: 'warning',
+		route: 'POST /api/devices/connect/{access_id}',
+	});
+	const result = await run({
+		resource: 'connectSession',
+		operation: 'start',
+		accessId: 62002,
+		duration: 600,
+	});
+	expect(result.error.message).toMatch(
+		/^RMS could not start a connect session for access ID 62002: .+ \[item 0\]$/,
+	);
 	expect(result.error.description).toContain('warning');
 });
 
 test('errorCode and errorcode are both read', async () => {
 	// connect failures spell it errorCode, remote-access failures errorcode (device 1002 is offline)
-	const connect = await run({ resource: 'connectSession', operation: 'start', accessId: 62005, duration: 600 });
-	const create = await run({ resource: 'remoteAccess', operation: 'create', device: rl('id', '1002'), name: 'PLC_Two', destinationIp: '10.0.0.6', destinationPort: 80, protocol: 'http' });
+	const connect = await run({
+		resource: 'connectSession',
+		operation: 'start',
+		accessId: 62005,
+		duration: 600,
+	});
+	const create = await run({
+		resource: 'remoteAccess',
+		operation: 'create',
+		device: rl('id', '1002'),
+		name: 'PLC_Two',
+		destinationIp: '10.0.0.6',
+		destinationPort: 80,
+		protocol: 'http',
+	});
 	expect(connect.error.message).toMatch(/\(code -?\d+\) \[item 0\]$/);
 	expect(create.error.message).toMatch(/\(code -?\d+\) \[item 0\]$/);
 });
@@ -173,12 +349,16 @@ test('status channels are polled under the status URL, never under the API base'
 	const all = apiLog();
 	expect(all.filter((r) => r.path.startsWith('/status/channel/')).length).toBeGreaterThan(0);
 	expect(all.filter((r) => r.path.startsWith('/api/status'))).toEqual([]);
-	expect(sim.rms.state().sessions.find((s) => s.id === 9001).end_time).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000));
+	expect(sim.rms.state().sessions.find((s) => s.id === 9001).end_time).toBeLessThanOrEqual(
+		Math.ceil(Date.now() / 1000),
+	);
 });
 
 test('a 429 with a long Retry-After is not hammered: one request, a quota message', async () => {
 	sim.setFaults({ kind: 'status', status: 429, retryAfter: 3600, route: 'GET /api/devices' });
 	const result = await run({ resource: 'device', operation: 'getAll', limit: 5 });
-	expect(result.error.message).toBe('RMS quota or rate limit reached while trying to list devices (429 Too Many Requests). RMS asks to wait 3600 s. [item 0]');
+	expect(result.error.message).toBe(
+		'RMS quota or rate limit reached while trying to list devices (429 Too Many Requests). RMS asks to wait 3600 s. [item 0]',
+	);
 	expect(apiLog()).toHaveLength(1);
 });

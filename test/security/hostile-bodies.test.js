@@ -38,15 +38,37 @@ describe('BeyondTrust XML with a DOCTYPE', () => {
 describe('a 26 MB answer', () => {
 	const PAD = 'x'.repeat(26 * 1024 * 1024);
 	const CASES = [
-		['RMS JSON', SERVICES.rms, () => json(200, `{"success":true,"data":[],"meta":{"total":0,"pad":"${PAD}"}}`, { 'Content-Type': 'application/json' })],
-		['BeyondTrust XML', SERVICES.beyondtrust, () => xml(200, `<?xml version="1.0"?>${reps(`<display_name>${PAD}</display_name>`)}`)],
-		['Rimo3 JSON', SERVICES.rimo3, () => json(200, `[{"applicationPackageId":"a","displayName":"${PAD}"}]`, { 'Content-Type': 'application/json' })],
+		[
+			'RMS JSON',
+			SERVICES.rms,
+			() =>
+				json(200, `{"success":true,"data":[],"meta":{"total":0,"pad":"${PAD}"}}`, {
+					'Content-Type': 'application/json',
+				}),
+		],
+		[
+			'BeyondTrust XML',
+			SERVICES.beyondtrust,
+			() => xml(200, `<?xml version="1.0"?>${reps(`<display_name>${PAD}</display_name>`)}`),
+		],
+		[
+			'Rimo3 JSON',
+			SERVICES.rimo3,
+			() =>
+				json(200, `[{"applicationPackageId":"a","displayName":"${PAD}"}]`, {
+					'Content-Type': 'application/json',
+				}),
+		],
 	];
 
-	test.each(CASES)('%s is refused: the error says it is larger than allowed', async (_name, service, answer) => {
-		const origin = await track(startOrigin(service, { api: answer }));
-		const result = await runNode(service, origin.url);
-		expect(result.error).toBeDefined();
-		expect(result.error.message).toMatch(/larger than/i);
-	}, 60_000);
+	test.each(CASES)(
+		'%s is refused: the error says it is larger than allowed',
+		async (_name, service, answer) => {
+			const origin = await track(startOrigin(service, { api: answer }));
+			const result = await runNode(service, origin.url);
+			expect(result.error).toBeDefined();
+			expect(result.error.message).toMatch(/larger than/i);
+		},
+		60_000,
+	);
 });

@@ -10,7 +10,10 @@ const { stopAfterEach } = require('./servers');
 const track = stopAfterEach();
 
 const INSECURE = {
-	rms: { baseUrl: 'http://rms.example.invalid/api', statusUrl: 'http://rms.example.invalid/status' },
+	rms: {
+		baseUrl: 'http://rms.example.invalid/api',
+		statusUrl: 'http://rms.example.invalid/status',
+	},
 	beyondtrust: { siteUrl: 'http://support.example.invalid' },
 	rimo3: { baseUrl: 'http://rimo3.example.invalid' },
 };
@@ -30,7 +33,9 @@ describe.each(Object.entries(SERVICES))('%s', (key, service) => {
 		if (service.tokenPath) scope.post(service.tokenPath).reply(answer(tokenAnswer()));
 		scope.get(service.apiPath).query(true).reply(answer(service.ok()));
 		try {
-			const result = await runNode(service, 'unused', { credentials: { ...INSECURE[key], allowInsecureHttp: true } });
+			const result = await runNode(service, 'unused', {
+				credentials: { ...INSECURE[key], allowInsecureHttp: true },
+			});
 			expect(result.error).toBeUndefined();
 			expect(result.outputs.Node).toHaveLength(1);
 			expect(result.requests.map((r) => new URL(r.url).origin)).toContain(origin);

@@ -3,7 +3,13 @@
 // Every secret has a distinctive value so a leak can be searched for as plain text.
 'use strict';
 const { runWorkflow } = require('../helpers/workflow-runner');
-const { singleNodeWorkflow, BT_TYPE, BT_CRED, RIMO3_TYPE, RIMO3_CRED } = require('../helpers/remote-access-workflows');
+const {
+	singleNodeWorkflow,
+	BT_TYPE,
+	BT_CRED,
+	RIMO3_TYPE,
+	RIMO3_CRED,
+} = require('../helpers/remote-access-workflows');
 const { startServer, json, xml } = require('./servers');
 
 const SECRETS = {
@@ -25,7 +31,12 @@ const REPS_XML =
 // Every token issued is new (SECRETS.accessToken plus a number): the token module remembers
 // rejected tokens for the whole process, so one test's rejection must not touch the next test's token.
 let issued = 0;
-const tokenAnswer = () => json(200, { access_token: `${SECRETS.accessToken}${++issued}`, token_type: 'Bearer', expires_in: 3600 });
+const tokenAnswer = () =>
+	json(200, {
+		access_token: `${SECRETS.accessToken}${++issued}`,
+		token_type: 'Bearer',
+		expires_in: 3600,
+	});
 
 const SERVICES = {
 	rms: {
@@ -33,18 +44,31 @@ const SERVICES = {
 		nodeType: 'n8n-nodes-remote-access.teltonikaRms',
 		credentialType: 'teltonikaRmsApi',
 		parameters: { resource: 'device', operation: 'getAll', returnAll: false, limit: 1 },
-		credentials: (origin) => ({ accessToken: SECRETS.pat, baseUrl: `${origin}/api`, statusUrl: `${origin}/status` }),
+		credentials: (origin) => ({
+			accessToken: SECRETS.pat,
+			baseUrl: `${origin}/api`,
+			statusUrl: `${origin}/status`,
+		}),
 		secretsInUse: [SECRETS.pat],
 		apiPath: '/api/devices',
 		testPath: '/api/devices',
-		ok: () => json(200, { success: true, data: [{ id: 1001, name: 'RUTX11 Office', serial: '1111111111', status: 1 }], meta: { total: 1 } }),
+		ok: () =>
+			json(200, {
+				success: true,
+				data: [{ id: 1001, name: 'RUTX11 Office', serial: '1111111111', status: 1 }],
+				meta: { total: 1 },
+			}),
 	},
 	beyondtrust: {
 		name: 'BeyondTrust',
 		nodeType: BT_TYPE,
 		credentialType: BT_CRED,
 		parameters: { resource: 'representative', operation: 'getAll', returnAll: true },
-		credentials: (origin) => ({ siteUrl: origin, clientId: SECRETS.clientId, clientSecret: SECRETS.clientSecret }),
+		credentials: (origin) => ({
+			siteUrl: origin,
+			clientId: SECRETS.clientId,
+			clientSecret: SECRETS.clientSecret,
+		}),
 		secretsInUse: [SECRETS.clientSecret, SECRETS.accessToken, SECRETS.basic],
 		tokenPath: '/oauth2/token',
 		apiPath: '/api/command',
@@ -56,13 +80,25 @@ const SERVICES = {
 		nodeType: RIMO3_TYPE,
 		credentialType: RIMO3_CRED,
 		parameters: { resource: 'applicationPackage', operation: 'getAll', returnAll: true },
-		credentials: (origin) => ({ baseUrl: origin, clientId: SECRETS.clientId, clientSecret: SECRETS.clientSecret }),
+		credentials: (origin) => ({
+			baseUrl: origin,
+			clientId: SECRETS.clientId,
+			clientSecret: SECRETS.clientSecret,
+		}),
 		secretsInUse: [SECRETS.clientSecret, SECRETS.accessToken, SECRETS.basic],
 		tokenPath: '/api/v2/connect/token',
 		apiPath: '/api/v2/application-packages',
 		testPath: '/api/v2/connect/test',
 		ok: () =>
-			json(200, [{ applicationPackageId: '00000000-0000-4000-8000-000000000101', displayName: 'Contoso Viewer', manufacturer: 'Contoso', productVersion: '1.2.3', fileName: 'setup.exe' }]),
+			json(200, [
+				{
+					applicationPackageId: '00000000-0000-4000-8000-000000000101',
+					displayName: 'Contoso Viewer',
+					manufacturer: 'Contoso',
+					productVersion: '1.2.3',
+					fileName: 'setup.exe',
+				},
+			]),
 	},
 };
 
@@ -71,21 +107,45 @@ const SERVICES = {
  * other path gives the service's normal answer, unless `token` / `api` handlers say otherwise.
  */
 function startOrigin(service, { token = tokenAnswer, api = () => service.ok() } = {}) {
-	return startServer((request) => (service.tokenPath && request.path === service.tokenPath ? token(request) : api(request)));
+	return startServer((request) =>
+		service.tokenPath && request.path === service.tokenPath ? token(request) : api(request),
+	);
 }
 
 /** Runs the service's node once (Manual Trigger → node) against a credential for `baseUrl`. */
 function runNode(service, baseUrl, { credentials = {}, parameters = {}, node = {}, input } = {}) {
-	const workflow = singleNodeWorkflow(service.nodeType, service.credentialType, { ...service.parameters, ...parameters }, node);
-	return runWorkflow(workflow, { credentials: { [service.credentialType]: { ...service.credentials(baseUrl), ...credentials } }, input });
+	const workflow = singleNodeWorkflow(
+		service.nodeType,
+		service.credentialType,
+		{ ...service.parameters, ...parameters },
+		node,
+	);
+	return runWorkflow(workflow, {
+		credentials: { [service.credentialType]: { ...service.credentials(baseUrl), ...credentials } },
+		input,
+	});
 }
 
 /** Everything of a run a user sees: the error's message and description, and the node's output. */
 function userVisible(result) {
 	const { error } = result;
-	return JSON.stringify({ message: error?.message, description: error?.description, outputs: result.outputs });
+	return JSON.stringify({
+		message: error?.message,
+		description: error?.description,
+		outputs: result.outputs,
+	});
 }
 
 const CONTINUE_ON_FAIL = { continueOnFail: true, onError: 'continueRegularOutput' };
 
-module.exports = { SECRETS, SECRET_VALUES, SERVICES, REPS_XML, tokenAnswer, startOrigin, runNode, userVisible, CONTINUE_ON_FAIL };
+module.exports = {
+	SECRETS,
+	SECRET_VALUES,
+	SERVICES,
+	REPS_XML,
+	tokenAnswer,
+	startOrigin,
+	runNode,
+	userVisible,
+	CONTINUE_ON_FAIL,
+};

@@ -4,8 +4,21 @@
 // A redirect within the same origin is followed.
 'use strict';
 const { testCredential } = require('../helpers/credential-test-runner');
-const { startServer, stopAfterEach, redirect, requestsCarryingCredentials, json } = require('./servers');
-const { SECRET_VALUES, SECRETS, SERVICES, startOrigin, runNode, tokenAnswer } = require('./origins');
+const {
+	startServer,
+	stopAfterEach,
+	redirect,
+	requestsCarryingCredentials,
+	json,
+} = require('./servers');
+const {
+	SECRET_VALUES,
+	SECRETS,
+	SERVICES,
+	startOrigin,
+	runNode,
+	tokenAnswer,
+} = require('./origins');
 
 const STATUSES = [302, 307];
 const track = stopAfterEach();
@@ -29,25 +42,39 @@ function expectRedirectRefused(result, other) {
 }
 
 describe.each(Object.entries(SERVICES))('%s node', (_key, service) => {
-	test.each(STATUSES)('API call answered %i to another origin: no credential follows', async (status) => {
-		const other = await track(startOtherOrigin(service));
-		const origin = await track(startOrigin(service, { api: (r) => redirect(status, `${other.url}${r.url}`) }));
-		const result = await runNode(service, origin.url);
-		expectRedirectRefused(result, other);
-	});
+	test.each(STATUSES)(
+		'API call answered %i to another origin: no credential follows',
+		async (status) => {
+			const other = await track(startOtherOrigin(service));
+			const origin = await track(
+				startOrigin(service, { api: (r) => redirect(status, `${other.url}${r.url}`) }),
+			);
+			const result = await runNode(service, origin.url);
+			expectRedirectRefused(result, other);
+		},
+	);
 });
 
 describe.each([
 	['BeyondTrust', SERVICES.beyondtrust],
 	['Rimo3', SERVICES.rimo3],
 ])('%s token endpoint', (_name, service) => {
-	test.each(STATUSES)('token request answered %i to another origin: no client secret follows', async (status) => {
-		const other = await track(startOtherOrigin(service));
-		const origin = await track(startOrigin(service, { token: (r) => redirect(status, `${other.url}${r.url}`) }));
-		const result = await runNode(service, origin.url);
-		expectRedirectRefused(result, other);
-		expect(other.requests.filter((r) => r.body.includes(SECRETS.clientSecret) || r.headers.authorization)).toEqual([]);
-	});
+	test.each(STATUSES)(
+		'token request answered %i to another origin: no client secret follows',
+		async (status) => {
+			const other = await track(startOtherOrigin(service));
+			const origin = await track(
+				startOrigin(service, { token: (r) => redirect(status, `${other.url}${r.url}`) }),
+			);
+			const result = await runNode(service, origin.url);
+			expectRedirectRefused(result, other);
+			expect(
+				other.requests.filter(
+					(r) => r.body.includes(SECRETS.clientSecret) || r.headers.authorization,
+				),
+			).toEqual([]);
+		},
+	);
 });
 
 describe.each(Object.entries(SERVICES))('%s credential Test button', (_key, service) => {
@@ -58,24 +85,35 @@ describe.each(Object.entries(SERVICES))('%s credential Test button', (_key, serv
 		expect(origin.requests.map((r) => r.path)).toContain(service.testPath);
 	});
 
-	test.each(STATUSES)('test request answered %i to another origin: no credential follows, the test fails', async (status) => {
-		const other = await track(startOtherOrigin(service));
-		const origin = await track(
-			startOrigin(service, { api: (r) => (r.path === service.testPath ? redirect(status, `${other.url}${r.url}`) : service.ok()) }),
-		);
-		const outcome = await testCredential(service.credentialType, service.credentials(origin.url));
-		expect(requestsCarryingCredentials(other.requests, SECRET_VALUES)).toEqual([]);
-		expect(outcome.status).toBe('Error');
-	});
+	test.each(STATUSES)(
+		'test request answered %i to another origin: no credential follows, the test fails',
+		async (status) => {
+			const other = await track(startOtherOrigin(service));
+			const origin = await track(
+				startOrigin(service, {
+					api: (r) =>
+						r.path === service.testPath ? redirect(status, `${other.url}${r.url}`) : service.ok(),
+				}),
+			);
+			const outcome = await testCredential(service.credentialType, service.credentials(origin.url));
+			expect(requestsCarryingCredentials(other.requests, SECRET_VALUES)).toEqual([]);
+			expect(outcome.status).toBe('Error');
+		},
+	);
 });
 
 test('a redirect within the same origin is followed (RMS, 302 to another path)', async () => {
 	const service = SERVICES.rms;
 	const origin = await track(
 		startServer((r) => {
-			if (r.path === '/api/devices') return redirect(302, `/moved/devices${r.url.slice('/api/devices'.length)}`);
-			if (r.path === '/moved/devices' && r.headers.authorization === `Bearer ${SECRETS.pat}`) return service.ok();
-			return json(401, { success: false, errors: [{ code: 'UNAUTHORIZED', message: 'Unauthorized.' }] });
+			if (r.path === '/api/devices')
+				return redirect(302, `/moved/devices${r.url.slice('/api/devices'.length)}`);
+			if (r.path === '/moved/devices' && r.headers.authorization === `Bearer ${SECRETS.pat}`)
+				return service.ok();
+			return json(401, {
+				success: false,
+				errors: [{ code: 'UNAUTHORIZED', message: 'Unauthorized.' }],
+			});
 		}),
 	);
 	const result = await runNode(service, origin.url);

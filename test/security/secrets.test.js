@@ -3,7 +3,14 @@
 // the error's message or description, and not in the item JSON passed on under Continue On Fail.
 'use strict';
 const { json, xml, stopAfterEach } = require('./servers');
-const { SECRETS, SERVICES, startOrigin, runNode, userVisible, CONTINUE_ON_FAIL } = require('./origins');
+const {
+	SECRETS,
+	SERVICES,
+	startOrigin,
+	runNode,
+	userVisible,
+	CONTINUE_ON_FAIL,
+} = require('./origins');
 
 /**
  * What the hostile server says: the Authorization header it received, the bare token or PAT in it,
@@ -20,21 +27,53 @@ const rmsErrors = (service, r) => ({
 	success: false,
 	errors: [{ code: 'VALIDATION_ERROR', source: SECRETS.pat, message: echo(service, r) }],
 });
-const rimo3Problem = (service, r, status) => ({ title: echo(service, r), status, detail: echo(service, r), errors: { file: [echo(service, r)] } });
-const oauthError = (service, r) => ({ error: 'invalid_client', error_description: echo(service, r), message: echo(service, r) });
+const rimo3Problem = (service, r, status) => ({
+	title: echo(service, r),
+	status,
+	detail: echo(service, r),
+	errors: { file: [echo(service, r)] },
+});
+const oauthError = (service, r) => ({
+	error: 'invalid_client',
+	error_description: echo(service, r),
+	message: echo(service, r),
+});
 
 const { rms, beyondtrust, rimo3 } = SERVICES;
-const echoHeaders = (service, r) => ({ 'X-Error': echo(service, r), 'WWW-Authenticate': `Bearer error="invalid_token", error_description="${echo(service, r).replace(/"/g, "'")}"` });
+const echoHeaders = (service, r) => ({
+	'X-Error': echo(service, r),
+	'WWW-Authenticate': `Bearer error="invalid_token", error_description="${echo(service, r).replace(/"/g, "'")}"`,
+});
 
 const CASES = [
 	['RMS 422 JSON error', rms, { api: (r) => json(422, rmsErrors(rms, r), echoHeaders(rms, r)) }],
 	['RMS 401 JSON error', rms, { api: (r) => json(401, rmsErrors(rms, r), echoHeaders(rms, r)) }],
 	['RMS success:false in HTTP 200', rms, { api: (r) => json(200, rmsErrors(rms, r)) }],
-	['BeyondTrust <error> in HTTP 200', beyondtrust, { api: (r) => xml(200, `<?xml version="1.0"?><error>${echo(beyondtrust, r)}</error>`) }],
-	['BeyondTrust <error> in HTTP 400', beyondtrust, { api: (r) => xml(400, `<?xml version="1.0"?><error>${echo(beyondtrust, r)}</error>`) }],
-	['BeyondTrust JSON error in HTTP 403', beyondtrust, { api: (r) => json(403, oauthError(beyondtrust, r), echoHeaders(beyondtrust, r)) }],
-	['BeyondTrust token endpoint 401', beyondtrust, { token: (r) => json(401, oauthError(beyondtrust, r), echoHeaders(beyondtrust, r)) }],
-	['Rimo3 400 problem', rimo3, { api: (r) => json(400, rimo3Problem(rimo3, r, 400), echoHeaders(rimo3, r)) }],
+	[
+		'BeyondTrust <error> in HTTP 200',
+		beyondtrust,
+		{ api: (r) => xml(200, `<?xml version="1.0"?><error>${echo(beyondtrust, r)}</error>`) },
+	],
+	[
+		'BeyondTrust <error> in HTTP 400',
+		beyondtrust,
+		{ api: (r) => xml(400, `<?xml version="1.0"?><error>${echo(beyondtrust, r)}</error>`) },
+	],
+	[
+		'BeyondTrust JSON error in HTTP 403',
+		beyondtrust,
+		{ api: (r) => json(403, oauthError(beyondtrust, r), echoHeaders(beyondtrust, r)) },
+	],
+	[
+		'BeyondTrust token endpoint 401',
+		beyondtrust,
+		{ token: (r) => json(401, oauthError(beyondtrust, r), echoHeaders(beyondtrust, r)) },
+	],
+	[
+		'Rimo3 400 problem',
+		rimo3,
+		{ api: (r) => json(400, rimo3Problem(rimo3, r, 400), echoHeaders(rimo3, r)) },
+	],
 	['Rimo3 403 problem', rimo3, { api: (r) => json(403, rimo3Problem(rimo3, r, 403)) }],
 	['Rimo3 token endpoint 400', rimo3, { token: (r) => json(400, oauthError(rimo3, r)) }],
 ];
@@ -69,12 +108,22 @@ test('RMS: a status channel error event that echoes the PAT does not show it', a
 	const origin = await track(
 		startOrigin(rms, {
 			api: (r) => {
-				if (r.path.startsWith('/api/devices/connect/')) return json(200, { success: true, meta: { channel } });
-				return json(200, { success: true, data: { 1001: [{ status: 'error', type: 'text', value: echo(rms, r), errorCode: 7 }] } });
+				if (r.path.startsWith('/api/devices/connect/'))
+					return json(200, { success: true, meta: { channel } });
+				return json(200, {
+					success: true,
+					data: { 1001: [{ status: 'error', type: 'text', value: echo(rms, r), errorCode: 7 }] },
+				});
 			},
 		}),
 	);
-	const parameters = { resource: 'connectSession', operation: 'start', accessId: 62002, duration: 600, options: { pollInterval: 0.25, pollTimeout: 10 } };
+	const parameters = {
+		resource: 'connectSession',
+		operation: 'start',
+		accessId: 62002,
+		duration: 600,
+		options: { pollInterval: 0.25, pollTimeout: 10 },
+	};
 	const result = await runNode(rms, origin.url, { parameters });
 	expect(result.error).toBeDefined();
 	expect(origin.requests.map((r) => r.path)).toContain(`/status/channel/${channel}`);

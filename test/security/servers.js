@@ -49,7 +49,11 @@ async function startServer(handler) {
 }
 
 const json = (status, body, headers) => ({ status, body, headers });
-const xml = (status, text) => ({ status, body: text, headers: { 'Content-Type': 'text/xml; charset=UTF-8' } });
+const xml = (status, text) => ({
+	status,
+	body: text,
+	headers: { 'Content-Type': 'text/xml; charset=UTF-8' },
+});
 const redirect = (status, location) => ({ status, headers: { Location: location }, body: '' });
 
 /**

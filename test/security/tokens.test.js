@@ -8,13 +8,19 @@
 'use strict';
 const { startSimulator } = require('../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
-const { btWorkflow, rimo3Workflow, btCredentials, rimo3Credentials } = require('../helpers/remote-access-workflows');
+const {
+	btWorkflow,
+	rimo3Workflow,
+	btCredentials,
+	rimo3Credentials,
+} = require('../helpers/remote-access-workflows');
 
 const SERVICES = [
 	[
 		'BeyondTrust',
 		{
-			workflow: () => btWorkflow({ resource: 'representative', operation: 'getAll', returnAll: true }),
+			workflow: () =>
+				btWorkflow({ resource: 'representative', operation: 'getAll', returnAll: true }),
 			credentials: btCredentials,
 			account: (sim) => sim.beyondtrust,
 			minted: (sim) => sim.stats().personalities.beyondtrust.btTokensMinted,
@@ -24,7 +30,8 @@ const SERVICES = [
 	[
 		'Rimo3',
 		{
-			workflow: () => rimo3Workflow({ resource: 'applicationPackage', operation: 'getAll', returnAll: true }),
+			workflow: () =>
+				rimo3Workflow({ resource: 'applicationPackage', operation: 'getAll', returnAll: true }),
 			credentials: rimo3Credentials,
 			account: (sim) => sim.rimo3,
 			minted: (sim) => sim.stats().personalities.rimo3.rimo3TokensMinted,
@@ -41,7 +48,11 @@ afterEach(async () => {
 
 /** Runs `count` executions of the service's workflow at once over one shared credential record. */
 function runTogether(service, store, count) {
-	return Promise.all(Array.from({ length: count }, () => runWorkflow(service.workflow(), { credentials: store, sharedCredentials: true })));
+	return Promise.all(
+		Array.from({ length: count }, () =>
+			runWorkflow(service.workflow(), { credentials: store, sharedCredentials: true }),
+		),
+	);
 }
 
 function expectAllSucceeded(runs) {

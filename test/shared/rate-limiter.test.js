@@ -4,7 +4,9 @@
 const http = require('http');
 const path = require('path');
 
-const { RateLimiter, RateBudgetExhaustedError } = require(path.resolve(__dirname, '../../dist/nodes/shared/rateLimiter.js'));
+const { RateLimiter, RateBudgetExhaustedError } = require(
+	path.resolve(__dirname, '../../dist/nodes/shared/rateLimiter.js'),
+);
 
 /** Most entries of `times` inside any window shorter than 1 s. */
 function peakInOneSecond(times) {
@@ -74,7 +76,9 @@ test('a blocked event loop between grant and send never puts more than N request
 }, 30000);
 
 test('a 429 with Retry-After pauses every waiting caller of the key until it has passed', async () => {
-	const server = await startServer((n) => (n === 3 ? { status: 429, headers: { 'Retry-After': '1' } } : { status: 200, headers: {} }));
+	const server = await startServer((n) =>
+		n === 3 ? { status: 429, headers: { 'Retry-After': '1' } } : { status: 200, headers: {} },
+	);
 	const limiter = new RateLimiter();
 	const other = new RateLimiter(); // another API account: not paused
 	let limitedAt;
@@ -125,7 +129,10 @@ test('a low X-RateLimit-Remaining spreads the rest of the budget until the reset
 	const clock = virtualClock(Date.UTC(2026, 0, 5, 13, 0, 0));
 	const limiter = new RateLimiter(clock);
 	const start = clock.t;
-	(await limiter.acquire(19)).done(200, { 'x-ratelimit-remaining': '10', 'x-ratelimit-reset': '100' });
+	(await limiter.acquire(19)).done(200, {
+		'x-ratelimit-remaining': '10',
+		'x-ratelimit-reset': '100',
+	});
 	const grants = await grantTimes(limiter, 10, start);
 	// 10 requests left for 100 s: about one every 10 s, not 10 in the first second.
 	expect(grants.filter((t) => t < 1000)).toHaveLength(0);
@@ -146,7 +153,10 @@ test('an exhausted budget fails with the clock time it resets at', async () => {
 	const clock = virtualClock(Date.UTC(2026, 0, 5, 13, 37, 0));
 	const limiter = new RateLimiter(clock);
 	const resetEpoch = Date.UTC(2026, 0, 5, 14, 0, 0) / 1000;
-	(await limiter.acquire(19)).done(200, { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(resetEpoch) });
+	(await limiter.acquire(19)).done(200, {
+		'X-RateLimit-Remaining': '0',
+		'X-RateLimit-Reset': String(resetEpoch),
+	});
 	const error = await limiter.acquire(19).catch((e) => e);
 	expect(error).toBeInstanceOf(RateBudgetExhaustedError);
 	expect(error.message).toMatch(/used up: it resets at 14:00:00 UTC \(in 23 minutes\)/);
@@ -159,7 +169,9 @@ test('a 429 with a long Retry-After fails this request and every waiting one wit
 	const clock = virtualClock(Date.UTC(2026, 0, 5, 13, 30, 0));
 	const limiter = new RateLimiter(clock);
 	const permit = await limiter.acquire(19);
-	expect(() => permit.done(429, { 'retry-after': '1800', 'x-ratelimit-remaining': '0' })).toThrow(/resets at 14:00:00 UTC \(in 30 minutes\)/);
+	expect(() => permit.done(429, { 'retry-after': '1800', 'x-ratelimit-remaining': '0' })).toThrow(
+		/resets at 14:00:00 UTC \(in 30 minutes\)/,
+	);
 	await expect(limiter.acquire(19)).rejects.toThrow(/resets at 14:00:00 UTC/);
 });
 

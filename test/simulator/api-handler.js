@@ -5,7 +5,14 @@
 const http = require('http');
 const { findRoute } = require('./routes');
 const { redactHeaders } = require('./recorder');
-const { parseJson, sendJson, sendTruncatedJson, sendText, sendTruncatedText, sleep } = require('./http-utils');
+const {
+	parseJson,
+	sendJson,
+	sendTruncatedJson,
+	sendText,
+	sendTruncatedText,
+	sleep,
+} = require('./http-utils');
 const { holdRequest } = require('./hold');
 
 function createApiHandler({ routes, personalities, faults, recorder, clock }) {
@@ -27,7 +34,8 @@ function createApiHandler({ routes, personalities, faults, recorder, clock }) {
 			faults: [],
 			principal: null,
 		};
-		const finish = (status) => recorder.record({ ...entry, status, durationMs: Date.now() - started });
+		const finish = (status) =>
+			recorder.record({ ...entry, status, durationMs: Date.now() - started });
 		const takeFault = (kinds) => {
 			const fault = faults.take(routeKey, personality && personality.name, kinds);
 			if (fault) entry.faults.push(fault.kind);
@@ -45,26 +53,71 @@ function createApiHandler({ routes, personalities, faults, recorder, clock }) {
 		const response =
 			abort && abort.kind === 'status'
 				? errorFor(personality, abort.status, abort)
-				: await runRoute({ req, route, params, personality, query, rawBody, routeKey, takeFault, entry, clock });
+				: await runRoute({
+						req,
+						route,
+						params,
+						personality,
+						query,
+						rawBody,
+						routeKey,
+						takeFault,
+						entry,
+						clock,
+					});
 
 		if (abort && abort.kind === 'drop') return dropConnection(req, finish);
 		// A response with `text` (XML, plain text) goes out as is with its `contentType`; else JSON.
 		const malformed = abort && abort.kind === 'malformed';
 		if (response.text !== undefined) {
-			(malformed ? sendTruncatedText : sendText)(res, response.status, response.text, response.contentType, response.headers);
+			(malformed ? sendTruncatedText : sendText)(
+				res,
+				response.status,
+				response.text,
+				response.contentType,
+				response.headers,
+			);
 		} else {
-			(malformed ? sendTruncatedJson : sendJson)(res, response.status, response.body, response.headers);
+			(malformed ? sendTruncatedJson : sendJson)(
+				res,
+				response.status,
+				response.body,
+				response.headers,
+			);
 		}
 		finish(response.status);
 	};
 }
 
-async function runRoute({ req, route, params, personality, query, rawBody, routeKey, takeFault, entry, clock }) {
+async function runRoute({
+	req,
+	route,
+	params,
+	personality,
+	query,
+	rawBody,
+	routeKey,
+	takeFault,
+	entry,
+	clock,
+}) {
 	if (!route) return errorFor(personality, 404);
 	// Personalities that take form or multipart bodies parse them themselves; JSON otherwise.
-	const parsed = personality.parseBody ? personality.parseBody(rawBody, req.headers) : parseJson(rawBody);
+	const parsed = personality.parseBody
+		? personality.parseBody(rawBody, req.headers)
+		: parseJson(rawBody);
 	if (parsed.error) return errorFor(personality, 400);
-	const ctx = { method: req.method, params, query, body: parsed.value, rawBody, headers: req.headers, routeKey, now: clock, takeFault };
+	const ctx = {
+		method: req.method,
+		params,
+		query,
+		body: parsed.value,
+		rawBody,
+		headers: req.headers,
+		routeKey,
+		now: clock,
+		takeFault,
+	};
 	if (personality.beforeRequest) {
 		const early = personality.beforeRequest(ctx, route);
 		if (early) return early;
@@ -81,7 +134,9 @@ async function runRoute({ req, route, params, personality, query, rawBody, route
 }
 
 function ownerOf(personalities, pathname) {
-	return personalities.find((p) => p.prefixes.some((prefix) => pathname.startsWith(prefix))) || null;
+	return (
+		personalities.find((p) => p.prefixes.some((prefix) => pathname.startsWith(prefix))) || null
+	);
 }
 
 function errorFor(personality, status, details = {}) {
@@ -90,7 +145,10 @@ function errorFor(personality, status, details = {}) {
 		: { status, body: { error: details.message || http.STATUS_CODES[status] || 'Error' } };
 	if (status !== 429) return response;
 	// Rate limiting is generic: every personality's 429 carries Retry-After (seconds).
-	return { ...response, headers: { ...response.headers, 'Retry-After': String(details.retryAfter ?? 1) } };
+	return {
+		...response,
+		headers: { ...response.headers, 'Retry-After': String(details.retryAfter ?? 1) },
+	};
 }
 
 function dropConnection(req, finish) {

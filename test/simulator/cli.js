@@ -28,7 +28,8 @@ async function main() {
 		return;
 	}
 	const port = args.port ?? Number(process.env.SIM_PORT || 8787);
-	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${process.env.SIM_PORT}`);
+	if (!Number.isInteger(port) || port < 0 || port > 65535)
+		throw new Error(`invalid port: ${process.env.SIM_PORT}`);
 	const sim = await startSimulator({ port, channelCompleteMs: args.channelCompleteMs });
 	const lines = [
 		`Simulator listening on ${sim.url} (loopback only)`,

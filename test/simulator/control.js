@@ -24,21 +24,36 @@ const ROUTES = {
 
 // Personality switches: POST /__sim/<personality>/<command> with body { "value": ... } (optional).
 const PERSONALITY_COMMANDS = {
-	beyondtrust: ['revokeAll', 'rotateSecret', 'setNamespace', 'setAuthFailure', 'validTokens', 'stats'],
+	beyondtrust: [
+		'revokeAll',
+		'rotateSecret',
+		'setNamespace',
+		'setAuthFailure',
+		'validTokens',
+		'stats',
+	],
 	rimo3: ['revokeAll', 'rotateSecret', 'stats'],
 };
 
 function personalityHandler(method, pathname) {
 	const match = /^\/__sim\/(\w+)\/(\w+)\/?$/.exec(pathname);
-	if (!match || method !== 'POST' || !(PERSONALITY_COMMANDS[match[1]] || []).includes(match[2])) return null;
+	if (!match || method !== 'POST' || !(PERSONALITY_COMMANDS[match[1]] || []).includes(match[2]))
+		return null;
 	const [, name, command] = match;
-	return (sim, { body }) => ({ result: sim[name][command](...(body && body.value !== undefined ? [body.value] : [])) ?? null });
+	return (sim, { body }) => ({
+		result: sim[name][command](...(body && body.value !== undefined ? [body.value] : [])) ?? null,
+	});
 }
 
 function handleControl(sim, req, res, { pathname, query, body }) {
-	const handler = ROUTES[`${req.method} ${pathname.replace(/\/$/, '')}`] || personalityHandler(req.method, pathname);
+	const handler =
+		ROUTES[`${req.method} ${pathname.replace(/\/$/, '')}`] ||
+		personalityHandler(req.method, pathname);
 	if (!handler) {
-		sendJson(res, 404, { error: `no control route ${req.method} ${pathname}`, routes: Object.keys(ROUTES) });
+		sendJson(res, 404, {
+			error: `no control route ${req.method} ${pathname}`,
+			routes: Object.keys(ROUTES),
+		});
 		return;
 	}
 	try {

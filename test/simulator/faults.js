@@ -21,7 +21,8 @@ function validate(fault) {
 	if (fault.count !== undefined && !(Number.isInteger(fault.count) && fault.count > 0)) {
 		throw new Error('fault count must be a positive integer');
 	}
-	if (fault.kind === 'latency' && !(Number(fault.ms) >= 0)) throw new Error('latency needs ms >= 0');
+	if (fault.kind === 'latency' && !(Number(fault.ms) >= 0))
+		throw new Error('latency needs ms >= 0');
 	if (fault.kind === 'hold' && fault.count === undefined) throw new Error('hold needs a count');
 	if (fault.kind === 'status' && !(Number.isInteger(fault.status) && fault.status >= 400)) {
 		throw new Error('status fault needs an HTTP status >= 400');

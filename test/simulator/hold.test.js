@@ -10,7 +10,10 @@ beforeAll(async () => {
 });
 afterAll(() => sim.stop());
 
-const get = (id) => fetch(`${sim.rms.baseUrl}/devices/${id}`, { headers: { Authorization: `Bearer ${sim.rms.tokens.full}` } });
+const get = (id) =>
+	fetch(`${sim.rms.baseUrl}/devices/${id}`, {
+		headers: { Authorization: `Bearer ${sim.rms.tokens.full}` },
+	});
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 async function until(condition) {
 	while (!condition()) await sleep(5);
@@ -27,7 +30,11 @@ test('holds until count requests arrived, then answers them in arrival order', a
 	const third = get(1004);
 	const statuses = (await Promise.all([first, second, third])).map((res) => res.status);
 	expect(statuses).toEqual([200, 200, 200]);
-	expect(sim.requests().map((r) => r.path)).toEqual(['/api/devices/1001', '/api/devices/1002', '/api/devices/1004']);
+	expect(sim.requests().map((r) => r.path)).toEqual([
+		'/api/devices/1001',
+		'/api/devices/1002',
+		'/api/devices/1004',
+	]);
 	expect(sim.faults()).toEqual([]);
 });
 

@@ -56,13 +56,23 @@ function sendTruncatedJson(res, status, body, headers = {}) {
 }
 
 function sendText(res, status, text, contentType = 'text/plain; charset=UTF-8', headers = {}) {
-	res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text), ...headers });
+	res.writeHead(status, {
+		'Content-Type': contentType,
+		'Content-Length': Buffer.byteLength(text),
+		...headers,
+	});
 	res.end(text);
 }
 
 /** The first half of a text body (the "malformed body" fault for XML personalities). */
 function sendTruncatedText(res, status, text, contentType, headers = {}) {
-	sendText(res, status, text.slice(0, Math.max(1, Math.floor(text.length / 2))), contentType, headers);
+	sendText(
+		res,
+		status,
+		text.slice(0, Math.max(1, Math.floor(text.length / 2))),
+		contentType,
+		headers,
+	);
 }
 
 /** Parses application/x-www-form-urlencoded text into an object ({} when empty). */
@@ -86,7 +96,12 @@ function parseMultipart(text, contentType) {
 		const fileName = /filename="([^"]*)"/i.exec(head);
 		if (fileName) {
 			const type = /content-type:\s*([^\r\n]+)/i.exec(head);
-			files.push({ name: name[1], fileName: fileName[1], contentType: type ? type[1].trim() : '', size: Buffer.byteLength(body, 'utf8') });
+			files.push({
+				name: name[1],
+				fileName: fileName[1],
+				contentType: type ? type[1].trim() : '',
+				size: Buffer.byteLength(body, 'utf8'),
+			});
 		} else {
 			(fields[name[1]] = fields[name[1]] || []).push(body);
 		}
@@ -96,4 +111,14 @@ function parseMultipart(text, contentType) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-module.exports = { readBody, parseJson, sendJson, sendTruncatedJson, sendText, sendTruncatedText, parseForm, parseMultipart, sleep };
+module.exports = {
+	readBody,
+	parseJson,
+	sendJson,
+	sendTruncatedJson,
+	sendText,
+	sendTruncatedText,
+	parseForm,
+	parseMultipart,
+	sleep,
+};

@@ -8,7 +8,13 @@ const crypto = require('crypto');
 
 class OAuthClients {
 	/** accounts: [{ clientId, clientSecret }]; cap: max valid tokens per account (Infinity = none). */
-	constructor({ accounts, cap = Infinity, lifetimeSeconds = 3600, clock = Date.now, prefix = 'tok' }) {
+	constructor({
+		accounts,
+		cap = Infinity,
+		lifetimeSeconds = 3600,
+		clock = Date.now,
+		prefix = 'tok',
+	}) {
 		this.seedAccounts = accounts;
 		this.cap = cap;
 		this.lifetimeSeconds = lifetimeSeconds;
@@ -26,27 +32,45 @@ class OAuthClients {
 	/** Handles a token request: { status, body }. */
 	mint(headers, form) {
 		const match = /^Basic\s+(\S+)$/i.exec(headers.authorization || '');
-		const [clientId, ...secretParts] = match ? Buffer.from(match[1], 'base64').toString('utf8').split(':') : [];
+		const [clientId, ...secretParts] = match
+			? Buffer.from(match[1], 'base64').toString('utf8').split(':')
+			: [];
 		const account = clientId !== undefined ? this.accounts.get(clientId) : undefined;
 		if (!account || account.clientSecret !== secretParts.join(':')) {
 			this.counters.rejectedMints += 1;
-			return { status: 401, body: { error: 'invalid_client', message: 'Client authentication failed.' } };
+			return {
+				status: 401,
+				body: { error: 'invalid_client', message: 'Client authentication failed.' },
+			};
 		}
 		if (!form || form.grant_type !== 'client_credentials') {
 			this.counters.rejectedMints += 1;
-			return { status: 400, body: { error: 'unsupported_grant_type', message: 'grant_type must be client_credentials.' } };
+			return {
+				status: 400,
+				body: {
+					error: 'unsupported_grant_type',
+					message: 'grant_type must be client_credentials.',
+				},
+			};
 		}
 		const now = this.clock();
 		this.expire(now);
 		const token = `${this.prefix}-${crypto.randomBytes(20).toString('hex')}`;
-		this.tokens.set(token, { clientId, mintedAt: now, expiresAt: now + this.lifetimeSeconds * 1000 });
+		this.tokens.set(token, {
+			clientId,
+			mintedAt: now,
+			expiresAt: now + this.lifetimeSeconds * 1000,
+		});
 		this.counters.minted += 1;
 		const own = [...this.tokens.entries()].filter(([, t]) => t.clientId === clientId);
 		for (const [oldest] of own.slice(0, Math.max(0, own.length - this.cap))) {
 			this.tokens.delete(oldest);
 			this.counters.evicted += 1;
 		}
-		return { status: 200, body: { access_token: token, token_type: 'Bearer', expires_in: this.lifetimeSeconds } };
+		return {
+			status: 200,
+			body: { access_token: token, token_type: 'Bearer', expires_in: this.lifetimeSeconds },
+		};
 	}
 
 	expire(now = this.clock()) {

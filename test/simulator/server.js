@@ -38,7 +38,8 @@ async function startSimulator(options = {}) {
 		const url = new URL(req.url, `http://${HOST}`);
 		const query = Object.fromEntries(url.searchParams);
 		const rawBody = await readBody(req);
-		if (!url.pathname.startsWith('/__sim/')) return handleApi(req, res, { pathname: url.pathname, query, rawBody });
+		if (!url.pathname.startsWith('/__sim/'))
+			return handleApi(req, res, { pathname: url.pathname, query, rawBody });
 		const parsed = parseJson(rawBody);
 		if (parsed.error) return sendJson(res, 400, { error: 'body is not JSON' });
 		return handleControl(sim, req, res, { pathname: url.pathname, query, body: parsed.value });
@@ -64,7 +65,11 @@ async function startSimulator(options = {}) {
 		stats() {
 			personalities.forEach((p) => p.tick && p.tick());
 			const own = Object.fromEntries(personalities.map((p) => [p.name, p.stats()]));
-			return { ...recorder.counters(), ...Object.assign({}, ...Object.values(own)), personalities: own };
+			return {
+				...recorder.counters(),
+				...Object.assign({}, ...Object.values(own)),
+				personalities: own,
+			};
 		},
 		requests: (filter) => recorder.list(filter),
 		setFaults: (list) => faults.set(list),
@@ -80,7 +85,10 @@ async function startSimulator(options = {}) {
 			faults.clear();
 			recorder.reset();
 		},
-		info: () => ({ url, ...Object.fromEntries(personalities.map((p) => [p.name, jsonSafe(p.info(url))])) }),
+		info: () => ({
+			url,
+			...Object.fromEntries(personalities.map((p) => [p.name, jsonSafe(p.info(url))])),
+		}),
 		async stop() {
 			server.closeAllConnections();
 			await new Promise((resolve) => server.close(() => resolve()));
@@ -92,7 +100,9 @@ async function startSimulator(options = {}) {
 
 /** The JSON part of a personality's info (functions such as state() stay in-process). */
 function jsonSafe(info) {
-	return Object.fromEntries(Object.entries(info).filter(([, value]) => typeof value !== 'function'));
+	return Object.fromEntries(
+		Object.entries(info).filter(([, value]) => typeof value !== 'function'),
+	);
 }
 
 module.exports = { startSimulator, HOST };

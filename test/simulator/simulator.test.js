@@ -17,7 +17,10 @@ const advance = (ms) => {
 	now += ms;
 };
 
-async function call(url, { method = 'GET', body, token = sim.rms.tokens.full, headers = {}, raw } = {}) {
+async function call(
+	url,
+	{ method = 'GET', body, token = sim.rms.tokens.full, headers = {}, raw } = {},
+) {
 	const init = { method, headers: { ...headers } };
 	if (token) init.headers.Authorization = `Bearer ${token}`;
 	if (body !== undefined) {
@@ -66,18 +69,28 @@ describe('server', () => {
 	test('unknown /api routes answer a spec-shaped 404', async () => {
 		const res = await api('/nothing-here');
 		expect(res.status).toBe(404);
-		expect(res.json).toEqual({ success: false, errors: [{ code: 'NOT_FOUND', source: null, message: 'Not found.' }] });
+		expect(res.json).toEqual({
+			success: false,
+			errors: [{ code: 'NOT_FOUND', source: null, message: 'Not found.' }],
+		});
 	});
 
 	test('a body that is not JSON gives 400', async () => {
-		const res = await api('/devices/remote-access', { method: 'POST', body: '{"data":', raw: true });
+		const res = await api('/devices/remote-access', {
+			method: 'POST',
+			body: '{"data":',
+			raw: true,
+		});
 		expect(res.status).toBe(400);
 		expect(res.json.errors[0].message).toBe('Bad request.');
 	});
 });
 
 describe('auth', () => {
-	const UNAUTHORIZED = { success: false, errors: [{ code: 'UNAUTHORIZED', source: null, message: 'Unauthorized.' }] };
+	const UNAUTHORIZED = {
+		success: false,
+		errors: [{ code: 'UNAUTHORIZED', source: null, message: 'Unauthorized.' }],
+	};
 
 	test('missing or unknown token gives 401, also on the status channel', async () => {
 		expect((await api('/devices', { token: null })).json).toEqual(UNAUTHORIZED);
@@ -90,10 +103,26 @@ describe('auth', () => {
 
 	test('a token without the needed scope gives 403 Forbidden.', async () => {
 		const { readOnly, devicesOnly } = sim.rms.tokens;
-		const create = await api('/devices/remote-access', { method: 'POST', token: readOnly, body: { data: [] } });
+		const create = await api('/devices/remote-access', {
+			method: 'POST',
+			token: readOnly,
+			body: { data: [] },
+		});
 		expect(create.status).toBe(403);
-		expect(create.json.errors[0]).toEqual({ code: 'FORBIDDEN', source: null, message: 'Forbidden.' });
-		expect((await api('/devices/connect/62002', { method: 'POST', token: readOnly, body: { duration: 60 } })).status).toBe(403);
+		expect(create.json.errors[0]).toEqual({
+			code: 'FORBIDDEN',
+			source: null,
+			message: 'Forbidden.',
+		});
+		expect(
+			(
+				await api('/devices/connect/62002', {
+					method: 'POST',
+					token: readOnly,
+					body: { duration: 60 },
+				})
+			).status,
+		).toBe(403);
 		expect((await api('/devices/remote-access', { token: devicesOnly })).status).toBe(403);
 		expect((await api('/devices', { token: devicesOnly })).status).toBe(200);
 		expect((await api('/devices/connect/62002/sessions', { token: readOnly })).status).toBe(200);
@@ -119,7 +148,9 @@ describe('GET /devices', () => {
 		expect(bySerial.json.data).toEqual([{ id: 1001, serial: '1111111111' }]);
 		expect((await api('/devices?q=rutx11%20office')).json.data.map((d) => d.id)).toEqual([1001]);
 		const { mac } = (await api('/devices/1004')).json.data;
-		expect((await api(`/devices?q=${encodeURIComponent(mac)}`)).json.data.map((d) => d.id)).toEqual([1004]);
+		expect((await api(`/devices?q=${encodeURIComponent(mac)}`)).json.data.map((d) => d.id)).toEqual(
+			[1004],
+		);
 	});
 
 	test('status filter maps strings to the int status (null counts as offline)', async () => {
@@ -143,13 +174,24 @@ describe('GET /devices', () => {
 
 	test('GET /devices/{id} returns one device with int status and Y-m-d H:i:s times; 404 otherwise', async () => {
 		const res = await api('/devices/1001');
-		expect(res.json.data).toMatchObject({ id: 1001, serial: '1111111111', name: 'RUTX11 Office', status: 1 });
+		expect(res.json.data).toMatchObject({
+			id: 1001,
+			serial: '1111111111',
+			name: 'RUTX11 Office',
+			status: 1,
+		});
 		expect(res.json.data.created_at).toMatch(DATETIME_RE);
-		expect((await api('/devices/1001?fields=id,name')).json.data).toEqual({ id: 1001, name: 'RUTX11 Office' });
+		expect((await api('/devices/1001?fields=id,name')).json.data).toEqual({
+			id: 1001,
+			name: 'RUTX11 Office',
+		});
 		for (const id of ['9999', 'abc']) {
 			const missing = await api(`/devices/${id}`);
 			expect(missing.status).toBe(404);
-			expect(missing.json).toEqual({ success: false, errors: [{ code: 'NOT_FOUND', source: null, message: 'Not found.' }] });
+			expect(missing.json).toEqual({
+				success: false,
+				errors: [{ code: 'NOT_FOUND', source: null, message: 'Not found.' }],
+			});
 		}
 	});
 });
@@ -160,7 +202,13 @@ describe('GET /devices/remote-access', () => {
 		expect(res.json.data.length).toBe(12);
 		expect(res.json.meta.total).toBe(12);
 		const main = res.json.data.find((c) => c.id === 62001);
-		expect(main).toMatchObject({ device_id: 1001, is_main: 1, protocol: '', destination_port: '80', credentials_required: 0 });
+		expect(main).toMatchObject({
+			device_id: 1001,
+			is_main: 1,
+			protocol: '',
+			destination_port: '80',
+			credentials_required: 0,
+		});
 		expect(main.created_at).toMatch(DATETIME_RE);
 		expect(res.json.data.find((c) => c.id === 62003).credentials_required).toBe(1);
 	});
@@ -194,19 +242,28 @@ describe('status channels', () => {
 		expect(Object.keys(early.json.data)).toEqual(['1001']);
 		expect(lastEvent(early, 1001).status).toBe('started');
 		advance(500);
-		expect(lastEvent(await poll(channel), 1001)).toMatchObject({ status: 'in_progress', errorcode: 0 });
+		expect(lastEvent(await poll(channel), 1001)).toMatchObject({
+			status: 'in_progress',
+			errorcode: 0,
+		});
 		advance(499);
 		expect(lastEvent(await poll(channel), 1001).status).toBe('in_progress');
 		advance(1);
 		const done = await poll(channel);
 		expect(done.json.success).toBe(true);
-		expect(done.json.data['1001'].map((e) => e.status)).toEqual(['started', 'in_progress', 'completed']);
+		expect(done.json.data['1001'].map((e) => e.status)).toEqual([
+			'started',
+			'in_progress',
+			'completed',
+		]);
 		expect(lastEvent(done, 1001)).toMatchObject({ status: 'completed', errorCode: 0 });
 	});
 
 	test('unknown and expired channels are CHANNEL_NOT_FOUND', async () => {
 		expect((await poll('private-status.4217.unknown')).json.code).toBe('CHANNEL_NOT_FOUND');
-		const { channel } = (await api('/devices/connect/62002', { method: 'POST', body: { duration: 60 } })).json.meta;
+		const { channel } = (
+			await api('/devices/connect/62002', { method: 'POST', body: { duration: 60 } })
+		).json.meta;
 		await settle(channel);
 		advance(10 * 60 * 1000);
 		const expired = await poll(channel);
@@ -218,7 +275,11 @@ describe('status channels', () => {
 		const local = await startSimulator({ port: 0, clock: () => now });
 		try {
 			const opts = { token: local.rms.tokens.full };
-			const started = await call(`${local.rms.baseUrl}/devices/connect/62002`, { ...opts, method: 'POST', body: { duration: 60 } });
+			const started = await call(`${local.rms.baseUrl}/devices/connect/62002`, {
+				...opts,
+				method: 'POST',
+				body: { duration: 60 },
+			});
 			const url = `${local.rms.statusUrl}/channel/${started.json.meta.channel}`;
 			await call(url, opts);
 			advance(1499);
@@ -232,36 +293,76 @@ describe('status channels', () => {
 });
 
 describe('remote-access writes', () => {
-	const item = { device_id: 1001, name: 'Printer_HTTP', destination_ip: '192.168.1.30', destination_port: 8080, protocol: 'http', credentials_required: false };
+	const item = {
+		device_id: 1001,
+		name: 'Printer_HTTP',
+		destination_ip: '192.168.1.30',
+		destination_port: 8080,
+		protocol: 'http',
+		credentials_required: false,
+	};
 
 	test('create answers 201 with only a channel; the config appears when the channel completes', async () => {
 		const res = await api('/devices/remote-access', { method: 'POST', body: { data: [item] } });
 		expect(res.status).toBe(201);
-		expect(res.json).toEqual({ success: true, meta: { channel: expect.stringMatching(CHANNEL_RE) } });
+		expect(res.json).toEqual({
+			success: true,
+			meta: { channel: expect.stringMatching(CHANNEL_RE) },
+		});
 		const before = await api('/devices/remote-access?device_id=1001');
 		expect(before.json.data.some((c) => c.name === 'Printer_HTTP')).toBe(false);
 		const done = await settle(res.json.meta.channel);
 		expect(lastEvent(done, 1001).status).toBe('completed');
-		const after = (await api('/devices/remote-access?device_id=1001')).json.data.find((c) => c.name === 'Printer_HTTP');
-		expect(after).toMatchObject({ destination_port: '8080', protocol: 'http', is_main: 0, credentials_required: 0, device_id: 1001 });
+		const after = (await api('/devices/remote-access?device_id=1001')).json.data.find(
+			(c) => c.name === 'Printer_HTTP',
+		);
+		expect(after).toMatchObject({
+			destination_port: '8080',
+			protocol: 'http',
+			is_main: 0,
+			credentials_required: 0,
+			device_id: 1001,
+		});
 		expect(after.created_at).toBe('2025-06-01 12:00:01');
 	});
 
 	test('validation errors are 422 with the failing field as source', async () => {
-		const res = await api('/devices/remote-access', { method: 'POST', body: { data: [{ ...item, destination_ip: '999.1.1.1', destination_port: 70000 }] } });
+		const res = await api('/devices/remote-access', {
+			method: 'POST',
+			body: { data: [{ ...item, destination_ip: '999.1.1.1', destination_port: 70000 }] },
+		});
 		expect(res.status).toBe(422);
 		expect(res.json.success).toBe(false);
 		expect(res.json.errors.map((e) => e.source)).toEqual(['destination_ip', 'destination_port']);
-		expect(res.json.errors[0]).toEqual({ code: expect.any(String), source: 'destination_ip', message: expect.any(String) });
-		const missing = await api('/devices/remote-access', { method: 'POST', body: { data: [{ device_id: 1001 }] } });
-		expect(missing.json.errors.map((e) => e.source)).toEqual(['name', 'destination_ip', 'destination_port']);
-		const noDevice = await api('/devices/remote-access', { method: 'POST', body: { data: [{ ...item, device_id: 4242 }] } });
+		expect(res.json.errors[0]).toEqual({
+			code: expect.any(String),
+			source: 'destination_ip',
+			message: expect.any(String),
+		});
+		const missing = await api('/devices/remote-access', {
+			method: 'POST',
+			body: { data: [{ device_id: 1001 }] },
+		});
+		expect(missing.json.errors.map((e) => e.source)).toEqual([
+			'name',
+			'destination_ip',
+			'destination_port',
+		]);
+		const noDevice = await api('/devices/remote-access', {
+			method: 'POST',
+			body: { data: [{ ...item, device_id: 4242 }] },
+		});
 		expect(noDevice.json.errors[0].source).toBe('device_id');
-		expect((await api('/devices/remote-access', { method: 'POST', body: {} })).json.errors[0].source).toBe('data');
+		expect(
+			(await api('/devices/remote-access', { method: 'POST', body: {} })).json.errors[0].source,
+		).toBe('data');
 	});
 
 	test('create on an offline device ends in error (spelled errorcode) and creates nothing', async () => {
-		const res = await api('/devices/remote-access', { method: 'POST', body: { data: [{ ...item, device_id: 1002 }] } });
+		const res = await api('/devices/remote-access', {
+			method: 'POST',
+			body: { data: [{ ...item, device_id: 1002 }] },
+		});
 		const event = lastEvent(await settle(res.json.meta.channel), 1002);
 		expect(event).toMatchObject({ status: 'error', errorcode: expect.any(Number) });
 		expect(event.value).toMatch(/offline/);
@@ -269,22 +370,36 @@ describe('remote-access writes', () => {
 	});
 
 	test('PUT updates one config through a channel; unknown id is 404', async () => {
-		const res = await api('/devices/remote-access/62002', { method: 'PUT', body: { destination_port: 8443, name: 'Camera_TLS' } });
+		const res = await api('/devices/remote-access/62002', {
+			method: 'PUT',
+			body: { destination_port: 8443, name: 'Camera_TLS' },
+		});
 		expect(res.status).toBe(200);
 		await settle(res.json.meta.channel);
-		const config = (await api('/devices/remote-access?device_id=1001')).json.data.find((c) => c.id === 62002);
+		const config = (await api('/devices/remote-access?device_id=1001')).json.data.find(
+			(c) => c.id === 62002,
+		);
 		expect(config).toMatchObject({ name: 'Camera_TLS', destination_port: '8443' });
-		expect((await api('/devices/remote-access/1', { method: 'PUT', body: { name: 'abc' } })).status).toBe(404);
+		expect(
+			(await api('/devices/remote-access/1', { method: 'PUT', body: { name: 'abc' } })).status,
+		).toBe(404);
 	});
 
 	test('DELETE processes only the FIRST id of the array', async () => {
-		const res = await api('/devices/remote-access', { method: 'DELETE', body: { id: [62002, 62003] } });
+		const res = await api('/devices/remote-access', {
+			method: 'DELETE',
+			body: { id: [62002, 62003] },
+		});
 		expect(res.status).toBe(200);
 		expect(lastEvent(await settle(res.json.meta.channel), 1001).status).toBe('completed');
 		const ids = (await api('/devices/remote-access?device_id=1001')).json.data.map((c) => c.id);
 		expect(ids).toEqual([62001, 62003]);
-		expect((await api('/devices/remote-access', { method: 'DELETE', body: {} })).json.errors[0].source).toBe('id');
-		expect((await api('/devices/remote-access', { method: 'DELETE', body: { id: [1] } })).status).toBe(404);
+		expect(
+			(await api('/devices/remote-access', { method: 'DELETE', body: {} })).json.errors[0].source,
+		).toBe('id');
+		expect(
+			(await api('/devices/remote-access', { method: 'DELETE', body: { id: [1] } })).status,
+		).toBe(404);
 	});
 });
 
@@ -293,21 +408,36 @@ describe('RMS Connect', () => {
 		const short = await api('/devices/connect/62002', { method: 'POST', body: { duration: 9 } });
 		expect(short.status).toBe(422);
 		expect(short.json.errors[0].source).toBe('duration');
-		expect((await api('/devices/connect/1', { method: 'POST', body: { duration: 60 } })).json.errors[0].message).toBe('Not found.');
+		expect(
+			(await api('/devices/connect/1', { method: 'POST', body: { duration: 60 } })).json.errors[0]
+				.message,
+		).toBe('Not found.');
 	});
 
 	test('start: final event has a bare link host and a session appears', async () => {
-		const { channel } = (await api('/devices/connect/62001', { method: 'POST', body: { duration: 600 } })).json.meta;
+		const { channel } = (
+			await api('/devices/connect/62001', { method: 'POST', body: { duration: 600 } })
+		).json.meta;
 		const { link } = lastEvent(await settle(channel), 1001);
 		expect(link).toMatch(HOST_RE);
 		const sessions = (await api('/devices/connect/62001/sessions?active=true')).json.data;
 		expect(sessions).toHaveLength(1);
-		expect(sessions[0]).toMatchObject({ url: link, ttl: 600, start_time: (START + 1000) / 1000, end_time: String((START + 1000) / 1000 + 600) });
+		expect(sessions[0]).toMatchObject({
+			url: link,
+			ttl: 600,
+			start_time: (START + 1000) / 1000,
+			end_time: String((START + 1000) / 1000 + 600),
+		});
 	});
 
 	test('start on an offline device ends in error (spelled errorCode)', async () => {
-		const { channel } = (await api('/devices/connect/62005', { method: 'POST', body: { duration: 60 } })).json.meta;
-		expect(lastEvent(await settle(channel), 1002)).toMatchObject({ status: 'error', errorCode: expect.any(Number) });
+		const { channel } = (
+			await api('/devices/connect/62005', { method: 'POST', body: { duration: 60 } })
+		).json.meta;
+		expect(lastEvent(await settle(channel), 1002)).toMatchObject({
+			status: 'error',
+			errorCode: expect.any(Number),
+		});
 	});
 
 	test('sessions: data is an array, int start_time, string end_time, url without scheme; active filter', async () => {
@@ -322,7 +452,9 @@ describe('RMS Connect', () => {
 		const active = await api('/devices/connect/62002/sessions?active=true');
 		expect(active.json.data.map((s) => s.id)).toEqual([9001]);
 		expect(active.json.meta).toMatchObject({ total: 1, filters: { active: ['true'] } });
-		expect((await api('/devices/connect/62002/sessions?active=false')).json.data.map((s) => s.id)).toEqual([9002]);
+		expect(
+			(await api('/devices/connect/62002/sessions?active=false')).json.data.map((s) => s.id),
+		).toEqual([9002]);
 		expect((await api('/devices/connect/1/sessions')).status).toBe(404);
 	});
 
@@ -333,13 +465,23 @@ describe('RMS Connect', () => {
 		expect((await api('/devices/connect/62002/sessions?active=true')).json.data).toEqual([]);
 		const missing = await api('/devices/connect/sessions/1', { method: 'DELETE' });
 		expect(missing.status).toBe(404);
-		expect(missing.json.errors[0]).toEqual({ code: 'NOT_FOUND', source: null, message: 'Not found.' });
+		expect(missing.json.errors[0]).toEqual({
+			code: 'NOT_FOUND',
+			source: null,
+			message: 'Not found.',
+		});
 	});
 });
 
 describe('faults', () => {
 	test('429 with Retry-After for the next 2 requests to one route only', async () => {
-		sim.setFaults({ kind: 'status', status: 429, retryAfter: 7, route: 'GET /api/devices', count: 2 });
+		sim.setFaults({
+			kind: 'status',
+			status: 429,
+			retryAfter: 7,
+			route: 'GET /api/devices',
+			count: 2,
+		});
 		expect((await api('/devices/1001')).status).toBe(200);
 		for (let i = 0; i < 2; i++) {
 			const res = await api('/devices');
@@ -371,13 +513,27 @@ describe('faults', () => {
 
 	test('dropped connection; with after: true the request still takes effect', async () => {
 		sim.setFaults({ kind: 'drop', count: 1 });
-		await expect(fetch(`${sim.rms.baseUrl}/devices`, { headers: { Authorization: `Bearer ${sim.rms.tokens.full}` } })).rejects.toThrow();
-		sim.setFaults({ kind: 'drop', after: true, count: 1, route: 'POST /api/devices/connect/{access_id}' });
-		await expect(fetch(`${sim.rms.baseUrl}/devices/connect/62002`, {
-			method: 'POST',
-			headers: { Authorization: `Bearer ${sim.rms.tokens.full}`, 'Content-Type': 'application/json' },
-			body: JSON.stringify({ duration: 60 }),
-		})).rejects.toThrow();
+		await expect(
+			fetch(`${sim.rms.baseUrl}/devices`, {
+				headers: { Authorization: `Bearer ${sim.rms.tokens.full}` },
+			}),
+		).rejects.toThrow();
+		sim.setFaults({
+			kind: 'drop',
+			after: true,
+			count: 1,
+			route: 'POST /api/devices/connect/{access_id}',
+		});
+		await expect(
+			fetch(`${sim.rms.baseUrl}/devices/connect/62002`, {
+				method: 'POST',
+				headers: {
+					Authorization: `Bearer ${sim.rms.tokens.full}`,
+					'Content-Type': 'application/json',
+				},
+				body: JSON.stringify({ duration: 60 }),
+			}),
+		).rejects.toThrow();
 		expect(sim.stats().channelsCreated).toBe(1);
 	});
 
@@ -389,18 +545,27 @@ describe('faults', () => {
 		expect(res.text.startsWith('{"success":true')).toBe(true);
 	});
 
-	test.each(['error', 'warning'])('channel fault makes the next channel end in %s and skips the effect', async (outcome) => {
-		sim.setFaults({ kind: 'channel', outcome, count: 1 });
-		const { channel } = (await api('/devices/connect/62002', { method: 'POST', body: { duration: 60 } })).json.meta;
-		const event = lastEvent(await settle(channel), 1001);
-		expect(event.status).toBe(outcome);
-		expect(event.value).toEqual(expect.any(String));
-		expect(sim.stats().sessionsStarted).toBe(0);
-	});
+	test.each(['error', 'warning'])(
+		'channel fault makes the next channel end in %s and skips the effect',
+		async (outcome) => {
+			sim.setFaults({ kind: 'channel', outcome, count: 1 });
+			const { channel } = (
+				await api('/devices/connect/62002', { method: 'POST', body: { duration: 60 } })
+			).json.meta;
+			const event = lastEvent(await settle(channel), 1001);
+			expect(event.status).toBe(outcome);
+			expect(event.value).toEqual(expect.any(String));
+			expect(sim.stats().sessionsStarted).toBe(0);
+		},
+	);
 
 	test('channel fault "never" keeps the channel in progress', async () => {
 		sim.setFaults({ kind: 'channel', outcome: 'never', route: 'POST /api/devices/remote-access' });
-		const body = { data: [{ device_id: 1001, name: 'Never_Done', destination_ip: '10.0.0.1', destination_port: 80 }] };
+		const body = {
+			data: [
+				{ device_id: 1001, name: 'Never_Done', destination_ip: '10.0.0.1', destination_port: 80 },
+			],
+		};
 		const { channel } = (await api('/devices/remote-access', { method: 'POST', body })).json.meta;
 		await settle(channel);
 		advance(60000);
@@ -409,14 +574,28 @@ describe('faults', () => {
 	});
 
 	test('faults are set, listed and cleared over HTTP; invalid ones are refused', async () => {
-		const set = await call(`${sim.url}/__sim/faults`, { method: 'POST', token: null, body: { faults: [{ kind: 'status', status: 503, count: 1 }] } });
-		expect(set.json).toEqual([expect.objectContaining({ kind: 'status', status: 503, remaining: 1 })]);
-		await call(`${sim.url}/__sim/faults?mode=add`, { method: 'POST', token: null, body: { kind: 'latency', ms: 1 } });
+		const set = await call(`${sim.url}/__sim/faults`, {
+			method: 'POST',
+			token: null,
+			body: { faults: [{ kind: 'status', status: 503, count: 1 }] },
+		});
+		expect(set.json).toEqual([
+			expect.objectContaining({ kind: 'status', status: 503, remaining: 1 }),
+		]);
+		await call(`${sim.url}/__sim/faults?mode=add`, {
+			method: 'POST',
+			token: null,
+			body: { kind: 'latency', ms: 1 },
+		});
 		expect((await call(`${sim.url}/__sim/faults`, { token: null })).json).toHaveLength(2);
 		expect((await api('/devices')).status).toBe(503);
 		await call(`${sim.url}/__sim/faults`, { method: 'DELETE', token: null });
 		expect(sim.faults()).toEqual([]);
-		const bad = await call(`${sim.url}/__sim/faults`, { method: 'POST', token: null, body: { kind: 'explode' } });
+		const bad = await call(`${sim.url}/__sim/faults`, {
+			method: 'POST',
+			token: null,
+			body: { kind: 'explode' },
+		});
 		expect(bad.status).toBe(400);
 	});
 });
@@ -425,14 +604,36 @@ describe('stats, request log and reset', () => {
 	test('counters per route, polls, channels, configs and sessions', async () => {
 		await api('/devices');
 		await api('/devices');
-		const body = { data: [{ device_id: 1001, name: 'Cam_2', destination_ip: '10.0.0.2', destination_port: 443, protocol: 'https' }] };
+		const body = {
+			data: [
+				{
+					device_id: 1001,
+					name: 'Cam_2',
+					destination_ip: '10.0.0.2',
+					destination_port: 443,
+					protocol: 'https',
+				},
+			],
+		};
 		await settle((await api('/devices/remote-access', { method: 'POST', body })).json.meta.channel);
-		await settle((await api('/devices/connect/62002', { method: 'POST', body: { duration: 60 } })).json.meta.channel);
+		await settle(
+			(await api('/devices/connect/62002', { method: 'POST', body: { duration: 60 } })).json.meta
+				.channel,
+		);
 		const stats = sim.stats();
 		expect(stats.routes['GET /api/devices']).toBe(2);
 		expect(stats.routes['GET /status/channel/{channel}']).toBe(4);
-		expect(stats).toMatchObject({ requests: 8, polls: 4, channelsCreated: 2, configsCreated: 1, sessionsStarted: 1 });
-		expect((await call(`${sim.url}/__sim/stats`, { token: null })).json).toMatchObject({ polls: 4, configsCreated: 1 });
+		expect(stats).toMatchObject({
+			requests: 8,
+			polls: 4,
+			channelsCreated: 2,
+			configsCreated: 1,
+			sessionsStarted: 1,
+		});
+		expect((await call(`${sim.url}/__sim/stats`, { token: null })).json).toMatchObject({
+			polls: 4,
+			configsCreated: 1,
+		});
 	});
 
 	test('the request log records requests without secrets, in-process and over HTTP', async () => {
@@ -440,8 +641,18 @@ describe('stats, request log and reset', () => {
 		await api('/devices/connect/62002', { method: 'POST', body: { duration: 60 } });
 		const log = sim.requests();
 		expect(log).toHaveLength(2);
-		expect(log[0]).toMatchObject({ method: 'GET', path: '/api/devices', route: 'GET /api/devices', query: { limit: '5' }, status: 200, principal: 'full' });
-		expect(log[1]).toMatchObject({ route: 'POST /api/devices/connect/{access_id}', body: { duration: 60 } });
+		expect(log[0]).toMatchObject({
+			method: 'GET',
+			path: '/api/devices',
+			route: 'GET /api/devices',
+			query: { limit: '5' },
+			status: 200,
+			principal: 'full',
+		});
+		expect(log[1]).toMatchObject({
+			route: 'POST /api/devices/connect/{access_id}',
+			body: { duration: 60 },
+		});
 		expect(log[0].headers.authorization).toBe('Bearer ***');
 		expect(JSON.stringify(log)).not.toContain(sim.rms.tokens.full);
 		const overHttp = await call(`${sim.url}/__sim/requests?method=POST`, { token: null });
@@ -449,9 +660,14 @@ describe('stats, request log and reset', () => {
 	});
 
 	test('reset restores the seed and clears counters, in-process and over HTTP', async () => {
-		await settle((await api('/devices/remote-access', { method: 'DELETE', body: { id: [62002] } })).json.meta.channel);
+		await settle(
+			(await api('/devices/remote-access', { method: 'DELETE', body: { id: [62002] } })).json.meta
+				.channel,
+		);
 		expect(sim.rms.state().configs.some((c) => c.id === 62002)).toBe(false);
-		expect((await call(`${sim.url}/__sim/reset`, { method: 'POST', token: null })).json).toEqual({ ok: true });
+		expect((await call(`${sim.url}/__sim/reset`, { method: 'POST', token: null })).json).toEqual({
+			ok: true,
+		});
 		expect(sim.rms.state().configs.some((c) => c.id === 62002)).toBe(true);
 		expect(sim.stats().requests).toBe(0);
 		expect(sim.requests()).toEqual([]);
@@ -463,7 +679,11 @@ describe('real time and the CLI', () => {
 		const live = await startSimulator({ port: 0, channelCompleteMs: 60, channelNotFoundPolls: 0 });
 		try {
 			const opts = { token: live.rms.tokens.full };
-			const started = await call(`${live.rms.baseUrl}/devices/connect/62002`, { ...opts, method: 'POST', body: { duration: 60 } });
+			const started = await call(`${live.rms.baseUrl}/devices/connect/62002`, {
+				...opts,
+				method: 'POST',
+				body: { duration: 60 },
+			});
 			const url = `${live.rms.statusUrl}/channel/${started.json.meta.channel}`;
 			expect((await call(url, opts)).json.data['1001'].at(-1).status).not.toBe('completed');
 			await new Promise((r) => setTimeout(r, 80));
@@ -474,7 +694,9 @@ describe('real time and the CLI', () => {
 	});
 
 	test('cli.js starts standalone (port from SIM_PORT) and prints URLs and tokens', async () => {
-		const child = spawn(process.execPath, [path.join(__dirname, 'cli.js')], { env: { ...process.env, SIM_PORT: '0' } });
+		const child = spawn(process.execPath, [path.join(__dirname, 'cli.js')], {
+			env: { ...process.env, SIM_PORT: '0' },
+		});
 		try {
 			const output = await new Promise((resolve, reject) => {
 				let text = '';

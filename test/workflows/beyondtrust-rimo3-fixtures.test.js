@@ -9,8 +9,10 @@ const { expectFixtureResult } = require('../helpers/fixture-assert');
 // fixture reuses the token another one minted.
 const fixtures = ['beyondtrust', 'rimo3'].flatMap((dir) => listFixtures(path.join(__dirname, dir)));
 
-
-test.each(fixtures.map((file) => [path.relative(__dirname, file), file]))('%s', async (_name, file) => {
-	const result = await runWorkflowFixture(file);
-	expectFixtureResult(result);
-});
+test.each(fixtures.map((file) => [path.relative(__dirname, file), file]))(
+	'%s',
+	async (_name, file) => {
+		const result = await runWorkflowFixture(file);
+		expectFixtureResult(result);
+	},
+);

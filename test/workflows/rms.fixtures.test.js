@@ -8,21 +8,35 @@ const FIXTURE_DIR = path.join(__dirname, 'rms');
 const fixtures = listFixtures(FIXTURE_DIR);
 
 test('there are fixtures for every operation of the node', () => {
-	const ops = new Set(fixtures.map((file) => {
-		const { nodes } = require(file);
-		const { resource, operation } = nodes.find((n) => n.type.endsWith('.teltonikaRms')).parameters;
-		return `${resource}.${operation}`;
-	}));
+	const ops = new Set(
+		fixtures.map((file) => {
+			const { nodes } = require(file);
+			const { resource, operation } = nodes.find((n) =>
+				n.type.endsWith('.teltonikaRms'),
+			).parameters;
+			return `${resource}.${operation}`;
+		}),
+	);
 	expect([...ops].sort()).toEqual([
-		'connectSession.close', 'connectSession.generateLink', 'connectSession.getAll', 'connectSession.start',
-		'device.get', 'device.getAll',
-		'remoteAccess.create', 'remoteAccess.delete', 'remoteAccess.getAccessId', 'remoteAccess.getAll',
+		'connectSession.close',
+		'connectSession.generateLink',
+		'connectSession.getAll',
+		'connectSession.start',
+		'device.get',
+		'device.getAll',
+		'remoteAccess.create',
+		'remoteAccess.delete',
+		'remoteAccess.getAccessId',
+		'remoteAccess.getAll',
 	]);
 });
 
-describe.each(fixtures.map((file) => [path.relative(FIXTURE_DIR, file), file]))('%s', (_name, file) => {
-	test('runs as the fixture says', async () => {
-		const result = await runWorkflowFixture(file);
-		expectFixtureResult(result);
-	});
-});
+describe.each(fixtures.map((file) => [path.relative(FIXTURE_DIR, file), file]))(
+	'%s',
+	(_name, file) => {
+		test('runs as the fixture says', async () => {
+			const result = await runWorkflowFixture(file);
+			expectFixtureResult(result);
+		});
+	},
+);

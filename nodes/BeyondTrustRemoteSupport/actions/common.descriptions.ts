@@ -8,13 +8,20 @@ export const teamLocator: INodeProperties = {
 	default: { mode: 'list', value: '' },
 	required: true,
 	modes: [
-		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchTeams', searchable: true } },
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchTeams', searchable: true },
+		},
 		{
 			displayName: 'ID',
 			name: 'id',
 			type: 'string',
 			placeholder: 'e.g. 3',
-			validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A team ID is a number' } }],
+			validation: [
+				{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A team ID is a number' } },
+			],
 		},
 	],
 };
@@ -27,13 +34,23 @@ export const representativeLocator: INodeProperties = {
 	required: true,
 	description: 'The list shows representatives who are logged in now',
 	modes: [
-		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchRepresentatives', searchable: true } },
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchRepresentatives', searchable: true },
+		},
 		{
 			displayName: 'ID',
 			name: 'id',
 			type: 'string',
 			placeholder: 'e.g. 12',
-			validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A representative ID is a number' } }],
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: '^\\d+$', errorMessage: 'A representative ID is a number' },
+				},
+			],
 		},
 	],
 };
@@ -62,7 +79,6 @@ export function applyLimit<T>(items: T[], returnAll: boolean, limit: number): T[
 	return returnAll ? items : items.slice(0, Math.max(1, limit));
 }
 
-
 /** Node-wide options, shown for every operation. */
 export const optionsCollection: INodeProperties = {
 	displayName: 'Options',
@@ -77,7 +93,8 @@ export const optionsCollection: INodeProperties = {
 			type: 'number',
 			default: DEFAULT_REQUEST_TIMEOUT_S,
 			typeOptions: { minValue: 0.1, numberPrecision: 1 },
-			description: 'How long one HTTP request to BeyondTrust may take. A read that times out is retried; generating a key or terminating a session is not, because the site may have acted on it.',
+			description:
+				'How long one HTTP request to BeyondTrust may take. A read that times out is retried; generating a key or terminating a session is not, because the site may have acted on it.',
 		},
 		{
 			displayName: 'Max Requests per Second',
@@ -85,7 +102,8 @@ export const optionsCollection: INodeProperties = {
 			type: 'number',
 			default: DEFAULT_MAX_REQUESTS_PER_SECOND,
 			typeOptions: { minValue: 1, maxValue: 20 },
-			description: 'The request rate this n8n process may use for this API account (BeyondTrust allows 20 per second per account). In queue mode, divide by the number of workers, e.g. 9 with two workers.',
+			description:
+				'The request rate this n8n process may use for this API account (BeyondTrust allows 20 per second per account). In queue mode, divide by the number of workers, e.g. 9 with two workers.',
 		},
 	],
 };

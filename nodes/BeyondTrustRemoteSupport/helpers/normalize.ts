@@ -30,7 +30,8 @@ export function normalizeSessionKey(body: XmlNode): IDataObject {
 		expires: numberOrNull(expires),
 		ttl: numberOrNull(text(body.ttl)),
 		queue: text(body.queue),
-		queue_available: attr(body.queue, 'available') === '' ? null : flag(attr(body.queue, 'available')),
+		queue_available:
+			attr(body.queue, 'available') === '' ? null : flag(attr(body.queue, 'available')),
 		queue_id: numberOrNull(text(body.queue_id)),
 		external_key: text(body.external_key) || null,
 		mail_subject: text(body.mail_subject),
@@ -47,7 +48,9 @@ function timeOf(value: unknown): { iso: string | null; unix: number | null } {
 	if (unix !== null && unix > 0) return { iso: new Date(unix * 1000).toISOString(), unix };
 	const raw = text(value);
 	const parsed = raw ? Date.parse(raw) : NaN;
-	return Number.isNaN(parsed) ? { iso: null, unix: null } : { iso: new Date(parsed).toISOString(), unix: Math.floor(parsed / 1000) };
+	return Number.isNaN(parsed)
+		? { iso: null, unix: null }
+		: { iso: new Date(parsed).toISOString(), unix: Math.floor(parsed / 1000) };
 }
 
 function customAttributes(value: unknown): IDataObject {

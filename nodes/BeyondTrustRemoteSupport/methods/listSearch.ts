@@ -4,10 +4,18 @@ import { listTeams } from '../actions/team/getAll.operation';
 import { BtClient } from '../transport/request';
 
 const matches = (filter: string | undefined, ...values: unknown[]) =>
-	!filter || values.some((v) => String(v ?? '').toLowerCase().includes(filter.toLowerCase()));
+	!filter ||
+	values.some((v) =>
+		String(v ?? '')
+			.toLowerCase()
+			.includes(filter.toLowerCase()),
+	);
 
 /** Support teams for the "From List" mode (get_support_teams). */
-export async function searchTeams(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchTeams(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const teams = await listTeams(await BtClient.create(this));
 	return {
 		results: teams
@@ -17,11 +25,17 @@ export async function searchTeams(this: ILoadOptionsFunctions, filter?: string):
 }
 
 /** Logged-in representatives for the "From List" mode (get_logged_in_reps). */
-export async function searchRepresentatives(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchRepresentatives(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const reps = await listRepresentatives(await BtClient.create(this));
 	return {
 		results: reps
 			.filter((r) => matches(filter, r.display_name, r.private_display_name, r.id))
-			.map((r) => ({ name: `${String(r.display_name)} (rep:${String(r.id)})`, value: String(r.id) })),
+			.map((r) => ({
+				name: `${String(r.display_name)} (rep:${String(r.id)})`,
+				value: String(r.id),
+			})),
 	};
 }

@@ -35,14 +35,22 @@ function jsonMessage(body: unknown): string {
 	return '';
 }
 
-export function describeFailure(failure: BtFailure, ctx: FailureContext): { message: string; description: string } {
+export function describeFailure(
+	failure: BtFailure,
+	ctx: FailureContext,
+): { message: string; description: string } {
 	const apiText = failure.apiMessage ? clean(failure.apiMessage) : jsonMessage(failure.body);
 	const said = apiText ? ` BeyondTrust said: ${apiText}` : '';
 	const common = explainCommon(failure);
 	if (common) return common;
 	if (failure.networkCode) {
 		// The raw code goes in the description: n8n replaces a message that contains one.
-		const what = failure.networkCode === 'ETIMEDOUT' ? 'did not answer in time' : failure.networkCode === 'ECONNREFUSED' ? 'refused the connection' : 'closed the connection';
+		const what =
+			failure.networkCode === 'ETIMEDOUT'
+				? 'did not answer in time'
+				: failure.networkCode === 'ECONNREFUSED'
+					? 'refused the connection'
+					: 'closed the connection';
 		return {
 			message: `BeyondTrust at ${ctx.host} ${what} while trying to ${ctx.action}`,
 			description: `Network error ${failure.networkCode}. Check the site URL in the credential and the network. Reads were retried; generating a key or terminating a session is never repeated unless it certainly did not reach the site, so check BeyondTrust before running again.`,
@@ -51,13 +59,15 @@ export function describeFailure(failure: BtFailure, ctx: FailureContext): { mess
 	if (failure.malformedBody) {
 		return {
 			message: `BeyondTrust answered with XML that could not be read: ${failure.unreadableReason ?? 'the answer is not well-formed XML'} (while trying to ${ctx.action})`,
-			description: 'Check that the site URL points at the appliance itself (not a proxy login page) and that "Enable XML API" is ticked under Management → API Configuration.',
+			description:
+				'Check that the site URL points at the appliance itself (not a proxy login page) and that "Enable XML API" is ticked under Management → API Configuration.',
 		};
 	}
 	if (failure.denied || failure.status === 401) {
 		return {
 			message: `BeyondTrust rejected the access token while trying to ${ctx.action}.${said}`,
-			description: 'A new token was requested once and the call retried once, and it was still rejected. Check that the API account is enabled and its secret was not regenerated.',
+			description:
+				'A new token was requested once and the call retried once, and it was still rejected. Check that the API account is enabled and its secret was not regenerated.',
 		};
 	}
 	if (failure.status === 403 || /permission|not allowed|not authori[sz]ed/i.test(apiText)) {
@@ -67,22 +77,28 @@ export function describeFailure(failure: BtFailure, ctx: FailureContext): { mess
 		};
 	}
 	if (failure.status === 429) {
-		const wait = failure.retryAfterSeconds !== undefined ? ` BeyondTrust asks to wait ${Math.ceil(failure.retryAfterSeconds)} s.` : '';
+		const wait =
+			failure.retryAfterSeconds !== undefined
+				? ` BeyondTrust asks to wait ${Math.ceil(failure.retryAfterSeconds)} s.`
+				: '';
 		return {
 			message: `BeyondTrust rate limit reached while trying to ${ctx.action} (429 Too Many Requests).${wait}`,
-			description: 'An API account may make 20 requests per second and 15,000 per hour. The node stays under both by itself; other clients using the same API account share the budget.',
+			description:
+				'An API account may make 20 requests per second and 15,000 per hour. The node stays under both by itself; other clients using the same API account share the budget.',
 		};
 	}
 	if (failure.status === undefined || (failure.status >= 200 && failure.status < 300)) {
 		return {
 			message: `BeyondTrust could not ${ctx.action}.${said}`,
-			description: 'The API answered with an <error> element. Check the values named in the message.',
+			description:
+				'The API answered with an <error> element. Check the values named in the message.',
 		};
 	}
 	if (failure.status === 404) {
 		return {
 			message: `BeyondTrust at ${ctx.host} has no such API endpoint (404) while trying to ${ctx.action}.${said}`,
-			description: 'Check the site URL in the credential (e.g. https://support.example.com, without /api or /login).',
+			description:
+				'Check the site URL in the credential (e.g. https://support.example.com, without /api or /login).',
 		};
 	}
 	return {
@@ -91,7 +107,16 @@ export function describeFailure(failure: BtFailure, ctx: FailureContext): { mess
 	};
 }
 
-export function toNodeApiError(node: INode, failure: BtFailure, ctx: FailureContext, secrets: Iterable<string>): NodeApiError {
+export function toNodeApiError(
+	node: INode,
+	failure: BtFailure,
+	ctx: FailureContext,
+	secrets: Iterable<string>,
+): NodeApiError {
 	const status = failure.status && failure.status >= 300 ? failure.status : undefined;
-	return buildApiError(node, describeFailure(failure, ctx), { status, itemIndex: ctx.itemIndex, secrets });
+	return buildApiError(node, describeFailure(failure, ctx), {
+		status,
+		itemIndex: ctx.itemIndex,
+		secrets,
+	});
 }

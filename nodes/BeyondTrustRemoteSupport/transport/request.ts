@@ -70,7 +70,9 @@ export class BtClient {
 		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 		const siteUrl = trimSlash(credentials.siteUrl);
 		const timeoutMs = requestTimeoutMs(ctx, DEFAULT_REQUEST_TIMEOUT_S);
-		const rate = Number(nodeParameter(ctx, 'options.maxRequestsPerSecond', DEFAULT_MAX_REQUESTS_PER_SECOND));
+		const rate = Number(
+			nodeParameter(ctx, 'options.maxRequestsPerSecond', DEFAULT_MAX_REQUESTS_PER_SECOND),
+		);
 		const maxPerSecond = rate >= 1 && rate <= 20 ? rate : DEFAULT_MAX_REQUESTS_PER_SECOND;
 		const limiterKey = `${siteUrl}\n${String(credentials.clientId ?? '')}`;
 		return new BtClient(auth, siteUrl, limiterKey, timeoutMs, ctx.getNode(), maxPerSecond);
@@ -93,15 +95,24 @@ export class BtClient {
 			ignoreHttpStatusErrors: true,
 		};
 		const policy = req.retry ?? 'safe';
-		const context: FailureContext = { action: req.action, permission: req.permission, host: this.host, itemIndex: req.itemIndex };
-		const fail = (failure: BtFailure) => toNodeApiError(this.node, failure, context, this.secrets());
+		const context: FailureContext = {
+			action: req.action,
+			permission: req.permission,
+			host: this.host,
+			itemIndex: req.itemIndex,
+		};
+		const fail = (failure: BtFailure) =>
+			toNodeApiError(this.node, failure, context, this.secrets());
 		let reminted = false;
 		let renewNow = false;
 		for (let attempt = 1; ; attempt++) {
 			// Only the repeat right after a refusal renews the token; later repeats use the new one.
-			const { failure, answer, denied } = await this.once(options, renewNow).catch((error) => rethrowExhausted(this.node, error, req.itemIndex));
+			const { failure, answer, denied } = await this.once(options, renewNow).catch((error) =>
+				rethrowExhausted(this.node, error, req.itemIndex),
+			);
 			renewNow = false;
-			if (answer?.empty && req.emptyIsError) throw fail({ status: 200, apiMessage: answer.message });
+			if (answer?.empty && req.emptyIsError)
+				throw fail({ status: 200, apiMessage: answer.message });
 			if (answer) return answer;
 			if (denied && !reminted) {
 				// A refused token (401, or access_denied inside an HTTP 200): renew it here, once.
@@ -117,7 +128,10 @@ export class BtClient {
 		}
 	}
 
-	private async once(options: IHttpRequestOptions, renew: boolean): Promise<{ answer?: BtAnswer; failure?: BtFailure; denied?: boolean }> {
+	private async once(
+		options: IHttpRequestOptions,
+		renew: boolean,
+	): Promise<{ answer?: BtAnswer; failure?: BtFailure; denied?: boolean }> {
 		// The permit covers a token request made on the way, as the account's rate counts it too.
 		const permit = await limiterFor(this.limiterKey).acquire(this.maxPerSecond);
 		let response;
@@ -131,7 +145,8 @@ export class BtClient {
 		const outcome = readAnswer(response.body);
 		if (response.statusCode < 200 || response.statusCode >= 300) {
 			const failure: BtFailure = failureFromResponse(response, response.body);
-			if (outcome.kind === 'denied' || outcome.kind === 'error' || outcome.kind === 'empty') failure.apiMessage = outcome.message;
+			if (outcome.kind === 'denied' || outcome.kind === 'error' || outcome.kind === 'empty')
+				failure.apiMessage = outcome.message;
 			return { failure, denied: response.statusCode === 401 || outcome.kind === 'denied' };
 		}
 		switch (outcome.kind) {

@@ -59,7 +59,9 @@ export function attr(value: unknown, name: string): string {
 
 export function list(value: unknown): XmlNode[] {
 	if (value === undefined || value === null || value === '') return [];
-	return (Array.isArray(value) ? value : [value]).map((v) => (typeof v === 'object' && v !== null ? (v as XmlNode) : { '#text': v }));
+	return (Array.isArray(value) ? value : [value]).map((v) =>
+		typeof v === 'object' && v !== null ? (v as XmlNode) : { '#text': v },
+	);
 }
 
 export function child(value: unknown, name: string): unknown {
@@ -69,8 +71,10 @@ export function child(value: unknown, name: string): unknown {
 }
 
 // "No sessions found", "No archives found for the given search criteria.", "no results" ...
-const NOTHING_FOUND = /\bno\b[\w\s]{0,40}\b(found|exist|available)\b|nothing (was )?found|no (results|data|records?)\b/i;
-const ACCESS_DENIED = /access_denied|denied the request|invalid[_ ]token|token (is )?(expired|invalid|revoked)/i;
+const NOTHING_FOUND =
+	/\bno\b[\w\s]{0,40}\b(found|exist|available)\b|nothing (was )?found|no (results|data|records?)\b/i;
+const ACCESS_DENIED =
+	/access_denied|denied the request|invalid[_ ]token|token (is )?(expired|invalid|revoked)/i;
 
 export function classifyErrorText(message: string): 'empty' | 'denied' | 'error' {
 	if (ACCESS_DENIED.test(message)) return 'denied';
@@ -91,7 +95,8 @@ function errorOutcome(message: string): XmlOutcome {
 export function readAnswer(body: unknown): XmlOutcome {
 	if (body && typeof body === 'object') {
 		const json = body as IDataObject;
-		if (typeof json.error === 'string') return errorOutcome([json.error, json.message].filter(Boolean).join(': '));
+		if (typeof json.error === 'string')
+			return errorOutcome([json.error, json.message].filter(Boolean).join(': '));
 		return { kind: 'malformed' };
 	}
 	const raw = typeof body === 'string' ? body.trim() : '';
@@ -104,7 +109,11 @@ export function readAnswer(body: unknown): XmlOutcome {
 		}
 	}
 	// Entities declared in a DOCTYPE could forge values or expand without bound: never parse one.
-	if (/<!DOCTYPE/i.test(raw)) return { kind: 'malformed', reason: 'the document has a DOCTYPE, which BeyondTrust never sends' };
+	if (/<!DOCTYPE/i.test(raw))
+		return {
+			kind: 'malformed',
+			reason: 'the document has a DOCTYPE, which BeyondTrust never sends',
+		};
 	const parsed = readXml(raw);
 	if (typeof parsed === 'string') return { kind: 'malformed', reason: parsed };
 	const clean = stripNamespaces(parsed) as IDataObject;
@@ -115,6 +124,11 @@ export function readAnswer(body: unknown): XmlOutcome {
 	if (root === 'error') return errorOutcome(text(node));
 	const bodyNode: XmlNode = node && typeof node === 'object' ? node : { '#text': node };
 	const childError = bodyNode.error;
-	if (childError !== undefined) return errorOutcome(list(childError).map((e) => text(e)).join('; '));
+	if (childError !== undefined)
+		return errorOutcome(
+			list(childError)
+				.map((e) => text(e))
+				.join('; '),
+		);
 	return { kind: 'ok', doc: { root, body: bodyNode } };
 }

@@ -41,7 +41,8 @@ const parser = new XMLParser({
 	parseAttributeValue: false,
 	trimValues: true,
 	processEntities: true,
-	isArray: (tagName: string, _path: unknown, _isLeaf: boolean, isAttribute: boolean) => !isAttribute && REPEATABLE.has(tagName),
+	isArray: (tagName: string, _path: unknown, _isLeaf: boolean, isAttribute: boolean) =>
+		!isAttribute && REPEATABLE.has(tagName),
 });
 
 /** Parses XML text into plain objects; `undefined` when the text is not well-formed XML. */

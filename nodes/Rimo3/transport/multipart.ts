@@ -15,14 +15,26 @@ export function isMimeType(value: string): boolean {
 }
 
 /** multipart/form-data as one Buffer, so the request can be sent again unchanged (token renewal). */
-export function buildMultipart(fields: Array<[string, string]>, file: MultipartFile): { body: Buffer; contentType: string } {
+export function buildMultipart(
+	fields: Array<[string, string]>,
+	file: MultipartFile,
+): { body: Buffer; contentType: string } {
 	const boundary = `----n8nRimo3${randomBytes(12).toString('hex')}`;
 	// Names and file names sit inside quotes of a header line: no quote, CR, LF or other control.
-	const quote = (value: string) => Array.from(value, (c) => (c === '"' || c === '\\' || c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 ? '_' : c)).join('');
-	if (!isMimeType(file.contentType)) throw new Error('The MIME type of the file is not of the form type/subtype');
+	const quote = (value: string) =>
+		Array.from(value, (c) =>
+			c === '"' || c === '\\' || c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 ? '_' : c,
+		).join('');
+	if (!isMimeType(file.contentType))
+		throw new Error('The MIME type of the file is not of the form type/subtype');
 	const parts: Buffer[] = [];
 	for (const [name, value] of fields) {
-		parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"\r\n\r\n${value}\r\n`, 'utf8'));
+		parts.push(
+			Buffer.from(
+				`--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"\r\n\r\n${value}\r\n`,
+				'utf8',
+			),
+		);
 	}
 	parts.push(
 		Buffer.from(

@@ -36,8 +36,11 @@ function apiText(body: unknown): string {
 	if (!body) return '';
 	if (typeof body === 'string') return body.trim().slice(0, 300);
 	const b = body as IDataObject;
-	const parts = [b.title, b.message, b.detail, b.error, b.error_description].filter((v) => typeof v === 'string');
-	const errors = b.errors && typeof b.errors === 'object' ? JSON.stringify(b.errors).slice(0, 300) : '';
+	const parts = [b.title, b.message, b.detail, b.error, b.error_description].filter(
+		(v) => typeof v === 'string',
+	);
+	const errors =
+		b.errors && typeof b.errors === 'object' ? JSON.stringify(b.errors).slice(0, 300) : '';
 	return [...parts, errors].filter(Boolean).join(' ');
 }
 
@@ -48,7 +51,12 @@ function describe(failure: HttpFailure, action: string, host: string): Explained
 	if (failure.networkCode) {
 		// The raw code goes in the description: n8n replaces a message that contains one.
 		const code = failure.networkCode;
-		const what = code === 'ETIMEDOUT' ? 'did not answer in time' : code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'could not be reached' : 'closed the connection';
+		const what =
+			code === 'ETIMEDOUT'
+				? 'did not answer in time'
+				: code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+					? 'could not be reached'
+					: 'closed the connection';
 		return {
 			message: `Rimo3 at ${host} ${what} while trying to ${action}`,
 			description: `Network error ${code}. Check the base URL in the credential and the network. Reads were retried; an upload is not repeated unless it certainly did not arrive, so check Rimo3 for the package before running again.`,
@@ -57,22 +65,40 @@ function describe(failure: HttpFailure, action: string, host: string): Explained
 	if (failure.malformedBody) {
 		return {
 			message: `Rimo3 answered "${action}" with a body that is not valid JSON`,
-			description: 'Reads were retried. Check that the base URL points at the Rimo3 API (not a proxy or login page); an upload is not repeated, so check Rimo3 for the package before running again.',
+			description:
+				'Reads were retried. Check that the base URL points at the Rimo3 API (not a proxy or login page); an upload is not repeated, so check Rimo3 for the package before running again.',
 		};
 	}
 	switch (failure.status) {
 		case 401:
-			return { message: `Rimo3 rejected the access token while trying to ${action} (401).${said}`, description: 'A new token was requested once and the call retried once. Check the API account and its secret.' };
+			return {
+				message: `Rimo3 rejected the access token while trying to ${action} (401).${said}`,
+				description:
+					'A new token was requested once and the call retried once. Check the API account and its secret.',
+			};
 		case 403:
-			return { message: `The Rimo3 API account may not ${action} (403).${said}`, description: 'Check the role of the API account in Rimo3 (Admin & Support → Integrations → API Accounts).' };
+			return {
+				message: `The Rimo3 API account may not ${action} (403).${said}`,
+				description:
+					'Check the role of the API account in Rimo3 (Admin & Support → Integrations → API Accounts).',
+			};
 		case 404:
-			return { message: `Rimo3 could not find what was asked for while trying to ${action} (404).${said}`, description: 'Check the application package ID.' };
+			return {
+				message: `Rimo3 could not find what was asked for while trying to ${action} (404).${said}`,
+				description: 'Check the application package ID.',
+			};
 		case 429:
-			return { message: `Rimo3 rate limit reached while trying to ${action} (429).`, description: 'Wait and run again, or run fewer items at once.' };
+			return {
+				message: `Rimo3 rate limit reached while trying to ${action} (429).`,
+				description: 'Wait and run again, or run fewer items at once.',
+			};
 		default:
 			return {
 				message: `Rimo3 failed to ${action} (HTTP ${failure.status ?? 'error'}).${said}`,
-				description: failure.status && failure.status < 500 ? 'Correct the values named in the message and run again.' : 'The service had a problem; reads were retried. Try again later.',
+				description:
+					failure.status && failure.status < 500
+						? 'Correct the values named in the message and run again.'
+						: 'The service had a problem; reads were retried. Try again later.',
 			};
 	}
 }
@@ -104,7 +130,12 @@ export class Rimo3Client {
 	static async create(ctx: NodeContext): Promise<Rimo3Client> {
 		const auth = await ClientCredentialsAuth.create(ctx, CREDENTIAL_TYPE, rimo3TokenRequest);
 		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
-		return new Rimo3Client(auth, ctx.getNode(), trimSlash(credentials.baseUrl), requestTimeoutMs(ctx, DEFAULT_REQUEST_TIMEOUT_S));
+		return new Rimo3Client(
+			auth,
+			ctx.getNode(),
+			trimSlash(credentials.baseUrl),
+			requestTimeoutMs(ctx, DEFAULT_REQUEST_TIMEOUT_S),
+		);
 	}
 
 	/** Every secret value in use, for redaction of anything shown. */
@@ -147,7 +178,11 @@ export class Rimo3Client {
 			}
 			if (attempt >= MAX_ATTEMPTS || !shouldRetry(failure, policy)) {
 				const explained = describe(failure, req.action, hostOf(this.baseUrl));
-				throw buildApiError(this.node, explained, { status: failure.status, itemIndex: req.itemIndex, secrets: this.secrets() });
+				throw buildApiError(this.node, explained, {
+					status: failure.status,
+					itemIndex: req.itemIndex,
+					secrets: this.secrets(),
+				});
 			}
 			await sleep(backoffMs(failure, attempt));
 		}

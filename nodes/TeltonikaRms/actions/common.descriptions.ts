@@ -9,14 +9,20 @@ export const deviceLocator: INodeProperties = {
 	type: 'resourceLocator',
 	default: { mode: 'serial', value: '' },
 	required: true,
-	description: 'The Teltonika router, by serial number (as on its label), by RMS device ID, or picked from the list',
+	description:
+		'The Teltonika router, by serial number (as on its label), by RMS device ID, or picked from the list',
 	modes: [
 		{
 			displayName: 'By Serial Number',
 			name: 'serial',
 			type: 'string',
 			placeholder: 'e.g. 1111111111',
-			validation: [{ type: 'regex', properties: { regex: '^\\s*\\S+\\s*$', errorMessage: 'Enter a serial number' } }],
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: '^\\s*\\S+\\s*$', errorMessage: 'Enter a serial number' },
+				},
+			],
 		},
 		{
 			displayName: 'From List',
@@ -29,7 +35,12 @@ export const deviceLocator: INodeProperties = {
 			name: 'id',
 			type: 'string',
 			placeholder: 'e.g. 1001',
-			validation: [{ type: 'regex', properties: { regex: '^\\s*[0-9]+\\s*$', errorMessage: 'An RMS device ID is a number' } }],
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: '^\\s*[0-9]+\\s*$', errorMessage: 'An RMS device ID is a number' },
+				},
+			],
 		},
 	],
 };
@@ -41,7 +52,9 @@ export const protocolField: INodeProperties = {
 	default: 'https',
 	required: true,
 	description: 'How the LAN service is reached through RMS Connect',
-	options: PROTOCOLS.map((p) => ({ name: p.toUpperCase(), value: p })).sort((a, b) => a.name.localeCompare(b.name)),
+	options: PROTOCOLS.map((p) => ({ name: p.toUpperCase(), value: p })).sort((a, b) =>
+		a.name.localeCompare(b.name),
+	),
 };
 
 export const destinationIpField: INodeProperties = {
@@ -51,7 +64,7 @@ export const destinationIpField: INodeProperties = {
 	default: '',
 	required: true,
 	placeholder: 'e.g. 192.168.1.10',
-	description: 'IPv4 address of the service on the router\'s LAN',
+	description: "IPv4 address of the service on the router's LAN",
 };
 
 export const destinationPortField: INodeProperties = {
@@ -80,7 +93,8 @@ export const accessIdField: INodeProperties = {
 	type: 'number',
 	default: 0,
 	required: true,
-	description: 'ID of the remote access configuration; the Get access ID operation finds it by name',
+	description:
+		'ID of the remote access configuration; the Get access ID operation finds it by name',
 };
 
 export function returnAllAndLimit(): INodeProperties[] {
@@ -130,7 +144,8 @@ export const requestTimeoutOption: INodeProperties = {
 	type: 'number',
 	default: 30,
 	typeOptions: { minValue: 0.1, numberPrecision: 1 },
-	description: 'How long one HTTP request to RMS may take. A read that times out is retried; a change is not, because RMS may have acted on it.',
+	description:
+		'How long one HTTP request to RMS may take. A read that times out is retried; a change is not, because RMS may have acted on it.',
 };
 
 /** Options of an operation that waits on a status channel: poll options, request timeout, extras. */
@@ -147,7 +162,9 @@ export function requestOptionsCollection(extra: INodeProperties[] = []): INodePr
 		placeholder: 'Add Option',
 		default: {},
 		// n8n lists a collection's options in the order given: keep them alphabetical.
-		options: [...extra, requestTimeoutOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [...extra, requestTimeoutOption].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
 	};
 }
 

@@ -50,7 +50,10 @@ export function normalizeRemoteAccess(config: IDataObject): IDataObject {
 	};
 }
 
-export function normalizeSession(session: IDataObject, nowSeconds = Date.now() / 1000): IDataObject {
+export function normalizeSession(
+	session: IDataObject,
+	nowSeconds = Date.now() / 1000,
+): IDataObject {
 	const start = toNumber(session.start_time);
 	const end = toNumber(session.end_time);
 	return {

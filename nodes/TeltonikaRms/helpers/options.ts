@@ -14,7 +14,8 @@ export function readOptions(ctx: IExecuteFunctions, i: number): NodeOptions {
 	const interval = Number(options.pollInterval ?? 0.5);
 	const timeout = Number(options.pollTimeout ?? 90);
 	return {
-		pollIntervalMs: Math.max(MIN_POLL_INTERVAL_S, Number.isFinite(interval) ? interval : 0.5) * 1000,
+		pollIntervalMs:
+			Math.max(MIN_POLL_INTERVAL_S, Number.isFinite(interval) ? interval : 0.5) * 1000,
 		pollTimeoutMs: Math.max(1, Number.isFinite(timeout) ? timeout : 90) * 1000,
 		simplify: options.simplify === true,
 	};

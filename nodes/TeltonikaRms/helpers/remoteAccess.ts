@@ -17,13 +17,21 @@ export interface RemoteAccessSpec {
 	credentialsRequired: boolean;
 }
 
-export async function listRemoteAccess(client: RmsClient, deviceId: number | undefined, i: number, max = Infinity) {
+export async function listRemoteAccess(
+	client: RmsClient,
+	deviceId: number | undefined,
+	i: number,
+	max = Infinity,
+) {
 	const configs = await requestAllItems(
 		client,
 		{
 			path: '/devices/remote-access',
 			qs: deviceId === undefined ? {} : { device_id: deviceId },
-			action: deviceId === undefined ? 'list remote access configurations' : `list remote access configurations of device ${deviceId}`,
+			action:
+				deviceId === undefined
+					? 'list remote access configurations'
+					: `list remote access configurations of device ${deviceId}`,
 			scope: 'device_remote_access:read',
 			itemIndex: i,
 		},
@@ -34,7 +42,9 @@ export async function listRemoteAccess(client: RmsClient, deviceId: number | und
 
 /** Every configuration with this name, lowest id first: the lowest is the one all runs keep. */
 export function allNamed(configs: IDataObject[], name: string): IDataObject[] {
-	return configs.filter((c) => String(c.name ?? '').trim() === name).sort((a, b) => Number(a.id) - Number(b.id));
+	return configs
+		.filter((c) => String(c.name ?? '').trim() === name)
+		.sort((a, b) => Number(a.id) - Number(b.id));
 }
 
 export function findByName(configs: IDataObject[], name: string): IDataObject | undefined {
@@ -54,7 +64,12 @@ export function sameTarget(config: IDataObject, spec: RemoteAccessSpec): boolean
  * answers with a status channel only, so the new id is read back from the device's list once the
  * channel completes; that list also shows copies another process created at the same moment.
  */
-async function submitCreate(client: RmsClient, spec: RemoteAccessSpec, options: NodeOptions, i: number) {
+async function submitCreate(
+	client: RmsClient,
+	spec: RemoteAccessSpec,
+	options: NodeOptions,
+	i: number,
+) {
 	const scope = 'device_remote_access:write';
 	const action = `create remote access "${spec.name}" on device ${spec.deviceId}`;
 	const envelope = await client.request({
@@ -79,14 +94,26 @@ async function submitCreate(client: RmsClient, spec: RemoteAccessSpec, options: 
 	});
 	const channel = String(envelope.meta?.channel ?? '');
 	if (channel) {
-		await waitForChannel(client, channel, { key: spec.deviceId, intervalMs: options.pollIntervalMs, timeoutMs: options.pollTimeoutMs, action, scope, itemIndex: i });
+		await waitForChannel(client, channel, {
+			key: spec.deviceId,
+			intervalMs: options.pollIntervalMs,
+			timeoutMs: options.pollTimeoutMs,
+			action,
+			scope,
+			itemIndex: i,
+		});
 	}
 	const named = allNamed(await listRemoteAccess(client, spec.deviceId, i), spec.name);
 	if (named.length === 0) {
-		throw new NodeOperationError(client.node, `RMS reported that it created remote access "${spec.name}" but does not list it on device ${spec.deviceId} [item ${i}]`, {
-			itemIndex: i,
-			description: 'Check the device in RMS; run again to reuse the configuration once it is listed.',
-		});
+		throw new NodeOperationError(
+			client.node,
+			`RMS reported that it created remote access "${spec.name}" but does not list it on device ${spec.deviceId} [item ${i}]`,
+			{
+				itemIndex: i,
+				description:
+					'Check the device in RMS; run again to reuse the configuration once it is listed.',
+			},
+		);
 	}
 	return named;
 }
@@ -97,7 +124,12 @@ function nameKey(client: RmsClient, spec: RemoteAccessSpec): string {
 }
 
 /** Creates one configuration, as asked even if the name exists, and returns the newest with its name. */
-export async function createRemoteAccess(client: RmsClient, spec: RemoteAccessSpec, options: NodeOptions, i: number) {
+export async function createRemoteAccess(
+	client: RmsClient,
+	spec: RemoteAccessSpec,
+	options: NodeOptions,
+	i: number,
+) {
 	return await oneAtATime(nameKey(client, spec), async () => {
 		const named = await submitCreate(client, spec, options, i);
 		return named[named.length - 1];
@@ -123,7 +155,10 @@ async function deleteCopy(client: RmsClient, accessId: number, i: number): Promi
 	} catch (error) {
 		// The client throws only NodeApiError; the copy being gone already is the outcome wanted.
 		const gone = error instanceof NodeApiError && error.httpCode === '404';
-		if (!gone) throw error instanceof NodeApiError ? error : new NodeOperationError(client.node, error as Error, { itemIndex: i });
+		if (!gone)
+			throw error instanceof NodeApiError
+				? error
+				: new NodeOperationError(client.node, error as Error, { itemIndex: i });
 	}
 }
 
@@ -134,19 +169,30 @@ async function deleteCopy(client: RmsClient, accessId: number, i: number): Promi
  * reconciled here: all keep the lowest id and delete the other copies that point to the same
  * target. A copy that points elsewhere is never deleted; the name conflict is reported instead.
  */
-export async function ensureRemoteAccess(client: RmsClient, spec: RemoteAccessSpec, options: NodeOptions, i: number) {
+export async function ensureRemoteAccess(
+	client: RmsClient,
+	spec: RemoteAccessSpec,
+	options: NodeOptions,
+	i: number,
+) {
 	return await oneAtATime(nameKey(client, spec), async () => {
 		let named = allNamed(await listRemoteAccess(client, spec.deviceId, i), spec.name);
 		const created = named.length === 0;
 		if (created) named = await submitCreate(client, spec, options, i);
 		const [kept, ...copies] = named;
 		if (!sameTarget(kept, spec)) {
-			throw new NodeOperationError(client.node, `Remote access "${spec.name}" on device ${spec.deviceId} already points to ${String(kept.protocol)}://${String(kept.destination_ip)}:${String(kept.destination_port)}, not ${spec.protocol}://${spec.destinationIp}:${spec.destinationPort} [item ${i}]`, {
-				itemIndex: i,
-				description: 'Use another Remote Access Name, or leave it empty to get one derived from protocol, IP and port.',
-			});
+			throw new NodeOperationError(
+				client.node,
+				`Remote access "${spec.name}" on device ${spec.deviceId} already points to ${String(kept.protocol)}://${String(kept.destination_ip)}:${String(kept.destination_port)}, not ${spec.protocol}://${spec.destinationIp}:${spec.destinationPort} [item ${i}]`,
+				{
+					itemIndex: i,
+					description:
+						'Use another Remote Access Name, or leave it empty to get one derived from protocol, IP and port.',
+				},
+			);
 		}
-		for (const copy of copies.filter((c) => sameTarget(c, spec))) await deleteCopy(client, Number(copy.id), i);
+		for (const copy of copies.filter((c) => sameTarget(c, spec)))
+			await deleteCopy(client, Number(copy.id), i);
 		return { config: kept, created };
 	});
 }

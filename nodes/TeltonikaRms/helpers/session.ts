@@ -42,11 +42,19 @@ export async function startConnectSession(
 	});
 	const link = toHttpsLink(event.link);
 	if (!link) {
-		throw new NodeOperationError(client.node, `RMS completed the session for access ID ${accessId} without a link [item ${i}]`, {
-			itemIndex: i,
-			description: 'List the sessions of this access ID to find the link, or try again.',
-		});
+		throw new NodeOperationError(
+			client.node,
+			`RMS completed the session for access ID ${accessId} without a link [item ${i}]`,
+			{
+				itemIndex: i,
+				description: 'List the sessions of this access ID to find the link, or try again.',
+			},
+		);
 	}
 	const expiresUnix = startedAt + duration;
-	return { link, expires_at: new Date(expiresUnix * 1000).toISOString(), expires_at_unix: expiresUnix };
+	return {
+		link,
+		expires_at: new Date(expiresUnix * 1000).toISOString(),
+		expires_at_unix: expiresUnix,
+	};
 }

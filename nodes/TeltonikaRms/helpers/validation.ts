@@ -10,25 +10,62 @@ function shown(value: unknown): string {
 	return value === undefined || value === null || value === '' ? 'nothing' : `"${String(value)}"`;
 }
 
-export function requireText(node: INode, i: number, field: string, value: unknown, maxLength = 50): string {
+export function requireText(
+	node: INode,
+	i: number,
+	field: string,
+	value: unknown,
+	maxLength = 50,
+): string {
 	const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
-	if (!text) throw invalidInput(node, i, field, 'must not be empty', `Fill in "${field}", or map it from the previous node.`);
-	if (text.length > maxLength) throw invalidInput(node, i, field, `must be at most ${maxLength} characters (got ${text.length})`);
+	if (!text)
+		throw invalidInput(
+			node,
+			i,
+			field,
+			'must not be empty',
+			`Fill in "${field}", or map it from the previous node.`,
+		);
+	if (text.length > maxLength)
+		throw invalidInput(
+			node,
+			i,
+			field,
+			`must be at most ${maxLength} characters (got ${text.length})`,
+		);
 	return text;
 }
 
 export function requireIPv4(node: INode, i: number, field: string, value: unknown): string {
 	const text = String(value ?? '').trim();
 	const parts = text.split('.');
-	const valid = parts.length === 4 && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255 && String(Number(p)) === p);
-	if (!valid) throw invalidInput(node, i, field, `must be an IPv4 address such as 192.168.1.10 (got ${shown(value)})`, 'Use the address of the service on the router\'s LAN.');
+	const valid =
+		parts.length === 4 &&
+		parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255 && String(Number(p)) === p);
+	if (!valid)
+		throw invalidInput(
+			node,
+			i,
+			field,
+			`must be an IPv4 address such as 192.168.1.10 (got ${shown(value)})`,
+			"Use the address of the service on the router's LAN.",
+		);
 	return text;
 }
 
-export function requireInteger(node: INode, i: number, field: string, value: unknown, min: number, max: number, unit = ''): number {
+export function requireInteger(
+	node: INode,
+	i: number,
+	field: string,
+	value: unknown,
+	min: number,
+	max: number,
+	unit = '',
+): number {
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) {
-		const range = max === Number.MAX_SAFE_INTEGER ? `at least ${min}${unit}` : `from ${min} to ${max}${unit}`;
+		const range =
+			max === Number.MAX_SAFE_INTEGER ? `at least ${min}${unit}` : `from ${min} to ${max}${unit}`;
 		throw invalidInput(node, i, field, `must be a whole number ${range} (got ${shown(value)})`);
 	}
 	return number;
@@ -44,9 +81,16 @@ export function requireDuration(node: INode, i: number, field: string, value: un
 }
 
 export function requireProtocol(node: INode, i: number, field: string, value: unknown): Protocol {
-	const text = String(value ?? '').trim().toLowerCase();
+	const text = String(value ?? '')
+		.trim()
+		.toLowerCase();
 	if (!(PROTOCOLS as readonly string[]).includes(text)) {
-		throw invalidInput(node, i, field, `must be one of ${PROTOCOLS.join(', ')} (got ${shown(value)})`);
+		throw invalidInput(
+			node,
+			i,
+			field,
+			`must be one of ${PROTOCOLS.join(', ')} (got ${shown(value)})`,
+		);
 	}
 	return text as Protocol;
 }

@@ -4,7 +4,11 @@ import { RmsClient } from '../transport/request';
 const PAGE = 50;
 
 /** Devices for the "From List" mode, searchable by name or serial, one page per scroll. */
-export async function searchDevices(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchDevices(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	const client = await RmsClient.create(this);
 	const offset = Number(paginationToken ?? 0) || 0;
 	const envelope = await client.request({

@@ -24,14 +24,18 @@ export interface FailureContext {
 }
 
 /** Turns one failed exchange into the message and hint a user can act on. */
-export function describeFailure(failure: HttpFailure, ctx: FailureContext): { message: string; description: string } {
+export function describeFailure(
+	failure: HttpFailure,
+	ctx: FailureContext,
+): { message: string; description: string } {
 	const apiText = apiMessages(failure.body);
 	const said = apiText ? ` RMS said: ${apiText}` : '';
 	const common = explainCommon(failure);
 	if (common) return common;
 	if (failure.networkCode) {
 		// The raw code goes in the description: n8n replaces a message that contains one.
-		const what = failure.networkCode === 'ETIMEDOUT' ? 'did not answer in time' : 'closed the connection';
+		const what =
+			failure.networkCode === 'ETIMEDOUT' ? 'did not answer in time' : 'closed the connection';
 		return {
 			message: `RMS at ${ctx.host} ${what} while trying to ${ctx.action}`,
 			description: `Network error ${failure.networkCode}. Check the API URL in the credential and your network; reads were retried, changes were not (RMS may have acted on them, so check before running again).`,
@@ -40,14 +44,16 @@ export function describeFailure(failure: HttpFailure, ctx: FailureContext): { me
 	if (failure.malformedBody) {
 		return {
 			message: `RMS answered "${ctx.action}" with a body that is not valid JSON`,
-			description: 'The service may be degraded; try again later. The call was retried where that is safe.',
+			description:
+				'The service may be degraded; try again later. The call was retried where that is safe.',
 		};
 	}
 	switch (failure.status) {
 		case 401:
 			return {
 				message: `RMS rejected the credential while trying to ${ctx.action} (401 Unauthorized).${said}`,
-				description: 'The access token is wrong, expired or revoked. Create a new Personal Access Token in RMS (Account settings → API → Access tokens) and paste it into the credential.',
+				description:
+					'The access token is wrong, expired or revoked. Create a new Personal Access Token in RMS (Account settings → API → Access tokens) and paste it into the credential.',
 			};
 		case 403:
 			return {
@@ -67,20 +73,34 @@ export function describeFailure(failure: HttpFailure, ctx: FailureContext): { me
 				description: 'Correct the value named in the message and run again.',
 			};
 		case 429: {
-			const wait = failure.retryAfterSeconds !== undefined ? ` RMS asks to wait ${Math.ceil(failure.retryAfterSeconds)} s.` : '';
+			const wait =
+				failure.retryAfterSeconds !== undefined
+					? ` RMS asks to wait ${Math.ceil(failure.retryAfterSeconds)} s.`
+					: '';
 			return {
 				message: `RMS quota or rate limit reached while trying to ${ctx.action} (429 Too Many Requests).${wait}`,
-				description: 'RMS allows about 100,000 API requests per month per account, and every status poll counts. Wait, run less often, or raise the poll interval in the node options.',
+				description:
+					'RMS allows about 100,000 API requests per month per account, and every status poll counts. Wait, run less often, or raise the poll interval in the node options.',
 			};
 		}
 		default:
 			return {
 				message: `RMS at ${ctx.host} failed to ${ctx.action} (HTTP ${failure.status ?? 'error'}).${said}`,
-				description: 'The service had a problem; the call was retried where that is safe. Try again later.',
+				description:
+					'The service had a problem; the call was retried where that is safe. Try again later.',
 			};
 	}
 }
 
-export function toNodeApiError(node: INode, failure: HttpFailure, ctx: FailureContext, secrets: Iterable<string>): NodeApiError {
-	return buildApiError(node, describeFailure(failure, ctx), { status: failure.status, itemIndex: ctx.itemIndex, secrets });
+export function toNodeApiError(
+	node: INode,
+	failure: HttpFailure,
+	ctx: FailureContext,
+	secrets: Iterable<string>,
+): NodeApiError {
+	return buildApiError(node, describeFailure(failure, ctx), {
+		status: failure.status,
+		itemIndex: ctx.itemIndex,
+		secrets,
+	});
 }

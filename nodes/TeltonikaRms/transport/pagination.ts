@@ -16,7 +16,11 @@ export async function requestAllItems(
 	const items: IDataObject[] = [];
 	for (let offset = 0; ; ) {
 		const pageSize = Math.min(PAGE_SIZE, max - items.length);
-		const envelope = await client.request({ ...req, method: 'GET', qs: { ...req.qs, limit: pageSize, offset } });
+		const envelope = await client.request({
+			...req,
+			method: 'GET',
+			qs: { ...req.qs, limit: pageSize, offset },
+		});
 		const page = Array.isArray(envelope.data) ? (envelope.data as IDataObject[]) : [];
 		items.push(...page);
 		offset += page.length;

@@ -43,7 +43,9 @@ const CHANNEL_NAME = /^[A-Za-z0-9._-]{1,128}$/;
 
 export function assertChannelName(channel: string): void {
 	if (!CHANNEL_NAME.test(channel) || /^\.+$/.test(channel)) {
-		throw new UnsafeRequestError('RMS answered with a status channel name that is not valid; it was not polled');
+		throw new UnsafeRequestError(
+			'RMS answered with a status channel name that is not valid; it was not polled',
+		);
 	}
 }
 
@@ -65,15 +67,27 @@ export class RmsClient {
 
 	static async create(ctx: RmsContext): Promise<RmsClient> {
 		const authentication = nodeParameter(ctx, 'authentication', 'accessToken') as string;
-		const credentialType = authentication === 'oAuth2' ? 'teltonikaRmsOAuth2Api' : 'teltonikaRmsApi';
+		const credentialType =
+			authentication === 'oAuth2' ? 'teltonikaRmsOAuth2Api' : 'teltonikaRmsApi';
 		const credentials = await ctx.getCredentials(credentialType);
 		const oauth = (credentials.oauthTokenData ?? {}) as IDataObject;
-		const secrets = [credentials.accessToken, credentials.clientSecret, oauth.access_token, oauth.refresh_token].filter(
-			(v): v is string => typeof v === 'string' && v !== '',
-		);
+		const secrets = [
+			credentials.accessToken,
+			credentials.clientSecret,
+			oauth.access_token,
+			oauth.refresh_token,
+		].filter((v): v is string => typeof v === 'string' && v !== '');
 		const timeoutMs = requestTimeoutMs(ctx, DEFAULT_REQUEST_TIMEOUT_S);
 		const insecure = credentials.allowInsecureHttp === true;
-		return new RmsClient(ctx, credentialType, trimSlash(credentials.baseUrl), trimSlash(credentials.statusUrl), timeoutMs, secrets, insecure);
+		return new RmsClient(
+			ctx,
+			credentialType,
+			trimSlash(credentials.baseUrl),
+			trimSlash(credentials.statusUrl),
+			timeoutMs,
+			secrets,
+			insecure,
+		);
 	}
 
 	/** Every secret value in use, for redaction of anything shown. */
@@ -92,21 +106,37 @@ export class RmsClient {
 			headers: { Accept: 'application/json' },
 			timeout: this.timeoutMs,
 		};
-		const body = await this.send(options, req, { field: 'API URL', allowInsecureHttp: this.allowInsecureHttp });
+		const body = await this.send(options, req, {
+			field: 'API URL',
+			allowInsecureHttp: this.allowInsecureHttp,
+		});
 		const envelope = body as RmsEnvelope;
 		if (envelope.success === false) {
-			throw toNodeApiError(this.node, { status: 200, body }, this.failureContext(req), this.secretValues);
+			throw toNodeApiError(
+				this.node,
+				{ status: 200, body },
+				this.failureContext(req),
+				this.secretValues,
+			);
 		}
 		return envelope;
 	}
 
 	/** One GET of a status channel; CHANNEL_NOT_FOUND is an answer here, not an error. */
-	async pollChannel(channel: string, req: Omit<RmsRequest, 'method' | 'path'>): Promise<ChannelPoll> {
+	async pollChannel(
+		channel: string,
+		req: Omit<RmsRequest, 'method' | 'path'>,
+	): Promise<ChannelPoll> {
 		const request: RmsRequest = { ...req, method: 'GET', path: '/status/channel', retry: 'safe' };
 		try {
 			assertChannelName(channel);
 		} catch (error) {
-			throw toNodeApiError(this.node, readFailure(error), this.failureContext(request), this.secretValues);
+			throw toNodeApiError(
+				this.node,
+				readFailure(error),
+				this.failureContext(request),
+				this.secretValues,
+			);
 		}
 		const options: IHttpRequestOptions = {
 			method: 'GET',
@@ -116,8 +146,11 @@ export class RmsClient {
 			timeout: this.timeoutMs,
 		};
 		const guard = { field: 'Status URL', allowInsecureHttp: this.allowInsecureHttp };
-		const body = await this.send(options, request, guard, (failure) =>
-			(failure.body as IDataObject | undefined)?.code === 'CHANNEL_NOT_FOUND',
+		const body = await this.send(
+			options,
+			request,
+			guard,
+			(failure) => (failure.body as IDataObject | undefined)?.code === 'CHANNEL_NOT_FOUND',
 		);
 		if (body === CHANNEL_NOT_FOUND) return { notFound: true };
 		const data = (body as RmsEnvelope).data;
@@ -125,7 +158,12 @@ export class RmsClient {
 	}
 
 	private failureContext(req: RmsRequest) {
-		return { action: req.action, scope: req.scope, host: hostOf(this.baseUrl), itemIndex: req.itemIndex };
+		return {
+			action: req.action,
+			scope: req.scope,
+			host: hostOf(this.baseUrl),
+			itemIndex: req.itemIndex,
+		};
 	}
 
 	/**
@@ -134,7 +172,8 @@ export class RmsClient {
 	 * an OAuth2 token only when a request throws a 401, so that one case is repeated the throwing way.
 	 */
 	private async exchange(options: IHttpRequestOptions, guard: UrlGuard): Promise<HttpResponse> {
-		const send: Send = async (o) => await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, this.credentialType, o);
+		const send: Send = async (o) =>
+			await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, this.credentialType, o);
 		const response = await exchange(send, { ...options, ignoreHttpStatusErrors: true }, guard);
 		if (response.statusCode !== 401 || !this.credentialType.endsWith('OAuth2Api')) return response;
 		return await exchange(send, { ...options, ignoreHttpStatusErrors: false }, guard);

@@ -36,7 +36,12 @@ export function nextPollWaitMs(attempt: number, elapsedMs: number, intervalMs: n
 
 function latestEvent(data: IDataObject, key?: string | number): ChannelEvent | undefined {
 	const keys = Object.keys(data);
-	const wanted = key !== undefined && keys.includes(String(key)) ? String(key) : keys.length === 1 ? keys[0] : undefined;
+	const wanted =
+		key !== undefined && keys.includes(String(key))
+			? String(key)
+			: keys.length === 1
+				? keys[0]
+				: undefined;
 	if (wanted === undefined) return undefined;
 	const entry = data[wanted];
 	const events = (Array.isArray(entry) ? entry : [entry]).filter((e) => e && typeof e === 'object');
@@ -53,18 +58,32 @@ function eventCode(event: ChannelEvent): string {
  * `error` and `warning` reject with the event's own text. Sleeps before every poll (see
  * nextPollWaitMs), so a run of non-terminal answers can never burn the attempts in a burst.
  */
-export async function waitForChannel(client: RmsClient, channel: string, wait: ChannelWait): Promise<ChannelEvent> {
+export async function waitForChannel(
+	client: RmsClient,
+	channel: string,
+	wait: ChannelWait,
+): Promise<ChannelEvent> {
 	const started = Date.now();
 	const fail = (message: string, description: string) =>
-		new NodeOperationError(client.node, `${message} [item ${wait.itemIndex}]`, { itemIndex: wait.itemIndex, description });
+		new NodeOperationError(client.node, `${message} [item ${wait.itemIndex}]`, {
+			itemIndex: wait.itemIndex,
+			description,
+		});
 	let pause = nextPollWaitMs(0, 0, wait.intervalMs);
 	for (let attempt = 1; ; attempt++) {
 		await sleep(pause);
-		const poll = await client.pollChannel(channel, { action: `check the status of "${wait.action}"`, scope: wait.scope, itemIndex: wait.itemIndex });
+		const poll = await client.pollChannel(channel, {
+			action: `check the status of "${wait.action}"`,
+			scope: wait.scope,
+			itemIndex: wait.itemIndex,
+		});
 		const elapsed = Date.now() - started;
 		if (poll.notFound) {
 			if (elapsed > NOT_FOUND_GRACE_MS && elapsed > wait.intervalMs * 3) {
-				throw fail(`RMS status channel for "${wait.action}" expired before it reported a result`, 'Check in RMS whether the action took effect before running again.');
+				throw fail(
+					`RMS status channel for "${wait.action}" expired before it reported a result`,
+					'Check in RMS whether the action took effect before running again.',
+				);
 			}
 		} else {
 			const event = latestEvent(poll.data, wait.key);
@@ -73,7 +92,9 @@ export async function waitForChannel(client: RmsClient, channel: string, wait: C
 			if (event && (status === 'error' || status === 'warning')) {
 				throw fail(
 					`RMS could not ${wait.action}: ${String(event.value ?? status)}${eventCode(event)}`,
-					status === 'warning' ? 'RMS finished with a warning, which means the action did not take effect.' : 'The router or RMS reported this; check the device is online and the values are right.',
+					status === 'warning'
+						? 'RMS finished with a warning, which means the action did not take effect.'
+						: 'The router or RMS reported this; check the device is online and the values are right.',
 				);
 			}
 		}

@@ -14,70 +14,111 @@ const ZIP_BYTES = 44;
 const r3Stats = (sim) => sim.stats().personalities.rimo3;
 
 const operations = [
-  {
-    key: 'applicationPackage.getAll', parameters: { resource: 'applicationPackage', operation: 'getAll', returnAll: true, filters: {} },
-    check(items, { sim }) {
-      assert.deepStrictEqual(items.map((p) => p.displayName), ['Contoso Viewer', 'Fabrikam Agent', 'Northwind CRM']);
-      assert.strictEqual(items[0].applicationPackageId, uuid(101));
-      assert.strictEqual(items[0].productVersion, '1.2.3');
-      assert.strictEqual(r3Stats(sim).rimo3TokensMinted, 1);
-    },
-  },
-  {
-    key: 'applicationPackage.getSequences',
-    parameters: { resource: 'applicationPackage', operation: 'getSequences', applicationPackage: { __rl: true, mode: 'id', value: uuid(102) } },
-    check(items) {
-      assert.deepStrictEqual(items.map((s) => s.step), ['Import', 'Discovery', 'Baseline']);
-      assert.ok(items.every((s) => s.applicationPackageId === uuid(102)));
-    },
-  },
-  {
-    key: 'applicationPackage.upload',
-    // The file comes from a Code node between the trigger and the Rimo3 node (binary property "data").
-    inputNode: {
-      name: 'Make file', type: 'n8n-nodes-base.code', typeVersion: 2,
-      parameters: { mode: 'runOnceForAllItems', jsCode: `return [{ json: {}, binary: { data: { data: '${ZIP_B64}', mimeType: 'application/zip', fileName: 'widget.zip' } } }];` },
-    },
-    parameters: {
-      resource: 'applicationPackage', operation: 'upload', binaryPropertyName: 'data', displayName: 'E2E Widget 2.0', fileName: 'setup.exe', progressStep: 3,
-      additionalFields: { publisher: 'Widgets Inc', version: '2.0' },
-    },
-    check([r], { sim }) {
-      assert.strictEqual(r.displayName, 'E2E Widget 2.0');
-      assert.strictEqual(r.uploadedFile, 'widget.zip');
-      assert.strictEqual(r.uploadedBytes, ZIP_BYTES);
-      assert.strictEqual(r.progressStep, 3);
-      assert.match(r.sequenceIdentifier, /^[0-9a-f-]{36}$/);
-      const created = sim.rimo3.state().packages.find((p) => p.displayName === 'E2E Widget 2.0');
-      assert.ok(created, 'the package exists in the simulator');
-      assert.strictEqual(created.manufacturer, 'Widgets Inc');
-      assert.deepStrictEqual(created.sequences.map((s) => s.step), ['Import', 'Discovery', 'Baseline', 'Test']);
-      assert.strictEqual(r3Stats(sim).rimo3Uploads, 1);
-    },
-  },
+	{
+		key: 'applicationPackage.getAll',
+		parameters: {
+			resource: 'applicationPackage',
+			operation: 'getAll',
+			returnAll: true,
+			filters: {},
+		},
+		check(items, { sim }) {
+			assert.deepStrictEqual(
+				items.map((p) => p.displayName),
+				['Contoso Viewer', 'Fabrikam Agent', 'Northwind CRM'],
+			);
+			assert.strictEqual(items[0].applicationPackageId, uuid(101));
+			assert.strictEqual(items[0].productVersion, '1.2.3');
+			assert.strictEqual(r3Stats(sim).rimo3TokensMinted, 1);
+		},
+	},
+	{
+		key: 'applicationPackage.getSequences',
+		parameters: {
+			resource: 'applicationPackage',
+			operation: 'getSequences',
+			applicationPackage: { __rl: true, mode: 'id', value: uuid(102) },
+		},
+		check(items) {
+			assert.deepStrictEqual(
+				items.map((s) => s.step),
+				['Import', 'Discovery', 'Baseline'],
+			);
+			assert.ok(items.every((s) => s.applicationPackageId === uuid(102)));
+		},
+	},
+	{
+		key: 'applicationPackage.upload',
+		// The file comes from a Code node between the trigger and the Rimo3 node (binary property "data").
+		inputNode: {
+			name: 'Make file',
+			type: 'n8n-nodes-base.code',
+			typeVersion: 2,
+			parameters: {
+				mode: 'runOnceForAllItems',
+				jsCode: `return [{ json: {}, binary: { data: { data: '${ZIP_B64}', mimeType: 'application/zip', fileName: 'widget.zip' } } }];`,
+			},
+		},
+		parameters: {
+			resource: 'applicationPackage',
+			operation: 'upload',
+			binaryPropertyName: 'data',
+			displayName: 'E2E Widget 2.0',
+			fileName: 'setup.exe',
+			progressStep: 3,
+			additionalFields: { publisher: 'Widgets Inc', version: '2.0' },
+		},
+		check([r], { sim }) {
+			assert.strictEqual(r.displayName, 'E2E Widget 2.0');
+			assert.strictEqual(r.uploadedFile, 'widget.zip');
+			assert.strictEqual(r.uploadedBytes, ZIP_BYTES);
+			assert.strictEqual(r.progressStep, 3);
+			assert.match(r.sequenceIdentifier, /^[0-9a-f-]{36}$/);
+			const created = sim.rimo3.state().packages.find((p) => p.displayName === 'E2E Widget 2.0');
+			assert.ok(created, 'the package exists in the simulator');
+			assert.strictEqual(created.manufacturer, 'Widgets Inc');
+			assert.deepStrictEqual(
+				created.sequences.map((s) => s.step),
+				['Import', 'Discovery', 'Baseline', 'Test'],
+			);
+			assert.strictEqual(r3Stats(sim).rimo3Uploads, 1);
+		},
+	},
 ];
 
 module.exports = {
-  name: 'Rimo3',
-  key: 'rimo3',
-  nodeType: NODE_TYPE,
-  credentialType: CREDENTIAL.type,
-  credentials: (sim) => [{
-    id: CREDENTIAL.id, name: CREDENTIAL.name, type: CREDENTIAL.type,
-    data: { baseUrl: sim.rimo3.baseUrl, clientId: sim.rimo3.clientId, clientSecret: sim.rimo3.clientSecret },
-  }],
-  credentialRef: { [CREDENTIAL.type]: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
-  operations,
-  examples: [],
-  editor: {
-    search: 'Rimo3',
-    nodeDisplayName: 'Rimo3',
-    actions: ['Get many application packages', 'Get sequences of an application package', 'Upload an application package'],
-    credentialName: CREDENTIAL.name,
-    credentialTestPath: '/rimo3/api/v2/connect/test',
-    workflowId: 'e2erimo3Op01', // the applicationPackage.getAll workflow (run.js names them e2e<key>OpNN)
-    runTrigger: 'Start',
-    runExpectSuccess: ['applicationPackage.getAll'],
-    docsShot: false,
-  },
+	name: 'Rimo3',
+	key: 'rimo3',
+	nodeType: NODE_TYPE,
+	credentialType: CREDENTIAL.type,
+	credentials: (sim) => [
+		{
+			id: CREDENTIAL.id,
+			name: CREDENTIAL.name,
+			type: CREDENTIAL.type,
+			data: {
+				baseUrl: sim.rimo3.baseUrl,
+				clientId: sim.rimo3.clientId,
+				clientSecret: sim.rimo3.clientSecret,
+			},
+		},
+	],
+	credentialRef: { [CREDENTIAL.type]: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
+	operations,
+	examples: [],
+	editor: {
+		search: 'Rimo3',
+		nodeDisplayName: 'Rimo3',
+		actions: [
+			'Get many application packages',
+			'Get sequences of an application package',
+			'Upload an application package',
+		],
+		credentialName: CREDENTIAL.name,
+		credentialTestPath: '/rimo3/api/v2/connect/test',
+		workflowId: 'e2erimo3Op01', // the applicationPackage.getAll workflow (run.js names them e2e<key>OpNN)
+		runTrigger: 'Start',
+		runExpectSuccess: ['applicationPackage.getAll'],
+		docsShot: false,
+	},
 };

@@ -5,7 +5,11 @@ const assert = require('assert');
 
 const PKG = 'n8n-nodes-remote-access';
 const NODE_TYPE = `${PKG}.teltonikaRms`;
-const CREDENTIAL = { id: 'rmsSimulatorCred', name: 'Teltonika RMS (simulator)', type: 'teltonikaRmsApi' };
+const CREDENTIAL = {
+	id: 'rmsSimulatorCred',
+	name: 'Teltonika RMS (simulator)',
+	type: 'teltonikaRmsApi',
+};
 const OFFICE = { __rl: true, mode: 'serial', value: '1111111111' };
 const LINK = /^https:\/\/[0-9a-f]{32}\.proxy1-connect\.rms\.teltonika-networks\.com$/;
 const fast = { pollInterval: 0.5 };
@@ -15,129 +19,276 @@ const rmsStats = (sim) => sim.stats().personalities.rms;
 // One workflow per operation: Manual Trigger → Teltonika RMS. `check(outputs, ctx)` gets
 // { [nodeName]: [json, ...] } and { sim }; the simulator is reset before each run.
 const operations = [
-  {
-    key: 'device.get', parameters: { resource: 'device', operation: 'get', device: OFFICE, options: {} },
-    check([d]) { assert.strictEqual(d.id, 1001); assert.strictEqual(d.name, 'RUTX11 Office'); assert.strictEqual(d.status_name, 'online'); },
-  },
-  {
-    key: 'device.getAll', parameters: { resource: 'device', operation: 'getAll', returnAll: true, filters: {}, options: {} },
-    check(items) { assert.strictEqual(items.length, 30, 'all 30 devices across pages of 10'); },
-  },
-  {
-    key: 'remoteAccess.create',
-    parameters: { resource: 'remoteAccess', operation: 'create', device: { __rl: true, mode: 'id', value: '1001' }, name: 'E2E_Create_HTTP', destinationIp: '192.168.1.50', destinationPort: 8080, protocol: 'http', options: fast },
-    check([c], { sim }) { assert.ok(c.id >= 62101, `new access id, got ${c.id}`); assert.strictEqual(c.name, 'E2E_Create_HTTP'); assert.strictEqual(c.destination_port, 8080); assert.strictEqual(rmsStats(sim).configsCreated, 1); },
-  },
-  {
-    key: 'remoteAccess.getAccessId', parameters: { resource: 'remoteAccess', operation: 'getAccessId', device: OFFICE, name: 'Camera_HTTPS', options: {} },
-    check([c]) { assert.strictEqual(c.id, 62002); assert.strictEqual(c.protocol, 'https'); },
-  },
-  {
-    key: 'remoteAccess.getAll', parameters: { resource: 'remoteAccess', operation: 'getAll', scope: 'account', returnAll: true, options: {} },
-    check(items) { assert.deepStrictEqual(items.map((c) => c.id).sort(), Array.from({ length: 12 }, (_, i) => 62001 + i)); },
-  },
-  {
-    key: 'remoteAccess.delete', parameters: { resource: 'remoteAccess', operation: 'delete', accessId: 62005, options: fast },
-    check([r], { sim }) { assert.deepStrictEqual(r, { access_id: 62005, deleted: true }); assert.ok(!sim.rms.state().configs.some((c) => Number(c.id) === 62005), '62005 gone'); },
-  },
-  {
-    key: 'connectSession.generateLink',
-    parameters: { resource: 'connectSession', operation: 'generateLink', device: OFFICE, destinationIp: '192.168.1.10', destinationPort: 443, protocol: 'https', duration: 600, name: 'E2E_Link_HTTPS', options: fast },
-    check([r], { sim }) { assert.match(r.link, LINK); assert.strictEqual(r.device_id, 1001); assert.strictEqual(r.config_created, true); assert.strictEqual(rmsStats(sim).sessionsStarted, 1); },
-  },
-  {
-    key: 'connectSession.start', parameters: { resource: 'connectSession', operation: 'start', accessId: 62003, duration: 600, options: fast },
-    check([r]) { assert.match(r.link, LINK); assert.strictEqual(r.access_id, 62003); assert.ok(Date.parse(r.expires_at) > Date.now()); },
-  },
-  {
-    key: 'connectSession.getAll', parameters: { resource: 'connectSession', operation: 'getAll', scope: 'account', activeOnly: true, returnAll: true, options: {} },
-    check(items) { assert.deepStrictEqual(items.map((s) => s.id).sort(), [9001, 9003]); assert.ok(items.every((s) => s.active === true)); },
-  },
-  {
-    key: 'connectSession.close', parameters: { resource: 'connectSession', operation: 'close', sessionId: 9003, options: fast },
-    check([r], { sim }) { assert.deepStrictEqual(r, { session_id: 9003, closed: true }); assert.strictEqual(rmsStats(sim).sessionsClosed, 1); },
-  },
+	{
+		key: 'device.get',
+		parameters: { resource: 'device', operation: 'get', device: OFFICE, options: {} },
+		check([d]) {
+			assert.strictEqual(d.id, 1001);
+			assert.strictEqual(d.name, 'RUTX11 Office');
+			assert.strictEqual(d.status_name, 'online');
+		},
+	},
+	{
+		key: 'device.getAll',
+		parameters: {
+			resource: 'device',
+			operation: 'getAll',
+			returnAll: true,
+			filters: {},
+			options: {},
+		},
+		check(items) {
+			assert.strictEqual(items.length, 30, 'all 30 devices across pages of 10');
+		},
+	},
+	{
+		key: 'remoteAccess.create',
+		parameters: {
+			resource: 'remoteAccess',
+			operation: 'create',
+			device: { __rl: true, mode: 'id', value: '1001' },
+			name: 'E2E_Create_HTTP',
+			destinationIp: '192.168.1.50',
+			destinationPort: 8080,
+			protocol: 'http',
+			options: fast,
+		},
+		check([c], { sim }) {
+			assert.ok(c.id >= 62101, `new access id, got ${c.id}`);
+			assert.strictEqual(c.name, 'E2E_Create_HTTP');
+			assert.strictEqual(c.destination_port, 8080);
+			assert.strictEqual(rmsStats(sim).configsCreated, 1);
+		},
+	},
+	{
+		key: 'remoteAccess.getAccessId',
+		parameters: {
+			resource: 'remoteAccess',
+			operation: 'getAccessId',
+			device: OFFICE,
+			name: 'Camera_HTTPS',
+			options: {},
+		},
+		check([c]) {
+			assert.strictEqual(c.id, 62002);
+			assert.strictEqual(c.protocol, 'https');
+		},
+	},
+	{
+		key: 'remoteAccess.getAll',
+		parameters: {
+			resource: 'remoteAccess',
+			operation: 'getAll',
+			scope: 'account',
+			returnAll: true,
+			options: {},
+		},
+		check(items) {
+			assert.deepStrictEqual(
+				items.map((c) => c.id).sort(),
+				Array.from({ length: 12 }, (_, i) => 62001 + i),
+			);
+		},
+	},
+	{
+		key: 'remoteAccess.delete',
+		parameters: { resource: 'remoteAccess', operation: 'delete', accessId: 62005, options: fast },
+		check([r], { sim }) {
+			assert.deepStrictEqual(r, { access_id: 62005, deleted: true });
+			assert.ok(!sim.rms.state().configs.some((c) => Number(c.id) === 62005), '62005 gone');
+		},
+	},
+	{
+		key: 'connectSession.generateLink',
+		parameters: {
+			resource: 'connectSession',
+			operation: 'generateLink',
+			device: OFFICE,
+			destinationIp: '192.168.1.10',
+			destinationPort: 443,
+			protocol: 'https',
+			duration: 600,
+			name: 'E2E_Link_HTTPS',
+			options: fast,
+		},
+		check([r], { sim }) {
+			assert.match(r.link, LINK);
+			assert.strictEqual(r.device_id, 1001);
+			assert.strictEqual(r.config_created, true);
+			assert.strictEqual(rmsStats(sim).sessionsStarted, 1);
+		},
+	},
+	{
+		key: 'connectSession.start',
+		parameters: {
+			resource: 'connectSession',
+			operation: 'start',
+			accessId: 62003,
+			duration: 600,
+			options: fast,
+		},
+		check([r]) {
+			assert.match(r.link, LINK);
+			assert.strictEqual(r.access_id, 62003);
+			assert.ok(Date.parse(r.expires_at) > Date.now());
+		},
+	},
+	{
+		key: 'connectSession.getAll',
+		parameters: {
+			resource: 'connectSession',
+			operation: 'getAll',
+			scope: 'account',
+			activeOnly: true,
+			returnAll: true,
+			options: {},
+		},
+		check(items) {
+			assert.deepStrictEqual(items.map((s) => s.id).sort(), [9001, 9003]);
+			assert.ok(items.every((s) => s.active === true));
+		},
+	},
+	{
+		key: 'connectSession.close',
+		parameters: { resource: 'connectSession', operation: 'close', sessionId: 9003, options: fast },
+		check([r], { sim }) {
+			assert.deepStrictEqual(r, { session_id: 9003, closed: true });
+			assert.strictEqual(rmsStats(sim).sessionsClosed, 1);
+		},
+	},
 ];
 
 // The examples as shipped in examples/. `via: 'cli'` runs `n8n execute --id` (needs a Manual
 // Trigger); `via: 'webhook'` publishes the workflow and calls it over HTTP on the running server.
 const examples = [
-  {
-    file: 'examples/rms-active-sessions-report.json',
-    via: 'cli',
-    check(out, { run }) {
-      const html = out['HTML table'][0].table;
-      assert.match(html, /<table/);
-      assert.match(html, /9001/);
-      assert.match(html, /9003/);
-      const csvItem = run.data.resultData.runData['CSV file'][0].data.main[0][0];
-      assert.ok(csvItem.binary && csvItem.binary.data, 'CSV file has binary data');
-      assert.strictEqual(csvItem.binary.data.fileName, 'active-rms-sessions.csv');
-      if (csvItem.binary.data.data && csvItem.binary.data.data !== 'filesystem-v2') {
-        const csv = Buffer.from(csvItem.binary.data.data, 'base64').toString('utf8');
-        assert.match(csv, /Session/);
-        assert.strictEqual(csv.trim().split('\n').length, 3, 'header + 2 active sessions');
-      }
-    },
-  },
-  {
-    file: 'examples/rms-ticket-connect-link.json',
-    via: 'webhook',
-    webhook: { method: 'POST', path: 'rms-ticket-connect-link', body: { serial: '1111111111', lan_ip: '192.168.1.10', port: 443, protocol: 'https', ticket_id: '4711' } },
-    check(res, { sim }) {
-      assert.strictEqual(res.status, 200, `HTTP ${res.status}: ${res.text.slice(0, 300)}`);
-      assert.ok(res.json && res.json.link, `no link in the answer: ${JSON.stringify(res.text.slice(0, 300))}`);
-      assert.match(res.json.link, LINK);
-      assert.strictEqual(res.json.ticket_id, '4711');
-      assert.strictEqual(res.json.remote_access_name, 'Ticket_4711_HTTPS');
-      assert.strictEqual(rmsStats(sim).sessionsStarted, 1);
-    },
-  },
-  // Failures answer through the node's error output: 422 when the ticket's data is wrong (an
-  // unknown serial too: the ticket names a router this account does not have), 502 when RMS failed.
-  ticketFailure('bad LAN IP → 422', { lan_ip: '192.168.1.300' }, 422, [/LAN IP/, /192\.168\.1\.300/]),
-  ticketFailure('unknown serial → 422', { serial: '9999999999' }, 422, [/serial number/, /9999999999/]),
-  ticketFailure('RMS answers 500 on the create → 502', {}, 502, [/RMS/, /500/], (sim) => sim.setFaults({ kind: 'status', status: 500, route: 'POST /api/devices/remote-access' })),
+	{
+		file: 'examples/rms-active-sessions-report.json',
+		via: 'cli',
+		check(out, { run }) {
+			const html = out['HTML table'][0].table;
+			assert.match(html, /<table/);
+			assert.match(html, /9001/);
+			assert.match(html, /9003/);
+			const csvItem = run.data.resultData.runData['CSV file'][0].data.main[0][0];
+			assert.ok(csvItem.binary && csvItem.binary.data, 'CSV file has binary data');
+			assert.strictEqual(csvItem.binary.data.fileName, 'active-rms-sessions.csv');
+			if (csvItem.binary.data.data && csvItem.binary.data.data !== 'filesystem-v2') {
+				const csv = Buffer.from(csvItem.binary.data.data, 'base64').toString('utf8');
+				assert.match(csv, /Session/);
+				assert.strictEqual(csv.trim().split('\n').length, 3, 'header + 2 active sessions');
+			}
+		},
+	},
+	{
+		file: 'examples/rms-ticket-connect-link.json',
+		via: 'webhook',
+		webhook: {
+			method: 'POST',
+			path: 'rms-ticket-connect-link',
+			body: {
+				serial: '1111111111',
+				lan_ip: '192.168.1.10',
+				port: 443,
+				protocol: 'https',
+				ticket_id: '4711',
+			},
+		},
+		check(res, { sim }) {
+			assert.strictEqual(res.status, 200, `HTTP ${res.status}: ${res.text.slice(0, 300)}`);
+			assert.ok(
+				res.json && res.json.link,
+				`no link in the answer: ${JSON.stringify(res.text.slice(0, 300))}`,
+			);
+			assert.match(res.json.link, LINK);
+			assert.strictEqual(res.json.ticket_id, '4711');
+			assert.strictEqual(res.json.remote_access_name, 'Ticket_4711_HTTPS');
+			assert.strictEqual(rmsStats(sim).sessionsStarted, 1);
+		},
+	},
+	// Failures answer through the node's error output: 422 when the ticket's data is wrong (an
+	// unknown serial too: the ticket names a router this account does not have), 502 when RMS failed.
+	ticketFailure('bad LAN IP → 422', { lan_ip: '192.168.1.300' }, 422, [
+		/LAN IP/,
+		/192\.168\.1\.300/,
+	]),
+	ticketFailure('unknown serial → 422', { serial: '9999999999' }, 422, [
+		/serial number/,
+		/9999999999/,
+	]),
+	ticketFailure('RMS answers 500 on the create → 502', {}, 502, [/RMS/, /500/], (sim) =>
+		sim.setFaults({ kind: 'status', status: 500, route: 'POST /api/devices/remote-access' }),
+	),
 ];
 
 // The ticket example called with a bad ticket: HTTP status, the node's message (which names the
 // field or the service) in `error`, and no session started.
 function ticketFailure(label, change, status, patterns, setup) {
-  return {
-    file: 'examples/rms-ticket-connect-link.json',
-    label,
-    via: 'webhook',
-    webhook: { method: 'POST', path: 'rms-ticket-connect-link', body: { serial: '1111111111', lan_ip: '192.168.1.10', port: 443, protocol: 'https', ticket_id: '4712', ...change } },
-    setup,
-    check(res, { sim }) {
-      assert.strictEqual(res.status, status, `HTTP ${res.status}: ${res.text.slice(0, 300)}`);
-      assert.ok(res.json && typeof res.json.error === 'string', `no error message in the answer: ${res.text.slice(0, 300)}`);
-      assert.strictEqual(res.json.ticket_id, '4712');
-      for (const p of patterns) assert.match(res.json.error, p);
-      assert.strictEqual(rmsStats(sim).sessionsStarted, 0);
-    },
-  };
+	return {
+		file: 'examples/rms-ticket-connect-link.json',
+		label,
+		via: 'webhook',
+		webhook: {
+			method: 'POST',
+			path: 'rms-ticket-connect-link',
+			body: {
+				serial: '1111111111',
+				lan_ip: '192.168.1.10',
+				port: 443,
+				protocol: 'https',
+				ticket_id: '4712',
+				...change,
+			},
+		},
+		setup,
+		check(res, { sim }) {
+			assert.strictEqual(res.status, status, `HTTP ${res.status}: ${res.text.slice(0, 300)}`);
+			assert.ok(
+				res.json && typeof res.json.error === 'string',
+				`no error message in the answer: ${res.text.slice(0, 300)}`,
+			);
+			assert.strictEqual(res.json.ticket_id, '4712');
+			for (const p of patterns) assert.match(res.json.error, p);
+			assert.strictEqual(rmsStats(sim).sessionsStarted, 0);
+		},
+	};
 }
 
 module.exports = {
-  name: 'Teltonika RMS',
-  key: 'rms',
-  nodeType: NODE_TYPE,
-  credentialType: CREDENTIAL.type,
-  // Records for `n8n import:credentials`, pointing at the running simulator.
-  credentials: (sim) => [{ id: CREDENTIAL.id, name: CREDENTIAL.name, type: CREDENTIAL.type, data: { accessToken: sim.rms.tokens.full, baseUrl: sim.rms.baseUrl, statusUrl: sim.rms.statusUrl } }],
-  credentialRef: { [CREDENTIAL.type]: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
-  operations,
-  examples,
-  // What the editor test looks for.
-  editor: {
-    search: 'Teltonika',
-    nodeDisplayName: 'Teltonika RMS',
-    actions: ['Get device', 'Create remote access', 'Get access ID', 'Start connect session', 'List sessions'],
-    credentialName: CREDENTIAL.name,
-    credentialTestPath: '/api/devices', // what the credential's Test calls on the simulator
-    workflowId: 'rmsSessionsReport1', // opened for the node panel and run from the canvas
-    runTrigger: 'Run now',
-    runExpectSuccess: ['List sessions', 'HTML table', 'CSV file'],
-  },
+	name: 'Teltonika RMS',
+	key: 'rms',
+	nodeType: NODE_TYPE,
+	credentialType: CREDENTIAL.type,
+	// Records for `n8n import:credentials`, pointing at the running simulator.
+	credentials: (sim) => [
+		{
+			id: CREDENTIAL.id,
+			name: CREDENTIAL.name,
+			type: CREDENTIAL.type,
+			data: {
+				accessToken: sim.rms.tokens.full,
+				baseUrl: sim.rms.baseUrl,
+				statusUrl: sim.rms.statusUrl,
+			},
+		},
+	],
+	credentialRef: { [CREDENTIAL.type]: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
+	operations,
+	examples,
+	// What the editor test looks for.
+	editor: {
+		search: 'Teltonika',
+		nodeDisplayName: 'Teltonika RMS',
+		actions: [
+			'Get device',
+			'Create remote access',
+			'Get access ID',
+			'Start connect session',
+			'List sessions',
+		],
+		credentialName: CREDENTIAL.name,
+		credentialTestPath: '/api/devices', // what the credential's Test calls on the simulator
+		workflowId: 'rmsSessionsReport1', // opened for the node panel and run from the canvas
+		runTrigger: 'Run now',
+		runExpectSuccess: ['List sessions', 'HTML table', 'CSV file'],
+	},
 };

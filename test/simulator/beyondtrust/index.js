@@ -12,25 +12,44 @@ const { buildSeed, FIXTURES } = require('./seed');
 
 const PREFIX = '/beyondtrust';
 const CLIENT = { clientId: 'bt-sim-client-5f1c2a', clientSecret: 'bt-sim-secret-9d4e7b1a6c3f' };
-const OTHER_CLIENT = { clientId: 'bt-sim-readonly-77aa10', clientSecret: 'bt-sim-secret-readonly-2b8e' };
+const OTHER_CLIENT = {
+	clientId: 'bt-sim-readonly-77aa10',
+	clientSecret: 'bt-sim-secret-readonly-2b8e',
+};
 /** BeyondTrust's documented limits per API account (requests per second, per hour). */
 const PER_SECOND = 20;
 const HOURLY_BUDGET = 15000;
 const DENIED_TEXT = 'The resource owner or authorization server denied the request.';
 
-const emptyCounters = () => ({ btSessionKeysGenerated: 0, btSessionsTerminated: 0, btReports: 0, btCommands: 0 });
+const emptyCounters = () => ({
+	btSessionKeysGenerated: 0,
+	btSessionsTerminated: 0,
+	btReports: 0,
+	btCommands: 0,
+});
 
 function createBeyondTrustPersonality(options = {}) {
 	const clock = options.clock || Date.now;
-	const oauth = new OAuthClients({ accounts: [CLIENT, OTHER_CLIENT], cap: 30, clock, prefix: 'bt' });
+	const oauth = new OAuthClients({
+		accounts: [CLIENT, OTHER_CLIENT],
+		cap: 30,
+		clock,
+		prefix: 'bt',
+	});
 	const rate = new RateWindow({ perSecond: PER_SECOND, perHour: HOURLY_BUDGET, clock });
-	const settings = { namespace: options.btNamespace || 'bomgar', authFailure: options.btAuthFailure || 'http401' };
+	const settings = {
+		namespace: options.btNamespace || 'bomgar',
+		authFailure: options.btAuthFailure || 'http401',
+	};
 	let state = buildSeed(clock());
 	let counters = emptyCounters();
 
 	const xml = (api, root) => doc(settings.namespace, api, root);
 	const apiError = (api, message) => xml(api, el('error', {}, message));
-	const params = (ctx) => ({ ...ctx.query, ...(ctx.body && typeof ctx.body === 'object' ? ctx.body : {}) });
+	const params = (ctx) => ({
+		...ctx.query,
+		...(ctx.body && typeof ctx.body === 'object' ? ctx.body : {}),
+	});
 
 	function deniedResponse(api) {
 		if (settings.authFailure === 'xml200') return apiError(api, `access_denied: ${DENIED_TEXT}`);
@@ -47,27 +66,43 @@ function createBeyondTrustPersonality(options = {}) {
 			el('private_display_name', {}, r.private),
 			el('type', {}, r.type),
 			el('direct_link', {}, `<a href="https://support.example.com/?id=${r.id}">${r.display}</a>`),
-			el('logged_in_since', { timestamp: r.since }, new Date(r.since * 1000).toISOString().replace('.000Z', '+00:00')),
+			el(
+				'logged_in_since',
+				{ timestamp: r.since },
+				new Date(r.since * 1000).toISOString().replace('.000Z', '+00:00'),
+			),
 			el('presentation_count', {}, 0),
-			el('support_session_count', {}, state.sessions.filter((s) => s.rep === r.id && s.end === null).length),
+			el(
+				'support_session_count',
+				{},
+				state.sessions.filter((s) => s.rep === r.id && s.end === null).length,
+			),
 			el('showing_on_rep_list', {}, 1),
 		);
 
 	function generateSessionKey(p, now) {
-		if (p.type !== 'support') return apiError('command', 'Invalid session type. Only "support" is supported.');
+		if (p.type !== 'support')
+			return apiError('command', 'Invalid session type. Only "support" is supported.');
 		const queue = String(p.queue_id || '');
 		let queueKind;
 		let queueId;
 		const [kind, ...restParts] = queue.split(':');
 		const rest = restParts.join(':');
 		if (queue === 'general') queueKind = 'general';
-		else if (kind === 'team' && state.teams.some((t) => String(t.id) === rest)) [queueKind, queueId] = ['team', rest];
-		else if (kind === 'rep' && state.reps.some((r) => String(r.id) === rest && r.loggedIn)) [queueKind, queueId] = ['rep', rest];
+		else if (kind === 'team' && state.teams.some((t) => String(t.id) === rest))
+			[queueKind, queueId] = ['team', rest];
+		else if (kind === 'rep' && state.reps.some((r) => String(r.id) === rest && r.loggedIn))
+			[queueKind, queueId] = ['rep', rest];
 		else if (kind === 'rep_username') {
 			const found = state.reps.filter((r) => r.username === rest);
-			if (found.length !== 1) return apiError('command', `Unable to find a unique representative with the username "${rest}".`);
+			if (found.length !== 1)
+				return apiError(
+					'command',
+					`Unable to find a unique representative with the username "${rest}".`,
+				);
 			[queueKind, queueId] = ['rep', found[0].id];
-		} else if (kind === 'issue' && state.teams.some((t) => t.issues.some((i) => i.code === rest))) queueKind = 'issue';
+		} else if (kind === 'issue' && state.teams.some((t) => t.issues.some((i) => i.code === rest)))
+			queueKind = 'issue';
 		else return apiError('command', `Invalid queue_id "${queue}".`);
 		const ttl = p.ttl === undefined ? 86400 : Number(p.ttl);
 		if (!Number.isInteger(ttl) || ttl <= 0) return apiError('command', 'Invalid ttl.');
@@ -76,7 +111,11 @@ function createBeyondTrustPersonality(options = {}) {
 		const ak = crypto.randomBytes(16).toString('hex');
 		const shortKey = String(crypto.randomInt(1000000, 9999999));
 		const expires = Math.floor(now / 1000) + ttl;
-		const custom = Object.fromEntries(Object.entries(p).filter(([k]) => k.startsWith('session.custom.')).map(([k, v]) => [k.slice(15), v]));
+		const custom = Object.fromEntries(
+			Object.entries(p)
+				.filter(([k]) => k.startsWith('session.custom.'))
+				.map(([k, v]) => [k.slice(15), v]),
+		);
 		state.keys.push({ ak, shortKey, queue, expires, externalKey: externalKey ?? null, custom });
 		counters.btSessionKeysGenerated += 1;
 		const keyUrl = `https://${host}/?ak=${ak}`;
@@ -94,7 +133,11 @@ function createBeyondTrustPersonality(options = {}) {
 				el('short_key', {}, shortKey),
 				el('key_url', {}, keyUrl),
 				el('mail_subject', {}, 'Remote Support Invitation'),
-				el('mail_body', {}, `Please click the link below to start a support session:\n\n${keyUrl}\n\nOr enter the session key ${shortKey} at https://${host}/`),
+				el(
+					'mail_body',
+					{},
+					`Please click the link below to start a support session:\n\n${keyUrl}\n\nOr enter the session key ${shortKey} at https://${host}/`,
+				),
 			),
 		);
 	}
@@ -116,14 +159,21 @@ function createBeyondTrustPersonality(options = {}) {
 						el(
 							'permissions',
 							{},
-							el('permission', { name: 'perm_command' }, ctx.principal.clientId === OTHER_CLIENT.clientId ? 'read_only' : 'full_access'),
+							el(
+								'permission',
+								{ name: 'perm_command' },
+								ctx.principal.clientId === OTHER_CLIENT.clientId ? 'read_only' : 'full_access',
+							),
 							el('permission', { name: 'perm_reporting_support' }, 1),
 							el('permission', { name: 'perm_backup' }, 0),
 						),
 					),
 				);
 			case 'get_logged_in_reps':
-				return xml('command', el('logged_in_reps', {}, state.reps.filter((r) => r.loggedIn).map(repXml)));
+				return xml(
+					'command',
+					el('logged_in_reps', {}, state.reps.filter((r) => r.loggedIn).map(repXml)),
+				);
 			case 'get_support_teams':
 				return xml(
 					'command',
@@ -137,15 +187,37 @@ function createBeyondTrustPersonality(options = {}) {
 								el('name', {}, t.name),
 								el('code_name', {}, t.code),
 								p.showmembers === '1'
-									? el('members', {}, t.members.map((id) => el('representative', { id }, el('display_name', {}, state.reps.find((r) => r.id === id).display))))
+									? el(
+											'members',
+											{},
+											t.members.map((id) =>
+												el(
+													'representative',
+													{ id },
+													el('display_name', {}, state.reps.find((r) => r.id === id).display),
+												),
+											),
+										)
 									: null,
-								el('issues', {}, t.issues.map((i) => el('issue', { id: i.id }, el('code_name', {}, i.code), el('description', {}, i.description)))),
+								el(
+									'issues',
+									{},
+									t.issues.map((i) =>
+										el(
+											'issue',
+											{ id: i.id },
+											el('code_name', {}, i.code),
+											el('description', {}, i.description),
+										),
+									),
+								),
 							),
 						),
 					),
 				);
 			case 'generate_session_key':
-				if (ctx.principal.clientId === OTHER_CLIENT.clientId) return apiError('command', 'You do not have permission to perform this action.');
+				if (ctx.principal.clientId === OTHER_CLIENT.clientId)
+					return apiError('command', 'You do not have permission to perform this action.');
 				return generateSessionKey(p, now);
 			case 'terminate_session': {
 				const session = state.sessions.find((s) => s.lsid === p.lsid && s.end === null);
@@ -161,7 +233,10 @@ function createBeyondTrustPersonality(options = {}) {
 
 	// ---- Reporting API ----------------------------------------------------------------------
 	const iso = (unix) => new Date(unix * 1000).toISOString().replace('.000Z', '+00:00');
-	const hms = (seconds) => [3600, 60, 1].map((d, i) => String(Math.floor(seconds / d) % (i ? 60 : 1000)).padStart(2, '0')).join(':');
+	const hms = (seconds) =>
+		[3600, 60, 1]
+			.map((d, i) => String(Math.floor(seconds / d) % (i ? 60 : 1000)).padStart(2, '0'))
+			.join(':');
 
 	function sessionXml(s, now) {
 		const rep = state.reps.find((r) => r.id === s.rep);
@@ -175,7 +250,13 @@ function createBeyondTrustPersonality(options = {}) {
 			end === null ? null : el('end_time', { timestamp: end }, iso(end)),
 			el('duration', {}, hms((end ?? Math.floor(now / 1000)) - s.start)),
 			el('external_key', {}, s.externalKey ?? ''),
-			el('custom_attributes', {}, s.externalKey ? el('custom_attribute', { display_name: 'Ticket', code_name: 'ticket' }, s.externalKey) : null),
+			el(
+				'custom_attributes',
+				{},
+				s.externalKey
+					? el('custom_attribute', { display_name: 'Ticket', code_name: 'ticket' }, s.externalKey)
+					: null,
+			),
 			el('public_site', { id: 1 }, 'Default'),
 			el('file_transfer_count', {}, 0),
 			el('primary_customer', { gsnumber: 7 }, s.customer),
@@ -191,7 +272,13 @@ function createBeyondTrustPersonality(options = {}) {
 					el('private_ip', {}, '10.0.0.7'),
 					el('hostname', {}, 'CUST-PC-07'),
 					el('os', {}, 'Windows 11 Pro'),
-					el('info', {}, el('name', {}, s.customer), el('company', {}, s.company ?? ''), el('issue', {}, s.issue ?? '')),
+					el(
+						'info',
+						{},
+						el('name', {}, s.customer),
+						el('company', {}, s.company ?? ''),
+						el('issue', {}, s.issue ?? ''),
+					),
 				),
 			),
 			el(
@@ -210,7 +297,12 @@ function createBeyondTrustPersonality(options = {}) {
 				'session_details',
 				{},
 				Array.from({ length: s.events }, (_, n) =>
-					el('event', { timestamp: s.start + n * 60, event_type: n === 0 ? 'Session Start' : 'Chat Message' }, el('performed_by', { type: 'system' }, n === 0 ? 'System' : rep.display), n === 0 ? null : el('body', {}, 'Hello, I can see your screen now.')),
+					el(
+						'event',
+						{ timestamp: s.start + n * 60, event_type: n === 0 ? 'Session Start' : 'Chat Message' },
+						el('performed_by', { type: 'system' }, n === 0 ? 'System' : rep.display),
+						n === 0 ? null : el('body', {}, 'Hello, I can see your screen now.'),
+					),
 				),
 			),
 		);
@@ -220,7 +312,8 @@ function createBeyondTrustPersonality(options = {}) {
 		const p = params(ctx);
 		const now = clock();
 		counters.btReports += 1;
-		if (p.generate_report !== 'SupportSession') return apiError('reporting', `Invalid report type "${p.generate_report || ''}".`);
+		if (p.generate_report !== 'SupportSession')
+			return apiError('reporting', `Invalid report type "${p.generate_report || ''}".`);
 		let sessions = state.sessions;
 		const lsids = p.lsids ? String(p.lsids).split(',') : p.lsid ? [String(p.lsid)] : null;
 		if (lsids) sessions = sessions.filter((s) => lsids.includes(s.lsid));
@@ -228,10 +321,24 @@ function createBeyondTrustPersonality(options = {}) {
 			const start = Number(p.start_time);
 			const duration = Number(p.duration || 0);
 			if (!Number.isFinite(start)) return apiError('reporting', 'Invalid start_time.');
-			sessions = sessions.filter((s) => s.start >= start && (duration === 0 || s.start < start + duration));
-		} else return apiError('reporting', 'A start_date, start_time, end_date, end_time, lsid or lsids parameter is required.');
-		if (!sessions.length) return apiError('reporting', 'No sessions found for the given search criteria.');
-		return xml('reporting', el('session_list', {}, sessions.map((s) => sessionXml(s, now))));
+			sessions = sessions.filter(
+				(s) => s.start >= start && (duration === 0 || s.start < start + duration),
+			);
+		} else
+			return apiError(
+				'reporting',
+				'A start_date, start_time, end_date, end_time, lsid or lsids parameter is required.',
+			);
+		if (!sessions.length)
+			return apiError('reporting', 'No sessions found for the given search criteria.');
+		return xml(
+			'reporting',
+			el(
+				'session_list',
+				{},
+				sessions.map((s) => sessionXml(s, now)),
+			),
+		);
 	}
 
 	// ---- wiring -----------------------------------------------------------------------------
@@ -270,23 +377,36 @@ function createBeyondTrustPersonality(options = {}) {
 		/** 20 requests/s and 15,000/h per API account, every endpoint; X-RateLimit-* on every answer. */
 		beforeRequest(ctx) {
 			const verdict = rate.hit(rateKey(ctx));
-			ctx.rateHeaders = { 'X-RateLimit-Limit': String(PER_SECOND), 'X-RateLimit-Remaining': String(Math.max(0, verdict.remaining)) };
+			ctx.rateHeaders = {
+				'X-RateLimit-Limit': String(PER_SECOND),
+				'X-RateLimit-Remaining': String(Math.max(0, verdict.remaining)),
+			};
 			if (verdict.retryAfter) {
-				return { status: 429, body: { error: 'rate_limited', message: 'Too many requests.' }, headers: { ...ctx.rateHeaders, 'Retry-After': String(verdict.retryAfter) } };
+				return {
+					status: 429,
+					body: { error: 'rate_limited', message: 'Too many requests.' },
+					headers: { ...ctx.rateHeaders, 'Retry-After': String(verdict.retryAfter) },
+				};
 			}
 			return null;
 		},
 		authorize(ctx, route) {
 			if (route.public) return null;
 			const principal = oauth.principal(ctx.headers);
-			if (!principal) return deniedResponse(route.path.endsWith('/reporting') ? 'reporting' : 'command');
+			if (!principal)
+				return deniedResponse(route.path.endsWith('/reporting') ? 'reporting' : 'command');
 			ctx.principal = principal;
 			return null;
 		},
 		errorResponse(status, { message } = {}) {
 			if (status === 401) return { status, body: { error: 'access_denied', message: DENIED_TEXT } };
-			if (status === 429) return { status, body: { error: 'rate_limited', message: 'Too many requests.' } };
-			return { status, text: message || `HTTP ${status}`, contentType: 'text/plain; charset=UTF-8' };
+			if (status === 429)
+				return { status, body: { error: 'rate_limited', message: 'Too many requests.' } };
+			return {
+				status,
+				text: message || `HTTP ${status}`,
+				contentType: 'text/plain; charset=UTF-8',
+			};
 		},
 		tick: () => oauth.expire(),
 		reset() {
@@ -317,23 +437,33 @@ function createBeyondTrustPersonality(options = {}) {
 			namespace: () => settings.namespace,
 			/** 'bomgar' (RS 19.1 URIs) or 'beyondtrust' (current URIs). */
 			setNamespace(ns) {
-				if (!['bomgar', 'beyondtrust'].includes(ns)) throw new Error('namespace must be bomgar or beyondtrust');
+				if (!['bomgar', 'beyondtrust'].includes(ns))
+					throw new Error('namespace must be bomgar or beyondtrust');
 				settings.namespace = ns;
 			},
 			/** How a bad token is answered: 'http401' (JSON access_denied) or 'xml200' (<error> in HTTP 200). */
 			setAuthFailure(mode) {
-				if (!['http401', 'xml200'].includes(mode)) throw new Error('auth failure mode must be http401 or xml200');
+				if (!['http401', 'xml200'].includes(mode))
+					throw new Error('auth failure mode must be http401 or xml200');
 				settings.authFailure = mode;
 			},
 			/** A smaller hourly budget per account (until reset), to test running low without 15,000 calls. */
 			setHourlyBudget(perHour) {
-				if (!Number.isInteger(perHour) || perHour < 1) throw new Error('hourly budget must be a positive integer');
+				if (!Number.isInteger(perHour) || perHour < 1)
+					throw new Error('hourly budget must be a positive integer');
 				rate.perHour = perHour;
 			},
 			revokeAll: (clientId) => oauth.revokeAll(clientId),
-			rotateSecret: (newSecret, clientId = CLIENT.clientId) => oauth.rotateSecret(clientId, newSecret),
+			rotateSecret: (newSecret, clientId = CLIENT.clientId) =>
+				oauth.rotateSecret(clientId, newSecret),
 			validTokens: (clientId) => oauth.validTokens(clientId),
-			stats: () => ({ ...counters, tokensMinted: oauth.counters.minted, tokensEvicted: oauth.counters.evicted, peakPerSecond: rate.peakPerSecond, rateLimited: rate.limited }),
+			stats: () => ({
+				...counters,
+				tokensMinted: oauth.counters.minted,
+				tokensEvicted: oauth.counters.evicted,
+				peakPerSecond: rate.peakPerSecond,
+				rateLimited: rate.limited,
+			}),
 			state: () => JSON.parse(JSON.stringify(state)),
 		}),
 	};

@@ -9,7 +9,11 @@ const NAMESPACES = {
 };
 
 const escape = (value) =>
-	String(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+	String(value)
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;');
 
 /** el('name', { attr: 1 }, children...) -> string; children are strings (escaped) or el() results. */
 function el(name, attrs, ...children) {
@@ -28,7 +32,11 @@ function el(name, attrs, ...children) {
 function doc(namespace, api, root) {
 	const ns = (NAMESPACES[namespace] || NAMESPACES.bomgar)(api);
 	const xml = root.xml.replace(/^<([\w:]+)/, `<$1 xmlns="${ns}"`);
-	return { status: 200, text: `<?xml version="1.0" encoding="UTF-8"?>\n${xml}\n`, contentType: 'text/xml; charset=UTF-8' };
+	return {
+		status: 200,
+		text: `<?xml version="1.0" encoding="UTF-8"?>\n${xml}\n`,
+		contentType: 'text/xml; charset=UTF-8',
+	};
 }
 
 module.exports = { el, doc, NAMESPACES };

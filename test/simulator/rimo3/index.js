@@ -44,7 +44,10 @@ function publicPackage(pkg) {
 	delete listed.sequences;
 	return listed;
 }
-const problem = (status, title, errors) => ({ status, body: { title, status, ...(errors ? { errors } : {}) } });
+const problem = (status, title, errors) => ({
+	status,
+	body: { title, status, ...(errors ? { errors } : {}) },
+});
 
 function createRimo3Personality(options = {}) {
 	const clock = options.clock || Date.now;
@@ -53,7 +56,12 @@ function createRimo3Personality(options = {}) {
 	let counters = { rimo3Uploads: 0, rimo3Tests: 0 };
 
 	const routes = [
-		{ method: 'POST', path: `${PREFIX}/api/v2/connect/token`, public: true, handler: (ctx) => oauth.mint(ctx.headers, ctx.body || { grant_type: 'client_credentials' }) },
+		{
+			method: 'POST',
+			path: `${PREFIX}/api/v2/connect/token`,
+			public: true,
+			handler: (ctx) => oauth.mint(ctx.headers, ctx.body || { grant_type: 'client_credentials' }),
+		},
 		{
 			method: 'GET',
 			path: `${PREFIX}/api/v2/connect/test`,
@@ -62,14 +70,24 @@ function createRimo3Personality(options = {}) {
 				return { status: 200, body: { message: 'Authenticated' } };
 			},
 		},
-		{ method: 'GET', path: `${PREFIX}/api/v2/application-packages`, handler: () => ({ status: 200, body: state.packages.map(publicPackage) }) },
+		{
+			method: 'GET',
+			path: `${PREFIX}/api/v2/application-packages`,
+			handler: () => ({ status: 200, body: state.packages.map(publicPackage) }),
+		},
 		{
 			method: 'GET',
 			path: `${PREFIX}/api/v2/application-packages/{id}/sequences`,
 			handler: ({ params }) => {
 				const found = state.packages.find((p) => p.applicationPackageId === params.id);
 				if (!found) return problem(404, 'Application package not found.');
-				return { status: 200, body: found.sequences.map((s) => ({ applicationPackageId: found.applicationPackageId, ...s })) };
+				return {
+					status: 200,
+					body: found.sequences.map((s) => ({
+						applicationPackageId: found.applicationPackageId,
+						...s,
+					})),
+				};
 			},
 		},
 		{
@@ -84,8 +102,10 @@ function createRimo3Personality(options = {}) {
 				if (!file || !file.size) errors.file = ['A file is required.'];
 				if (!one('displayName')) errors.displayName = ['The displayName field is required.'];
 				if (!one('fileName')) errors.fileName = ['The fileName field is required.'];
-				if (!['2', '3'].includes(one('progressStep'))) errors.progressStep = ['progressStep must be 2 or 3.'];
-				if (Object.keys(errors).length) return problem(400, 'One or more validation errors occurred.', errors);
+				if (!['2', '3'].includes(one('progressStep')))
+					errors.progressStep = ['progressStep must be 2 or 3.'];
+				if (Object.keys(errors).length)
+					return problem(400, 'One or more validation errors occurred.', errors);
 				const n = state.next++;
 				const steps = one('progressStep') === '3' ? 4 : 3;
 				const sequenceIdentifier = crypto.randomUUID();
@@ -96,7 +116,12 @@ function createRimo3Personality(options = {}) {
 					productVersion: one('version') || null,
 					fileName: one('fileName'),
 					tags: fields.tags || [],
-					sequences: STEPS.slice(0, steps).map((step, i) => ({ sequenceIdentifier: i === 0 ? sequenceIdentifier : crypto.randomUUID(), step, status: i === 0 ? 'InProgress' : 'Queued', result: null })),
+					sequences: STEPS.slice(0, steps).map((step, i) => ({
+						sequenceIdentifier: i === 0 ? sequenceIdentifier : crypto.randomUUID(),
+						step,
+						status: i === 0 ? 'InProgress' : 'Queued',
+						result: null,
+					})),
 				});
 				counters.rimo3Uploads += 1;
 				return { status: 200, body: { sequenceIdentifier, applicationPackageId: uuid(n) } };
@@ -124,14 +149,20 @@ function createRimo3Personality(options = {}) {
 			ctx.principal = principal;
 			return null;
 		},
-		errorResponse: (status, { message } = {}) => problem(status, message || (status === 429 ? 'Too many requests.' : `HTTP ${status}`)),
+		errorResponse: (status, { message } = {}) =>
+			problem(status, message || (status === 429 ? 'Too many requests.' : `HTTP ${status}`)),
 		tick: () => oauth.expire(),
 		reset() {
 			state = buildSeed();
 			counters = { rimo3Uploads: 0, rimo3Tests: 0 };
 			oauth.reset();
 		},
-		stats: () => ({ ...counters, rimo3TokensMinted: oauth.counters.minted, rimo3TokensRevoked: oauth.counters.revoked, rimo3ValidTokens: oauth.validTokens() }),
+		stats: () => ({
+			...counters,
+			rimo3TokensMinted: oauth.counters.minted,
+			rimo3TokensRevoked: oauth.counters.revoked,
+			rimo3ValidTokens: oauth.validTokens(),
+		}),
 		info: (url) => ({
 			baseUrl: `${url}${PREFIX}`,
 			clientId: CLIENT.clientId,

@@ -45,7 +45,9 @@ class ChannelStore {
 			if (!channel.settled && elapsed >= this.completeMs) {
 				channel.settled = true;
 				if (!channel.forcedOutcome) {
-					channel.parts.filter((p) => p.outcome === 'completed' && p.apply).forEach((p) => p.apply());
+					channel.parts
+						.filter((p) => p.outcome === 'completed' && p.apply)
+						.forEach((p) => p.apply());
 				}
 			}
 			if (elapsed >= this.completeMs + this.ttlMs) this.channels.delete(channel.id);
@@ -59,7 +61,8 @@ class ChannelStore {
 		if (channel.polls <= this.notFoundPolls) return notFound();
 		const elapsed = this.clock() - channel.createdAt;
 		const data = {};
-		for (const part of channel.parts) data[String(part.key)] = this.eventsFor(channel, part, elapsed);
+		for (const part of channel.parts)
+			data[String(part.key)] = this.eventsFor(channel, part, elapsed);
 		return { status: 200, body: { success: true, data } };
 	}
 
@@ -68,15 +71,31 @@ class ChannelStore {
 		if (elapsed >= this.completeMs / 2) {
 			// Intermediate events use the spec's spelling `errorcode`
 			// (docs/vendor-behaviour.md, RMS: status channels).
-			events.push({ status: 'in_progress', type: 'text', value: 'Device is processing the request.', errorcode: 0 });
+			events.push({
+				status: 'in_progress',
+				type: 'text',
+				value: 'Device is processing the request.',
+				errorcode: 0,
+			});
 		}
 		const outcome = channel.forcedOutcome || part.outcome;
 		if (elapsed < this.completeMs || outcome === 'never') return events;
 		if (outcome === 'completed') {
-			events.push({ status: 'completed', type: 'text', value: part.value, errorCode: 0, ...part.extra });
+			events.push({
+				status: 'completed',
+				type: 'text',
+				value: part.value,
+				errorCode: 0,
+				...part.extra,
+			});
 		} else {
 			const value = channel.forcedOutcome ? FORCED_MESSAGES[outcome] : part.value;
-			events.push({ status: outcome, type: 'text', value, [part.errorKey || 'errorCode']: ERROR_CODES[outcome] });
+			events.push({
+				status: outcome,
+				type: 'text',
+				value,
+				[part.errorKey || 'errorCode']: ERROR_CODES[outcome],
+			});
 		}
 		return events;
 	}
@@ -90,7 +109,11 @@ const FORCED_MESSAGES = {
 function notFound() {
 	return {
 		status: 404,
-		body: { success: false, code: 'CHANNEL_NOT_FOUND', message: "Channel doesn't exist or has expired." },
+		body: {
+			success: false,
+			code: 'CHANNEL_NOT_FOUND',
+			message: "Channel doesn't exist or has expired.",
+		},
 	};
 }
 

@@ -23,18 +23,37 @@ function startSession(store, ctx) {
 	const device = store.findDevice(config.device_id);
 	const key = config.device_id;
 	if (device.status !== 1) {
-		const part = { key, outcome: 'error', value: 'Device is offline. Could not start RMS Connect session.', errorKey: 'errorCode' };
+		const part = {
+			key,
+			outcome: 'error',
+			value: 'Device is offline. Could not start RMS Connect session.',
+			errorKey: 'errorCode',
+		};
 		return channel(store.createChannel(ctx, [part]));
 	}
 	const id = store.state.nextSessionId++;
 	const link = connectHost(id);
 	const apply = () => {
 		const startS = Math.floor(store.clock() / 1000);
-		const session = { id, access_id: config.id, device_id: key, start_time: startS, end_time: startS + duration, ttl: duration, url: link };
+		const session = {
+			id,
+			access_id: config.id,
+			device_id: key,
+			start_time: startS,
+			end_time: startS + duration,
+			ttl: duration,
+			url: link,
+		};
 		store.state.sessions.push(session);
 		store.counters.sessionsStarted += 1;
 	};
-	const part = { key, outcome: 'completed', value: 'RMS Connect session started.', extra: { link }, apply };
+	const part = {
+		key,
+		outcome: 'completed',
+		value: 'RMS Connect session started.',
+		extra: { link },
+		apply,
+	};
 	return channel(store.createChannel(ctx, [part]));
 }
 
@@ -42,7 +61,8 @@ function listSessions(store, ctx) {
 	const config = store.findConfig(ctx.params.access_id);
 	if (!config) fail(notFoundError());
 	const { active } = ctx.query;
-	if (active !== undefined && !ACTIVE_FILTERS[active]) invalid('active', 'The selected active is invalid. Allowed: true, false.');
+	if (active !== undefined && !ACTIVE_FILTERS[active])
+		invalid('active', 'The selected active is invalid. Allowed: true, false.');
 	const nowS = Math.floor(store.clock() / 1000);
 	const sessions = store.state.sessions.filter(
 		(s) => s.access_id === config.id && (active === undefined || ACTIVE_FILTERS[active](s, nowS)),
@@ -59,7 +79,12 @@ function closeSession(store, ctx) {
 		session.end_time = Math.min(session.end_time, Math.floor(store.clock() / 1000));
 		store.counters.sessionsClosed += 1;
 	};
-	const part = { key: session.device_id, outcome: 'completed', value: 'RMS Connect session closed.', apply };
+	const part = {
+		key: session.device_id,
+		outcome: 'completed',
+		value: 'RMS Connect session closed.',
+		apply,
+	};
 	return channel(store.createChannel(ctx, [part]));
 }
 
@@ -68,9 +93,24 @@ function connectRoutes(store) {
 	const write = SCOPES.remoteAccessWrite;
 	return [
 		// Literal path before the {access_id} templates so "sessions" is never read as an id.
-		{ method: 'DELETE', path: '/api/devices/connect/sessions/{session_id}', scope: write, handler: (ctx) => closeSession(store, ctx) },
-		{ method: 'POST', path: '/api/devices/connect/{access_id}', scope: write, handler: (ctx) => startSession(store, ctx) },
-		{ method: 'GET', path: '/api/devices/connect/{access_id}/sessions', scope: read, handler: (ctx) => listSessions(store, ctx) },
+		{
+			method: 'DELETE',
+			path: '/api/devices/connect/sessions/{session_id}',
+			scope: write,
+			handler: (ctx) => closeSession(store, ctx),
+		},
+		{
+			method: 'POST',
+			path: '/api/devices/connect/{access_id}',
+			scope: write,
+			handler: (ctx) => startSession(store, ctx),
+		},
+		{
+			method: 'GET',
+			path: '/api/devices/connect/{access_id}/sessions',
+			scope: read,
+			handler: (ctx) => listSessions(store, ctx),
+		},
 	];
 }
 

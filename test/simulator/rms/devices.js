@@ -15,7 +15,11 @@ const STATUS_FILTERS = {
 function statusTest(value, source) {
 	if (value === undefined) return () => true;
 	const test = STATUS_FILTERS[value];
-	if (!test) invalid(source, `The selected ${source} is invalid. Allowed: ${Object.keys(STATUS_FILTERS).join(', ')}.`);
+	if (!test)
+		invalid(
+			source,
+			`The selected ${source} is invalid. Allowed: ${Object.keys(STATUS_FILTERS).join(', ')}.`,
+		);
 	return test;
 }
 
@@ -23,7 +27,8 @@ function filterDevices(devices, query) {
 	const ids = parseIdList(query.id, 'id');
 	const tagIds = parseIdList(query.tag_id, 'tag_id');
 	const isStatus = statusTest(query.status, 'status');
-	const notStatus = query['ne:status'] === undefined ? () => false : statusTest(query['ne:status'], 'ne:status');
+	const notStatus =
+		query['ne:status'] === undefined ? () => false : statusTest(query['ne:status'], 'ne:status');
 	const q = query.q ? String(query.q).toLowerCase() : '';
 	return devices.filter(
 		(d) =>
@@ -46,7 +51,13 @@ function deviceRoutes(store) {
 			handler: ({ query }) => {
 				if (isFieldsOnly(query)) return ok(Object.keys(store.state.devices[0]));
 				const matches = filterDevices(store.state.devices, query);
-				const filters = { id: query.id, status: query.status, tag_id: query.tag_id, model: query.model, mac: query.mac };
+				const filters = {
+					id: query.id,
+					status: query.status,
+					tag_id: query.tag_id,
+					model: query.model,
+					mac: query.mac,
+				};
 				const { data, meta } = pageList(matches, query, { defaultLimit: 10, filters });
 				return list(data, meta);
 			},

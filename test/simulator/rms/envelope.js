@@ -34,7 +34,11 @@ const notFoundError = () => statusError(404);
 
 /** 422 with one entry per failing field; `problems` is [{ source, message }]. */
 function validationError(problems) {
-	const errors = problems.map(({ source, message }) => ({ code: 'VALIDATION_ERROR', source, message }));
+	const errors = problems.map(({ source, message }) => ({
+		code: 'VALIDATION_ERROR',
+		source,
+		message,
+	}));
 	return { status: 422, body: { success: false, errors } };
 }
 

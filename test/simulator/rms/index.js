@@ -45,7 +45,12 @@ function createRmsPersonality(options = {}) {
 	return {
 		name: 'rms',
 		prefixes: ['/api', '/status'],
-		routes: [...remoteAccessRoutes(store), ...connectRoutes(store), ...deviceRoutes(store), statusRoute],
+		routes: [
+			...remoteAccessRoutes(store),
+			...connectRoutes(store),
+			...deviceRoutes(store),
+			statusRoute,
+		],
 		authorize,
 		errorResponse: (status, { message } = {}) => statusError(status, message),
 		tick: () => channels.tick(),
@@ -66,7 +71,13 @@ function createRmsPersonality(options = {}) {
 			 */
 			addConfig: (fields) => {
 				const createdAt = formatDateTime(clock());
-				const config = { id: store.state.nextConfigId++, is_main: 0, credentials_required: 0, created_at: createdAt, ...fields };
+				const config = {
+					id: store.state.nextConfigId++,
+					is_main: 0,
+					credentials_required: 0,
+					created_at: createdAt,
+					...fields,
+				};
 				config.destination_port = String(config.destination_port);
 				store.state.configs.push(config);
 				return config.id;

@@ -15,9 +15,13 @@ function listConfigs(store, { query }) {
 	const deviceIds = parseIdList(query.device_id, 'device_id');
 	const configs = store.state.configs.filter((c) => !deviceIds || deviceIds.includes(c.device_id));
 	const rows = configs.map((c) => store.serializeConfig(c));
-	if (isFieldsOnly(query)) return { status: 200, body: { success: true, data: Object.keys(rows[0] || {}) } };
+	if (isFieldsOnly(query))
+		return { status: 200, body: { success: true, data: Object.keys(rows[0] || {}) } };
 	// The spec has no limit/offset here; they are honoured only when sent.
-	const { data, meta } = pageList(rows, query, { defaultLimit: Infinity, filters: { device_id: query.device_id } });
+	const { data, meta } = pageList(rows, query, {
+		defaultLimit: Infinity,
+		filters: { device_id: query.device_id },
+	});
 	return list(data, meta);
 }
 
@@ -31,7 +35,8 @@ function devicePart(store, deviceId, value, apply) {
 
 function createConfigs(store, ctx) {
 	const items = ctx.body && ctx.body.data;
-	if (!Array.isArray(items) || items.length === 0) invalid('data', 'The data field must be a non-empty array.');
+	if (!Array.isArray(items) || items.length === 0)
+		invalid('data', 'The data field must be a non-empty array.');
 	const deviceExists = (id) => Boolean(store.findDevice(id));
 	const problems = items.flatMap((item) => remoteAccessProblems(item, { deviceExists }));
 	if (problems.length) fail(validationError(problems));
@@ -74,7 +79,8 @@ function updateConfig(store, ctx) {
 	if (problems.length) fail(validationError(problems));
 	const changes = {};
 	for (const field of ['device_id', 'name', 'destination_ip', 'protocol']) {
-		if (body[field] !== undefined) changes[field] = field === 'device_id' ? Number(body[field]) : body[field];
+		if (body[field] !== undefined)
+			changes[field] = field === 'device_id' ? Number(body[field]) : body[field];
 	}
 	if (body.destination_port !== undefined) changes.destination_port = String(body.destination_port);
 	if (body.credentials_required !== undefined) {
@@ -90,7 +96,8 @@ function updateConfig(store, ctx) {
 /** Only the FIRST id of the array is processed (docs/vendor-behaviour.md, RMS: bulk delete handles one id). */
 function deleteConfigs(store, ctx) {
 	const ids = ctx.body && ctx.body.id;
-	if (!Array.isArray(ids) || ids.length === 0) invalid('id', 'The id field must be a non-empty array of integers.');
+	if (!Array.isArray(ids) || ids.length === 0)
+		invalid('id', 'The id field must be a non-empty array of integers.');
 	const config = store.findConfig(ids[0]);
 	if (!config) fail(notFoundError());
 	// Deleting is done on the RMS side, so it completes even when the device is offline.
@@ -112,9 +119,24 @@ function remoteAccessRoutes(store) {
 	const read = SCOPES.remoteAccessRead;
 	const write = SCOPES.remoteAccessWrite;
 	return [
-		{ method: 'GET', path: '/api/devices/remote-access', scope: read, handler: (ctx) => listConfigs(store, ctx) },
-		{ method: 'POST', path: '/api/devices/remote-access', scope: write, handler: (ctx) => createConfigs(store, ctx) },
-		{ method: 'DELETE', path: '/api/devices/remote-access', scope: write, handler: (ctx) => deleteConfigs(store, ctx) },
+		{
+			method: 'GET',
+			path: '/api/devices/remote-access',
+			scope: read,
+			handler: (ctx) => listConfigs(store, ctx),
+		},
+		{
+			method: 'POST',
+			path: '/api/devices/remote-access',
+			scope: write,
+			handler: (ctx) => createConfigs(store, ctx),
+		},
+		{
+			method: 'DELETE',
+			path: '/api/devices/remote-access',
+			scope: write,
+			handler: (ctx) => deleteConfigs(store, ctx),
+		},
 		{
 			method: 'PUT',
 			path: '/api/devices/remote-access/{access_id}',

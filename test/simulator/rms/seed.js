@@ -13,11 +13,39 @@ const TAGS = {
 
 // Device status is an int: 1 online, 0 offline, 2 not activated (pending), null = offline.
 const NAMED_DEVICES = [
-	{ id: 1001, name: 'RUTX11 Office', serial: '1111111111', model: 'RUTX11', status: 1, tags: ['office'] },
-	{ id: 1002, name: 'RUT955 Warehouse', serial: '2222222222', model: 'RUT955', status: 0, tags: ['field'] },
+	{
+		id: 1001,
+		name: 'RUTX11 Office',
+		serial: '1111111111',
+		model: 'RUTX11',
+		status: 1,
+		tags: ['office'],
+	},
+	{
+		id: 1002,
+		name: 'RUT955 Warehouse',
+		serial: '2222222222',
+		model: 'RUT955',
+		status: 0,
+		tags: ['field'],
+	},
 	{ id: 1003, name: 'RUT240 Spare', serial: '3333333333', model: 'RUT240', status: 2, tags: [] },
-	{ id: 1004, name: 'TRB140 Pump Station', serial: '4444444444', model: 'TRB140', status: 1, tags: ['field'] },
-	{ id: 1005, name: 'RUTX50 Branch Vilnius', serial: '5555555555', model: 'RUTX50', status: 1, tags: ['office', 'fiveG'] },
+	{
+		id: 1004,
+		name: 'TRB140 Pump Station',
+		serial: '4444444444',
+		model: 'TRB140',
+		status: 1,
+		tags: ['field'],
+	},
+	{
+		id: 1005,
+		name: 'RUTX50 Branch Vilnius',
+		serial: '5555555555',
+		model: 'RUTX50',
+		status: 1,
+		tags: ['office', 'fiveG'],
+	},
 ];
 const FILLER_MODELS = ['RUT950', 'RUT360', 'RUTX10', 'TRB245', 'RUTM50'];
 

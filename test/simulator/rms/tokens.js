@@ -34,6 +34,7 @@ function authorize(ctx, route) {
 	return null;
 }
 
-const tokenStrings = () => Object.fromEntries(Object.entries(TOKENS).map(([name, t]) => [name, t.token]));
+const tokenStrings = () =>
+	Object.fromEntries(Object.entries(TOKENS).map(([name, t]) => [name, t.token]));
 
 module.exports = { SCOPES, TOKENS, USER_ID, authorize, tokenStrings };

@@ -8,7 +8,8 @@
 const PROTOCOLS = ['http', 'https', 'ssh', 'rdp', 'vnc', 'telnet', 'sftp'];
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
-const isInteger = (v) => (typeof v === 'number' && Number.isInteger(v)) || (typeof v === 'string' && /^\d+$/.test(v));
+const isInteger = (v) =>
+	(typeof v === 'number' && Number.isInteger(v)) || (typeof v === 'string' && /^\d+$/.test(v));
 
 const RULES = {
 	device_id: (v, { deviceExists }) => {
@@ -20,11 +21,22 @@ const RULES = {
 		typeof v === 'string' && v.trim().length >= 3 && v.length <= 50
 			? null
 			: 'The name must be a string between 3 and 50 characters.',
-	destination_ip: (v) => (typeof v === 'string' && IPV4.test(v) ? null : 'The destination ip must be a valid IPv4 address.'),
+	destination_ip: (v) =>
+		typeof v === 'string' && IPV4.test(v)
+			? null
+			: 'The destination ip must be a valid IPv4 address.',
 	destination_port: (v) =>
-		isInteger(v) && Number(v) >= 1 && Number(v) <= 65535 ? null : 'The destination port must be an integer between 1 and 65535.',
-	protocol: (v) => (PROTOCOLS.includes(v) ? null : `The selected protocol is invalid. Allowed: ${PROTOCOLS.join(', ')}.`),
-	credentials_required: (v) => ([true, false, 0, 1, '0', '1'].includes(v) ? null : 'The credentials required field must be true or false.'),
+		isInteger(v) && Number(v) >= 1 && Number(v) <= 65535
+			? null
+			: 'The destination port must be an integer between 1 and 65535.',
+	protocol: (v) =>
+		PROTOCOLS.includes(v)
+			? null
+			: `The selected protocol is invalid. Allowed: ${PROTOCOLS.join(', ')}.`,
+	credentials_required: (v) =>
+		[true, false, 0, 1, '0', '1'].includes(v)
+			? null
+			: 'The credentials required field must be true or false.',
 };
 
 const REQUIRED_ON_CREATE = ['device_id', 'name', 'destination_ip', 'destination_port'];
@@ -39,7 +51,10 @@ function remoteAccessProblems(item, { deviceExists, partial = false }) {
 		const value = item[field];
 		if (value === undefined || value === null || value === '') {
 			if (!partial && REQUIRED_ON_CREATE.includes(field)) {
-				problems.push({ source: field, message: `The ${field.replace(/_/g, ' ')} field is required.` });
+				problems.push({
+					source: field,
+					message: `The ${field.replace(/_/g, ' ')} field is required.`,
+				});
 			}
 			continue;
 		}

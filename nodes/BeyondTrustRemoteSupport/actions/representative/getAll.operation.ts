@@ -7,7 +7,10 @@ import { applyLimit, returnAllFields } from '../common.descriptions';
 
 const properties: INodeProperties[] = [...returnAllFields('representative', 'getAll')];
 
-export const description = updateDisplayOptions({ show: { resource: ['representative'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['representative'], operation: ['getAll'] } },
+	properties,
+);
 
 export async function listRepresentatives(client: BtClient, itemIndex?: number) {
 	const answer = await client.call({
@@ -20,7 +23,11 @@ export async function listRepresentatives(client: BtClient, itemIndex?: number) 
 	return answer.empty ? [] : list(answer.doc.body.rep).map(normalizeRepresentative);
 }
 
-export async function execute(this: IExecuteFunctions, client: BtClient, i: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: BtClient,
+	i: number,
+): Promise<INodeExecutionData[]> {
 	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
 	const limit = Number(this.getNodeParameter('limit', i, 50));
 	const reps = await listRepresentatives(client, i);

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	JsonObject,
+} from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 import { normalizeSession } from '../../helpers/normalize';
 import { readLsid } from '../../helpers/validation';
@@ -24,9 +29,16 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['session'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['session'], operation: ['get'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, client: BtClient, i: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: BtClient,
+	i: number,
+): Promise<INodeExecutionData[]> {
 	const lsid = readLsid(this, i);
 	const includeEvents = this.getNodeParameter('includeEvents', i, false) as boolean;
 	const answer = await client.call({
@@ -36,11 +48,15 @@ export async function execute(this: IExecuteFunctions, client: BtClient, i: numb
 		permission: 'Reporting: Allow Access to Support Session Reports and Recordings',
 		itemIndex: i,
 	});
-	const session = answer.empty ? undefined : list(answer.doc.body.session).find((s) => (s['@lsid'] as string) === lsid) ?? list(answer.doc.body.session)[0];
+	const session = answer.empty
+		? undefined
+		: (list(answer.doc.body.session).find((s) => (s['@lsid'] as string) === lsid) ??
+			list(answer.doc.body.session)[0]);
 	if (!session) {
 		throw new NodeApiError(this.getNode(), { message: 'not found' } as JsonObject, {
 			message: `BeyondTrust has no support session ${lsid} [item ${i}]`,
-			description: 'Check the session ID; reports only include sessions on this site that the API account may see.',
+			description:
+				'Check the session ID; reports only include sessions on this site that the API account may see.',
 			httpCode: '404',
 			itemIndex: i,
 		});

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { normalizeSession } from '../../helpers/normalize';
 import { invalidInput } from '../../../shared/validation';
@@ -13,7 +18,8 @@ const properties: INodeProperties[] = [
 		type: 'number',
 		default: 24,
 		typeOptions: { minValue: 1 },
-		description: 'Sessions that began in this window, including ones still running. Ignored when Start Time is set in the filters.',
+		description:
+			'Sessions that began in this window, including ones still running. Ignored when Start Time is set in the filters.',
 	},
 	{
 		displayName: 'Active Only',
@@ -56,39 +62,64 @@ const properties: INodeProperties[] = [
 				name: 'includeEvents',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to add the session event log (chat, file transfers, ...) to each session',
+				description:
+					'Whether to add the session event log (chat, file transfers, ...) to each session',
 			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['session'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['session'], operation: ['getAll'] } },
+	properties,
+);
 
-function toUnix(ctx: IExecuteFunctions, value: unknown, field: string, i: number): number | undefined {
+function toUnix(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	i: number,
+): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	const ms = Date.parse(String(value));
-	if (Number.isNaN(ms)) throw invalidInput(ctx.getNode(), i, field, `"${String(value)}" is not a date and time`);
+	if (Number.isNaN(ms))
+		throw invalidInput(ctx.getNode(), i, field, `"${String(value)}" is not a date and time`);
 	return Math.floor(ms / 1000);
 }
 
 /** The SupportSession report window: start_time (unix) + duration (seconds, 0 = up to now). */
-export function reportWindow(ctx: IExecuteFunctions, i: number, nowMs = Date.now()): { start_time: number; duration: number } {
+export function reportWindow(
+	ctx: IExecuteFunctions,
+	i: number,
+	nowMs = Date.now(),
+): { start_time: number; duration: number } {
 	const node = ctx.getNode();
 	const filters = ctx.getNodeParameter('filters', i, {}) as IDataObject;
 	const now = Math.floor(nowMs / 1000);
 	let start = toUnix(ctx, filters.startTime, 'Filters → Start Time', i);
 	if (start === undefined) {
 		const hours = Number(ctx.getNodeParameter('hours', i, 24));
-		if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 366) throw invalidInput(node, i, 'Started Within the Last (Hours)', 'must be more than 0 and at most 8784 (a year)');
+		if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 366)
+			throw invalidInput(
+				node,
+				i,
+				'Started Within the Last (Hours)',
+				'must be more than 0 and at most 8784 (a year)',
+			);
 		start = now - Math.round(hours * 3600);
 	}
 	const end = toUnix(ctx, filters.endTime, 'Filters → End Time', i);
-	if (end !== undefined && end <= start) throw invalidInput(node, i, 'Filters → End Time', 'must be after the start of the window');
+	if (end !== undefined && end <= start)
+		throw invalidInput(node, i, 'Filters → End Time', 'must be after the start of the window');
 	if (start > now) throw invalidInput(node, i, 'Filters → Start Time', 'is in the future');
 	return { start_time: start, duration: end === undefined ? 0 : end - start };
 }
 
-export async function execute(this: IExecuteFunctions, client: BtClient, i: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: BtClient,
+	i: number,
+): Promise<INodeExecutionData[]> {
 	const window = reportWindow(this, i);
 	const activeOnly = this.getNodeParameter('activeOnly', i, true) as boolean;
 	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;

@@ -14,14 +14,24 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['session'] } },
 		default: 'getAll',
 		options: [
-			{ name: 'Get', value: 'get', action: 'Get a support session', description: 'Read one support session report by its ID' },
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a support session',
+				description: 'Read one support session report by its ID',
+			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many support sessions',
 				description: 'Support sessions started in a time window; active only or by ticket ID',
 			},
-			{ name: 'Terminate', value: 'terminate', action: 'Terminate a support session', description: 'End a running session' },
+			{
+				name: 'Terminate',
+				value: 'terminate',
+				action: 'Terminate a support session',
+				description: 'End a running session',
+			},
 		],
 	},
 	...get.description,

@@ -16,9 +16,16 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['session'], operation: ['terminate'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['session'], operation: ['terminate'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, client: BtClient, i: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: BtClient,
+	i: number,
+): Promise<INodeExecutionData[]> {
 	const lsid = readLsid(this, i);
 	const answer = await client.call({
 		api: 'command',

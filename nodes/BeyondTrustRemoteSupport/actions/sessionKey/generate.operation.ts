@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { normalizeSessionKey } from '../../helpers/normalize';
 import { CUSTOM_FIELD_NAME, HOSTNAME, readId } from '../../helpers/validation';
@@ -20,8 +25,16 @@ const properties: INodeProperties[] = [
 		options: [
 			{ name: 'General Queue', value: 'general' },
 			{ name: 'Issue', value: 'issue', description: 'The queue of an issue (by its code name)' },
-			{ name: 'Representative', value: 'rep', description: 'A representative chosen from the list or by ID' },
-			{ name: 'Representative Username', value: 'repUsername', description: 'Fails unless exactly one user has this username' },
+			{
+				name: 'Representative',
+				value: 'rep',
+				description: 'A representative chosen from the list or by ID',
+			},
+			{
+				name: 'Representative Username',
+				value: 'repUsername',
+				description: 'Fails unless exactly one user has this username',
+			},
 			{ name: 'Team', value: 'team', description: 'A support team chosen from the list or by ID' },
 		],
 	},
@@ -50,7 +63,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. INC0012345',
-		description: 'Stored on the session as its external key, so reports and outbound events can be matched to the ticket. Sent as session.custom.external_key. Up to 1024 characters.',
+		description:
+			'Stored on the session as its external key, so reports and outbound events can be matched to the ticket. Sent as session.custom.external_key. Up to 1024 characters.',
 	},
 	{
 		displayName: 'Time to Live (Seconds)',
@@ -73,7 +87,8 @@ const properties: INodeProperties[] = [
 				type: 'fixedCollection',
 				typeOptions: { multipleValues: true },
 				default: {},
-				description: 'Session custom fields, by the code name configured in /login → Management → API Configuration → Custom Fields',
+				description:
+					'Session custom fields, by the code name configured in /login → Management → API Configuration → Custom Fields',
 				options: [
 					{
 						displayName: 'Field',
@@ -91,7 +106,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. help.example.com',
-				description: 'Which public site hostname goes into the link (sites with several public portals). Sent as url_hostname.',
+				description:
+					'Which public site hostname goes into the link (sites with several public portals). Sent as url_hostname.',
 			},
 			{
 				displayName: 'Extra Parameters',
@@ -99,7 +115,8 @@ const properties: INodeProperties[] = [
 				type: 'fixedCollection',
 				typeOptions: { multipleValues: true },
 				default: {},
-				description: 'Passed to generate_session_key as they are. For options not confirmed from public documentation (e.g. priority or skills); check them on your site first.',
+				description:
+					'Passed to generate_session_key as they are. For options not confirmed from public documentation (e.g. priority or skills); check them on your site first.',
 				options: [
 					{
 						displayName: 'Parameter',
@@ -115,7 +132,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['sessionKey'], operation: ['generate'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['sessionKey'], operation: ['generate'] } },
+	properties,
+);
 
 function queueId(ctx: IExecuteFunctions, i: number): string {
 	const node = ctx.getNode();
@@ -145,15 +165,31 @@ function queueId(ctx: IExecuteFunctions, i: number): string {
 /** Builds and checks every parameter before anything is sent. */
 export function buildParameters(ctx: IExecuteFunctions, i: number): IDataObject {
 	const node = ctx.getNode();
-	const qs: IDataObject = { action: 'generate_session_key', type: 'support', queue_id: queueId(ctx, i) };
+	const qs: IDataObject = {
+		action: 'generate_session_key',
+		type: 'support',
+		queue_id: queueId(ctx, i),
+	};
 
 	const ttl = Number(ctx.getNodeParameter('ttl', i, 0));
-	if (!Number.isInteger(ttl) || ttl < 0 || ttl > MAX_TTL) throw invalidInput(node, i, 'Time to Live (Seconds)', `must be a whole number from 0 to ${MAX_TTL}`);
+	if (!Number.isInteger(ttl) || ttl < 0 || ttl > MAX_TTL)
+		throw invalidInput(
+			node,
+			i,
+			'Time to Live (Seconds)',
+			`must be a whole number from 0 to ${MAX_TTL}`,
+		);
 	if (ttl > 0) qs.ttl = ttl;
 
 	let customChars = 0;
 	const externalKey = String(ctx.getNodeParameter('externalKey', i, '') ?? '').trim();
-	if (externalKey.length > MAX_FIELD_CHARS) throw invalidInput(node, i, 'Ticket ID (External Key)', `is longer than ${MAX_FIELD_CHARS} characters`);
+	if (externalKey.length > MAX_FIELD_CHARS)
+		throw invalidInput(
+			node,
+			i,
+			'Ticket ID (External Key)',
+			`is longer than ${MAX_FIELD_CHARS} characters`,
+		);
 	if (externalKey) {
 		qs['session.custom.external_key'] = externalKey;
 		customChars += externalKey.length;
@@ -164,30 +200,66 @@ export function buildParameters(ctx: IExecuteFunctions, i: number): IDataObject 
 	for (const field of fields) {
 		const name = String(field.name ?? '').trim();
 		const value = String(field.value ?? '');
-		if (!CUSTOM_FIELD_NAME.test(name)) throw invalidInput(node, i, 'Custom Fields → Code Name', `"${name}" must be letters, digits or _`);
-		if (name === 'external_key') throw invalidInput(node, i, 'Custom Fields → Code Name', 'external_key is set by "Ticket ID (External Key)"');
-		if (value.length > MAX_FIELD_CHARS) throw invalidInput(node, i, `Custom Fields → ${name}`, `is longer than ${MAX_FIELD_CHARS} characters`);
+		if (!CUSTOM_FIELD_NAME.test(name))
+			throw invalidInput(
+				node,
+				i,
+				'Custom Fields → Code Name',
+				`"${name}" must be letters, digits or _`,
+			);
+		if (name === 'external_key')
+			throw invalidInput(
+				node,
+				i,
+				'Custom Fields → Code Name',
+				'external_key is set by "Ticket ID (External Key)"',
+			);
+		if (value.length > MAX_FIELD_CHARS)
+			throw invalidInput(
+				node,
+				i,
+				`Custom Fields → ${name}`,
+				`is longer than ${MAX_FIELD_CHARS} characters`,
+			);
 		customChars += value.length;
 		qs[`session.custom.${name}`] = value;
 	}
-	if (customChars > MAX_CUSTOM_TOTAL) throw invalidInput(node, i, 'Custom Fields', `hold ${customChars} characters; BeyondTrust accepts 10 KB in all`);
+	if (customChars > MAX_CUSTOM_TOTAL)
+		throw invalidInput(
+			node,
+			i,
+			'Custom Fields',
+			`hold ${customChars} characters; BeyondTrust accepts 10 KB in all`,
+		);
 
 	const hostname = String(extra.urlHostname ?? '').trim();
 	if (hostname) {
-		if (!HOSTNAME.test(hostname)) throw invalidInput(node, i, 'Public Site Hostname', `"${hostname}" is not a hostname (no https://, no path)`);
+		if (!HOSTNAME.test(hostname))
+			throw invalidInput(
+				node,
+				i,
+				'Public Site Hostname',
+				`"${hostname}" is not a hostname (no https://, no path)`,
+			);
 		qs.url_hostname = hostname;
 	}
 
-	const params = ((extra.extraParameters as IDataObject | undefined)?.parameter ?? []) as IDataObject[];
+	const params = ((extra.extraParameters as IDataObject | undefined)?.parameter ??
+		[]) as IDataObject[];
 	for (const param of params) {
 		const name = String(param.name ?? '').trim();
-		if (!/^[A-Za-z0-9_.]{1,64}$/.test(name) || name in qs) throw invalidInput(node, i, 'Extra Parameters → Name', `"${name}" is not allowed`);
+		if (!/^[A-Za-z0-9_.]{1,64}$/.test(name) || name in qs)
+			throw invalidInput(node, i, 'Extra Parameters → Name', `"${name}" is not allowed`);
 		qs[name] = String(param.value ?? '');
 	}
 	return qs;
 }
 
-export async function execute(this: IExecuteFunctions, client: BtClient, i: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: BtClient,
+	i: number,
+): Promise<INodeExecutionData[]> {
 	const qs = buildParameters(this, i);
 	const answer = await client.call({
 		api: 'command',

@@ -12,7 +12,12 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['team'] } },
 		default: 'getAll',
 		options: [
-			{ name: 'Get Many', value: 'getAll', action: 'Get many support teams', description: 'Support teams with their members and issues' },
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many support teams',
+				description: 'Support teams with their members and issues',
+			},
 		],
 	},
 	...getAll.description,

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { Rimo3Client } from '../../transport/request';
 
@@ -25,7 +30,8 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		description: 'Applied by the node after the list is read (the API offers no filters that we know of)',
+		description:
+			'Applied by the node after the list is read (the API offers no filters that we know of)',
 		options: [
 			{ displayName: 'Display Name Contains', name: 'displayName', type: 'string', default: '' },
 			{ displayName: 'Manufacturer', name: 'manufacturer', type: 'string', default: '' },
@@ -34,24 +40,44 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['applicationPackage'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['applicationPackage'], operation: ['getAll'] } },
+	properties,
+);
 
 /** GET /api/v2/application-packages answers a bare JSON array (seen in working scripts; no paging seen). */
-export async function listPackages(client: Rimo3Client, itemIndex?: number): Promise<IDataObject[]> {
-	const body = await client.request({ method: 'GET', path: '/api/v2/application-packages', action: 'list application packages', itemIndex });
+export async function listPackages(
+	client: Rimo3Client,
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	const body = await client.request({
+		method: 'GET',
+		path: '/api/v2/application-packages',
+		action: 'list application packages',
+		itemIndex,
+	});
 	if (Array.isArray(body)) return body as IDataObject[];
-	const wrapped = (body as IDataObject | undefined)?.items ?? (body as IDataObject | undefined)?.data;
+	const wrapped =
+		(body as IDataObject | undefined)?.items ?? (body as IDataObject | undefined)?.data;
 	return Array.isArray(wrapped) ? (wrapped as IDataObject[]) : [];
 }
 
-export async function execute(this: IExecuteFunctions, client: Rimo3Client, i: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: Rimo3Client,
+	i: number,
+): Promise<INodeExecutionData[]> {
 	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
 	const limit = Number(this.getNodeParameter('limit', i, 50));
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const same = (a: unknown, b: unknown) => String(a ?? '').toLowerCase() === String(b ?? '').toLowerCase();
+	const same = (a: unknown, b: unknown) =>
+		String(a ?? '').toLowerCase() === String(b ?? '').toLowerCase();
 	const packages = (await listPackages(client, i)).filter(
 		(p) =>
-			(!filters.displayName || String(p.displayName ?? '').toLowerCase().includes(String(filters.displayName).toLowerCase())) &&
+			(!filters.displayName ||
+				String(p.displayName ?? '')
+					.toLowerCase()
+					.includes(String(filters.displayName).toLowerCase())) &&
 			(!filters.manufacturer || same(p.manufacturer, filters.manufacturer)) &&
 			(!filters.productVersion || same(p.productVersion, filters.productVersion)),
 	);

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { Rimo3Client } from '../../transport/request';
 import { pathSegment } from '../../../shared/url';
@@ -12,21 +17,39 @@ const properties: INodeProperties[] = [
 		required: true,
 		description: 'The package whose pipeline runs (import, discovery, baseline, test) to read',
 		modes: [
-			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchPackages', searchable: true } },
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchPackages', searchable: true },
+			},
 			{ displayName: 'ID', name: 'id', type: 'string', placeholder: 'e.g. 3f2a1b4c-...' },
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['applicationPackage'], operation: ['getSequences'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['applicationPackage'], operation: ['getSequences'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, client: Rimo3Client, i: number): Promise<INodeExecutionData[]> {
-	const id = String(this.getNodeParameter('applicationPackage', i, '', { extractValue: true }) ?? '').trim();
+export async function execute(
+	this: IExecuteFunctions,
+	client: Rimo3Client,
+	i: number,
+): Promise<INodeExecutionData[]> {
+	const id = String(
+		this.getNodeParameter('applicationPackage', i, '', { extractValue: true }) ?? '',
+	).trim();
 	if (!/^[A-Za-z0-9_-]{1,100}$/.test(id)) {
-		throw new NodeOperationError(this.getNode(), `Application Package "${id}" is not a package ID [item ${i}]`, {
-			itemIndex: i,
-			description: `Pick a package from the list or paste its applicationPackageId; nothing was sent to Rimo3 for item ${i}.`,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Application Package "${id}" is not a package ID [item ${i}]`,
+			{
+				itemIndex: i,
+				description: `Pick a package from the list or paste its applicationPackageId; nothing was sent to Rimo3 for item ${i}.`,
+			},
+		);
 	}
 	const body = await client.request({
 		method: 'GET',
@@ -35,6 +58,10 @@ export async function execute(this: IExecuteFunctions, client: Rimo3Client, i: n
 		itemIndex: i,
 	});
 	// The reply shape is not documented publicly: an array becomes one item per sequence.
-	const sequences = Array.isArray(body) ? (body as IDataObject[]) : body && typeof body === 'object' ? [body as IDataObject] : [];
+	const sequences = Array.isArray(body)
+		? (body as IDataObject[])
+		: body && typeof body === 'object'
+			? [body as IDataObject]
+			: [];
 	return sequences.map((s) => ({ json: { applicationPackageId: id, ...s } }));
 }

@@ -14,18 +14,25 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['applicationPackage'] } },
 		default: 'getAll',
 		options: [
-			{ name: 'Get Many', value: 'getAll', action: 'Get many application packages', description: 'List the application packages in Rimo3' },
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many application packages',
+				description: 'List the application packages in Rimo3',
+			},
 			{
 				name: 'Get Sequences',
 				value: 'getSequences',
 				action: 'Get sequences of an application package',
-				description: 'Pipeline status of a package (import, discovery, baseline, test); reply shape not publicly documented',
+				description:
+					'Pipeline status of a package (import, discovery, baseline, test); reply shape not publicly documented',
 			},
 			{
 				name: 'Upload',
 				value: 'upload',
 				action: 'Upload an application package',
-				description: 'Send a zipped installer from a previous node and start the pipeline (beta: based on working scripts, not official docs)',
+				description:
+					'Send a zipped installer from a previous node and start the pipeline (beta: based on working scripts, not official docs)',
 			},
 		],
 	},

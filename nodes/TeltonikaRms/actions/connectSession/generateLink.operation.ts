@@ -5,9 +5,22 @@ import { readOptions } from '../../helpers/options';
 import { ensureRemoteAccess } from '../../helpers/remoteAccess';
 import type { RemoteAccessSpec } from '../../helpers/remoteAccess';
 import { startConnectSession } from '../../helpers/session';
-import { requireDuration, requireIPv4, requirePort, requireProtocol, requireText } from '../../helpers/validation';
+import {
+	requireDuration,
+	requireIPv4,
+	requirePort,
+	requireProtocol,
+	requireText,
+} from '../../helpers/validation';
 import type { RmsClient } from '../../transport/request';
-import { destinationIpField, destinationPortField, deviceLocator, durationField, optionsCollection, protocolField } from '../common.descriptions';
+import {
+	destinationIpField,
+	destinationPortField,
+	deviceLocator,
+	durationField,
+	optionsCollection,
+	protocolField,
+} from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	deviceLocator,
@@ -21,12 +34,16 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. Ticket_4711_HTTPS',
-		description: 'Name of the configuration to reuse or create. Leave empty to use protocol_IP_port, e.g. https_192_168_1_10_443.',
+		description:
+			'Name of the configuration to reuse or create. Leave empty to use protocol_IP_port, e.g. https_192_168_1_10_443.',
 	},
 	optionsCollection(),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['connectSession'], operation: ['generateLink'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['connectSession'], operation: ['generateLink'] } },
+	properties,
+);
 
 export function defaultConfigName(protocol: string, ip: string, port: number): string {
 	return `${protocol}_${ip.replace(/\./g, '_')}_${port}`;
@@ -37,19 +54,42 @@ export function defaultConfigName(protocol: string, ip: string, port: number): s
  * given name is reused, and created only when missing, so reruns and concurrent executions never
  * pile up configurations (see ensureRemoteAccess).
  */
-export async function execute(this: IExecuteFunctions, client: RmsClient, i: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: RmsClient,
+	i: number,
+): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const ref = readDeviceRef(this, i);
-	const destinationIp = requireIPv4(node, i, 'LAN IP Address', this.getNodeParameter('destinationIp', i));
+	const destinationIp = requireIPv4(
+		node,
+		i,
+		'LAN IP Address',
+		this.getNodeParameter('destinationIp', i),
+	);
 	const destinationPort = requirePort(node, i, 'Port', this.getNodeParameter('destinationPort', i));
 	const protocol = requireProtocol(node, i, 'Protocol', this.getNodeParameter('protocol', i));
-	const duration = requireDuration(node, i, 'Duration (Seconds)', this.getNodeParameter('duration', i));
+	const duration = requireDuration(
+		node,
+		i,
+		'Duration (Seconds)',
+		this.getNodeParameter('duration', i),
+	);
 	const rawName = String(this.getNodeParameter('name', i, '') ?? '').trim();
-	const name = rawName ? requireText(node, i, 'Remote Access Name', rawName) : defaultConfigName(protocol, destinationIp, destinationPort);
+	const name = rawName
+		? requireText(node, i, 'Remote Access Name', rawName)
+		: defaultConfigName(protocol, destinationIp, destinationPort);
 	const options = readOptions(this, i);
 
 	const deviceId = await resolveDeviceId(client, ref, i);
-	const spec: RemoteAccessSpec = { deviceId, name, destinationIp, destinationPort, protocol, credentialsRequired: false };
+	const spec: RemoteAccessSpec = {
+		deviceId,
+		name,
+		destinationIp,
+		destinationPort,
+		protocol,
+		credentialsRequired: false,
+	};
 	const { config, created } = await ensureRemoteAccess(client, spec, options, i);
 
 	const accessId = Number(config.id);

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { readDeviceRef, resolveDeviceId } from '../../helpers/device';
 import { normalizeSession } from '../../helpers/normalize';
@@ -16,9 +21,22 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		default: 'account',
 		options: [
-			{ name: 'One Access ID', value: 'accessId', description: 'Sessions of one remote access configuration' },
-			{ name: 'One Device', value: 'device', description: 'Sessions of every configuration on one router' },
-			{ name: 'Whole Account', value: 'account', description: 'Sessions of every configuration the token can see (one request per configuration)' },
+			{
+				name: 'One Access ID',
+				value: 'accessId',
+				description: 'Sessions of one remote access configuration',
+			},
+			{
+				name: 'One Device',
+				value: 'device',
+				description: 'Sessions of every configuration on one router',
+			},
+			{
+				name: 'Whole Account',
+				value: 'account',
+				description:
+					'Sessions of every configuration the token can see (one request per configuration)',
+			},
 		],
 	},
 	{ ...accessIdField, displayOptions: { show: { scope: ['accessId'] } } },
@@ -33,9 +51,18 @@ const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['connectSession'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['connectSession'], operation: ['getAll'] } },
+	properties,
+);
 
-async function sessionsOf(client: RmsClient, accessId: number, activeOnly: boolean, i: number, max: number) {
+async function sessionsOf(
+	client: RmsClient,
+	accessId: number,
+	activeOnly: boolean,
+	i: number,
+	max: number,
+) {
 	const sessions = await requestAllItems(
 		client,
 		{
@@ -47,27 +74,54 @@ async function sessionsOf(client: RmsClient, accessId: number, activeOnly: boole
 		},
 		max,
 	);
-	const normalized: IDataObject[] = sessions.map((s) => ({ ...normalizeSession(s), access_id: accessId }));
+	const normalized: IDataObject[] = sessions.map((s) => ({
+		...normalizeSession(s),
+		access_id: accessId,
+	}));
 	// The API has returned ended sessions despite the filter; the end time is the truth.
 	return activeOnly ? normalized.filter((s) => s.active === true) : normalized;
 }
 
-export async function execute(this: IExecuteFunctions, client: RmsClient, i: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: RmsClient,
+	i: number,
+): Promise<INodeExecutionData[]> {
 	const scope = this.getNodeParameter('scope', i) as string;
 	const activeOnly = this.getNodeParameter('activeOnly', i) as boolean;
 	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-	const limit = returnAll ? Infinity : requireInteger(this.getNode(), i, 'Limit', this.getNodeParameter('limit', i), 1, Number.MAX_SAFE_INTEGER);
+	const limit = returnAll
+		? Infinity
+		: requireInteger(
+				this.getNode(),
+				i,
+				'Limit',
+				this.getNodeParameter('limit', i),
+				1,
+				Number.MAX_SAFE_INTEGER,
+			);
 
 	let results: IDataObject[] = [];
 	if (scope === 'accessId') {
-		const accessId = requireId(this.getNode(), i, 'Access ID', this.getNodeParameter('accessId', i));
+		const accessId = requireId(
+			this.getNode(),
+			i,
+			'Access ID',
+			this.getNodeParameter('accessId', i),
+		);
 		results = await sessionsOf(client, accessId, activeOnly, i, limit);
 	} else {
 		const ref = scope === 'device' ? readDeviceRef(this, i) : undefined;
 		const deviceId = ref ? await resolveDeviceId(client, ref, i) : undefined;
 		for (const config of await listRemoteAccess(client, deviceId, i)) {
 			if (results.length >= limit) break;
-			const sessions = await sessionsOf(client, Number(config.id), activeOnly, i, limit - results.length);
+			const sessions = await sessionsOf(
+				client,
+				Number(config.id),
+				activeOnly,
+				i,
+				limit - results.length,
+			);
 			results.push(
 				...sessions.map((s) => ({
 					...s,

@@ -15,10 +15,31 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['connectSession'] } },
 		default: 'generateLink',
 		options: [
-			{ name: 'Close', value: 'close', action: 'Close session', description: 'End an RMS Connect session before it expires' },
-			{ name: 'Generate Connect Link', value: 'generateLink', action: 'Generate connect link', description: 'Find the router, reuse or create the remote access, start a session and return its link' },
-			{ name: 'Get Many', value: 'getAll', action: 'List sessions', description: 'List sessions of an access ID, a device or the whole account' },
-			{ name: 'Start', value: 'start', action: 'Start connect session', description: 'Open an RMS Connect session for an access ID and return its link' },
+			{
+				name: 'Close',
+				value: 'close',
+				action: 'Close session',
+				description: 'End an RMS Connect session before it expires',
+			},
+			{
+				name: 'Generate Connect Link',
+				value: 'generateLink',
+				action: 'Generate connect link',
+				description:
+					'Find the router, reuse or create the remote access, start a session and return its link',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'List sessions',
+				description: 'List sessions of an access ID, a device or the whole account',
+			},
+			{
+				name: 'Start',
+				value: 'start',
+				action: 'Start connect session',
+				description: 'Open an RMS Connect session for an access ID and return its link',
+			},
 		],
 	},
 	...close.description,

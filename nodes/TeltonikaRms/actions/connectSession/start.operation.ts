@@ -8,12 +8,24 @@ import { accessIdField, durationField, optionsCollection } from '../common.descr
 
 const properties: INodeProperties[] = [accessIdField, durationField, optionsCollection()];
 
-export const description = updateDisplayOptions({ show: { resource: ['connectSession'], operation: ['start'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['connectSession'], operation: ['start'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, client: RmsClient, i: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: RmsClient,
+	i: number,
+): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const accessId = requireId(node, i, 'Access ID', this.getNodeParameter('accessId', i));
-	const duration = requireDuration(node, i, 'Duration (Seconds)', this.getNodeParameter('duration', i));
+	const duration = requireDuration(
+		node,
+		i,
+		'Duration (Seconds)',
+		this.getNodeParameter('duration', i),
+	);
 	const options = readOptions(this, i);
 	const session = await startConnectSession(client, accessId, duration, undefined, options, i);
 	return [{ json: { ...session, duration, access_id: accessId } }];

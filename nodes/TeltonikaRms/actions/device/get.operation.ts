@@ -6,12 +6,18 @@ import { readOptions } from '../../helpers/options';
 import type { RmsClient } from '../../transport/request';
 import { deviceLocator, requestOptionsCollection, simplifyOption } from '../common.descriptions';
 
-
 const properties: INodeProperties[] = [deviceLocator, requestOptionsCollection([simplifyOption])];
 
-export const description = updateDisplayOptions({ show: { resource: ['device'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['device'], operation: ['get'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, client: RmsClient, i: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: RmsClient,
+	i: number,
+): Promise<INodeExecutionData[]> {
 	const ref = readDeviceRef(this, i);
 	const options = readOptions(this, i);
 	const device = await findDevice(client, ref, i, true);

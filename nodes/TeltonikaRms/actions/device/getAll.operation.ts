@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { DEVICE_SUMMARY_FIELDS } from '../../helpers/device';
 import { normalizeDevice, pick } from '../../helpers/normalize';
@@ -6,7 +11,11 @@ import { readOptions } from '../../helpers/options';
 import { requireInteger } from '../../helpers/validation';
 import { requestAllItems } from '../../transport/pagination';
 import type { RmsClient } from '../../transport/request';
-import { requestOptionsCollection, returnAllAndLimit, simplifyOption } from '../common.descriptions';
+import {
+	requestOptionsCollection,
+	returnAllAndLimit,
+	simplifyOption,
+} from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
@@ -48,17 +57,39 @@ const properties: INodeProperties[] = [
 	requestOptionsCollection([simplifyOption]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['device'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['device'], operation: ['getAll'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, client: RmsClient, i: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: RmsClient,
+	i: number,
+): Promise<INodeExecutionData[]> {
 	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-	const limit = returnAll ? Infinity : requireInteger(this.getNode(), i, 'Limit', this.getNodeParameter('limit', i), 1, Number.MAX_SAFE_INTEGER);
+	const limit = returnAll
+		? Infinity
+		: requireInteger(
+				this.getNode(),
+				i,
+				'Limit',
+				this.getNodeParameter('limit', i),
+				1,
+				Number.MAX_SAFE_INTEGER,
+			);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const options = readOptions(this, i);
 	const qs: IDataObject = {};
 	if (filters.search) qs.q = filters.search;
 	if (filters.status) qs.status = filters.status;
 	if (filters.tagId) qs.tag_id = filters.tagId;
-	const devices = await requestAllItems(client, { path: '/devices', qs, action: 'list devices', scope: 'devices:read', itemIndex: i }, limit);
-	return devices.map(normalizeDevice).map((device) => ({ json: options.simplify ? pick(device, DEVICE_SUMMARY_FIELDS) : device }));
+	const devices = await requestAllItems(
+		client,
+		{ path: '/devices', qs, action: 'list devices', scope: 'devices:read', itemIndex: i },
+		limit,
+	);
+	return devices
+		.map(normalizeDevice)
+		.map((device) => ({ json: options.simplify ? pick(device, DEVICE_SUMMARY_FIELDS) : device }));
 }

@@ -13,8 +13,18 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['device'] } },
 		default: 'get',
 		options: [
-			{ name: 'Get', value: 'get', action: 'Get device', description: 'Find a router by serial number or ID' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many devices', description: 'List routers, with filters' },
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get device',
+				description: 'Find a router by serial number or ID',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many devices',
+				description: 'List routers, with filters',
+			},
 		],
 	},
 	...get.description,

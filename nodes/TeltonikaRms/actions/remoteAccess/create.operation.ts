@@ -1,11 +1,22 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { readDeviceRef, resolveDeviceId } from '../../helpers/device';
 import { readOptions } from '../../helpers/options';
 import { createRemoteAccess } from '../../helpers/remoteAccess';
 import { requireIPv4, requirePort, requireProtocol, requireText } from '../../helpers/validation';
 import type { RmsClient } from '../../transport/request';
-import { destinationIpField, destinationPortField, deviceLocator, optionsCollection, protocolField } from '../common.descriptions';
+import {
+	destinationIpField,
+	destinationPortField,
+	deviceLocator,
+	optionsCollection,
+	protocolField,
+} from '../common.descriptions';
 import { configNameField } from './fields';
 
 const properties: INodeProperties[] = [
@@ -20,24 +31,42 @@ const properties: INodeProperties[] = [
 			name: 'credentialsRequired',
 			type: 'boolean',
 			default: false,
-			description: 'Whether RMS asks for the RMS user\'s login before opening the link',
+			description: "Whether RMS asks for the RMS user's login before opening the link",
 		},
 	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['remoteAccess'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['remoteAccess'], operation: ['create'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, client: RmsClient, i: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: RmsClient,
+	i: number,
+): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const ref = readDeviceRef(this, i);
 	const name = requireText(node, i, 'Name', this.getNodeParameter('name', i));
-	const destinationIp = requireIPv4(node, i, 'LAN IP Address', this.getNodeParameter('destinationIp', i));
+	const destinationIp = requireIPv4(
+		node,
+		i,
+		'LAN IP Address',
+		this.getNodeParameter('destinationIp', i),
+	);
 	const destinationPort = requirePort(node, i, 'Port', this.getNodeParameter('destinationPort', i));
 	const protocol = requireProtocol(node, i, 'Protocol', this.getNodeParameter('protocol', i));
 	const options = readOptions(this, i);
-	const credentialsRequired = (this.getNodeParameter('options', i, {}) as IDataObject).credentialsRequired === true;
+	const credentialsRequired =
+		(this.getNodeParameter('options', i, {}) as IDataObject).credentialsRequired === true;
 
 	const deviceId = await resolveDeviceId(client, ref, i);
-	const config = await createRemoteAccess(client, { deviceId, name, destinationIp, destinationPort, protocol, credentialsRequired }, options, i);
+	const config = await createRemoteAccess(
+		client,
+		{ deviceId, name, destinationIp, destinationPort, protocol, credentialsRequired },
+		options,
+		i,
+	);
 	return [{ json: config }];
 }

@@ -7,5 +7,6 @@ export const configNameField: INodeProperties = {
 	default: '',
 	required: true,
 	placeholder: 'e.g. Camera_HTTPS',
-	description: 'Name of the remote access configuration on the device; letters, digits, dashes and underscores are safest',
+	description:
+		'Name of the remote access configuration on the device; letters, digits, dashes and underscores are safest',
 };

@@ -9,20 +9,36 @@ import { configNameField } from './fields';
 
 const properties: INodeProperties[] = [deviceLocator, configNameField];
 
-export const description = updateDisplayOptions({ show: { resource: ['remoteAccess'], operation: ['getAccessId'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['remoteAccess'], operation: ['getAccessId'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, client: RmsClient, i: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: RmsClient,
+	i: number,
+): Promise<INodeExecutionData[]> {
 	const ref = readDeviceRef(this, i);
 	const name = requireText(this.getNode(), i, 'Name', this.getNodeParameter('name', i));
 	const deviceId = await resolveDeviceId(client, ref, i);
 	const configs = await listRemoteAccess(client, deviceId, i);
 	const config = findByName(configs, name);
 	if (!config) {
-		const known = configs.map((c) => `"${String(c.name)}"`).slice(0, 10).join(', ');
-		throw new NodeOperationError(this.getNode(), `Device ${deviceId} has no remote access named "${name}" [item ${i}]`, {
-			itemIndex: i,
-			description: known ? `Names on this device: ${known}. Create it with Create remote access.` : 'The device has no remote access configurations yet; create one with Create remote access.',
-		});
+		const known = configs
+			.map((c) => `"${String(c.name)}"`)
+			.slice(0, 10)
+			.join(', ');
+		throw new NodeOperationError(
+			this.getNode(),
+			`Device ${deviceId} has no remote access named "${name}" [item ${i}]`,
+			{
+				itemIndex: i,
+				description: known
+					? `Names on this device: ${known}. Create it with Create remote access.`
+					: 'The device has no remote access configurations yet; create one with Create remote access.',
+			},
+		);
 	}
 	return [{ json: config }];
 }

@@ -14,20 +14,40 @@ const properties: INodeProperties[] = [
 		default: 'device',
 		options: [
 			{ name: 'One Device', value: 'device', description: 'Configurations of one router' },
-			{ name: 'Whole Account', value: 'account', description: 'Every configuration the token can see' },
+			{
+				name: 'Whole Account',
+				value: 'account',
+				description: 'Every configuration the token can see',
+			},
 		],
 	},
 	{ ...deviceLocator, displayOptions: { show: { scope: ['device'] } } },
 	...returnAllAndLimit(),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['remoteAccess'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['remoteAccess'], operation: ['getAll'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, client: RmsClient, i: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: RmsClient,
+	i: number,
+): Promise<INodeExecutionData[]> {
 	const scope = this.getNodeParameter('scope', i) as string;
 	const ref = scope === 'device' ? readDeviceRef(this, i) : undefined;
 	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-	const limit = returnAll ? Infinity : requireInteger(this.getNode(), i, 'Limit', this.getNodeParameter('limit', i), 1, Number.MAX_SAFE_INTEGER);
+	const limit = returnAll
+		? Infinity
+		: requireInteger(
+				this.getNode(),
+				i,
+				'Limit',
+				this.getNodeParameter('limit', i),
+				1,
+				Number.MAX_SAFE_INTEGER,
+			);
 	const deviceId = ref ? await resolveDeviceId(client, ref, i) : undefined;
 	const configs = await listRemoteAccess(client, deviceId, i, limit);
 	return configs.map((json) => ({ json }));
