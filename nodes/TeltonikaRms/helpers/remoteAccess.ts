@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { requestAllItems } from '../transport/pagination';
 import type { RmsClient } from '../transport/request';
-import { waitForChannel } from '../transport/statusChannel';
+import { requestChange } from '../transport/statusChannel';
 import { normalizeRemoteAccess } from './normalize';
 import type { NodeOptions } from './options';
 import { credentialKey, oneAtATime } from './singleFlight';
@@ -70,39 +70,30 @@ async function submitCreate(
 	options: NodeOptions,
 	i: number,
 ) {
-	const scope = 'device_remote_access:write';
-	const action = `create remote access "${spec.name}" on device ${spec.deviceId}`;
-	const envelope = await client.request({
-		method: 'POST',
-		path: '/devices/remote-access',
-		body: {
-			data: [
-				{
-					device_id: spec.deviceId,
-					name: spec.name,
-					destination_ip: spec.destinationIp,
-					destination_port: spec.destinationPort,
-					protocol: spec.protocol,
-					credentials_required: spec.credentialsRequired,
-				},
-			],
-		},
-		action,
-		scope,
-		retry: 'rejectedOnly',
-		itemIndex: i,
-	});
-	const channel = String(envelope.meta?.channel ?? '');
-	if (channel) {
-		await waitForChannel(client, channel, {
-			key: spec.deviceId,
-			intervalMs: options.pollIntervalMs,
-			timeoutMs: options.pollTimeoutMs,
-			action,
-			scope,
+	await requestChange(
+		client,
+		{
+			method: 'POST',
+			path: '/devices/remote-access',
+			body: {
+				data: [
+					{
+						device_id: spec.deviceId,
+						name: spec.name,
+						destination_ip: spec.destinationIp,
+						destination_port: spec.destinationPort,
+						protocol: spec.protocol,
+						credentials_required: spec.credentialsRequired,
+					},
+				],
+			},
+			action: `create remote access "${spec.name}" on device ${spec.deviceId}`,
+			scope: 'device_remote_access:write',
 			itemIndex: i,
-		});
-	}
+		},
+		options,
+		spec.deviceId,
+	);
 	const named = allNamed(await listRemoteAccess(client, spec.deviceId, i), spec.name);
 	if (named.length === 0) {
 		throw new NodeOperationError(

@@ -1,6 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { RmsClient } from '../transport/request';
-import { waitForChannel } from '../transport/statusChannel';
+import { requestChange } from '../transport/statusChannel';
 import { toHttpsLink } from './normalize';
 import type { NodeOptions } from './options';
 import { pathSegment } from '../../shared/url';
@@ -20,27 +20,21 @@ export async function startConnectSession(
 	options: NodeOptions,
 	i: number,
 ): Promise<StartedSession> {
-	const scope = 'device_remote_access:write';
-	const action = `start a connect session for access ID ${accessId}`;
 	const startedAt = Math.floor(Date.now() / 1000);
-	const envelope = await client.request({
-		method: 'POST',
-		path: `/devices/connect/${pathSegment(accessId, 'Access ID')}`,
-		body: { duration },
-		action,
-		scope,
-		retry: 'rejectedOnly',
-		itemIndex: i,
-	});
-	const event = await waitForChannel(client, String(envelope.meta?.channel ?? ''), {
-		key: deviceId,
-		intervalMs: options.pollIntervalMs,
-		timeoutMs: options.pollTimeoutMs,
-		action,
-		scope,
-		itemIndex: i,
-	});
-	const link = toHttpsLink(event.link);
+	const event = await requestChange(
+		client,
+		{
+			method: 'POST',
+			path: `/devices/connect/${pathSegment(accessId, 'Access ID')}`,
+			body: { duration },
+			action: `start a connect session for access ID ${accessId}`,
+			scope: 'device_remote_access:write',
+			itemIndex: i,
+		},
+		options,
+		deviceId,
+	);
+	const link = toHttpsLink(event?.link);
 	if (!link) {
 		throw new NodeOperationError(
 			client.node,

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
-import type { RmsClient } from './request';
+import type { RmsClient, RmsRequest } from './request';
 
 export interface ChannelWait {
 	/** The key the result is filed under: the device id for device operations. */
@@ -106,4 +106,33 @@ export async function waitForChannel(
 			);
 		}
 	}
+}
+
+export interface PollSettings {
+	pollIntervalMs: number;
+	pollTimeoutMs: number;
+}
+
+/**
+ * Sends one RMS change (a write answered with a status channel) and waits for the channel's
+ * result: the terminal event, or undefined when RMS answered without a channel. Changes are
+ * repeated only when RMS certainly did not act on them.
+ */
+export async function requestChange(
+	client: RmsClient,
+	req: Omit<RmsRequest, 'retry' | 'itemIndex'> & { itemIndex: number },
+	poll: PollSettings,
+	key?: string | number,
+): Promise<ChannelEvent | undefined> {
+	const envelope = await client.request({ ...req, retry: 'rejectedOnly' });
+	const channel = String(envelope.meta?.channel ?? '');
+	if (!channel) return undefined;
+	return await waitForChannel(client, channel, {
+		key,
+		intervalMs: poll.pollIntervalMs,
+		timeoutMs: poll.pollTimeoutMs,
+		action: req.action,
+		scope: req.scope,
+		itemIndex: req.itemIndex,
+	});
 }

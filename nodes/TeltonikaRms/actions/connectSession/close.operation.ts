@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { readOptions } from '../../helpers/options';
 import { requireId } from '../../helpers/validation';
 import type { RmsClient } from '../../transport/request';
-import { waitForChannel } from '../../transport/statusChannel';
+import { requestChange } from '../../transport/statusChannel';
 import { optionsCollection } from '../common.descriptions';
 import { pathSegment } from '../../../shared/url';
 
@@ -36,25 +36,16 @@ export async function execute(
 		this.getNodeParameter('sessionId', i),
 	);
 	const options = readOptions(this, i);
-	const scope = 'device_remote_access:write';
-	const action = `close session ${sessionId}`;
-	const envelope = await client.request({
-		method: 'DELETE',
-		path: `/devices/connect/sessions/${pathSegment(sessionId, 'Session ID')}`,
-		action,
-		scope,
-		retry: 'rejectedOnly',
-		itemIndex: i,
-	});
-	const channel = String(envelope.meta?.channel ?? '');
-	if (channel) {
-		await waitForChannel(client, channel, {
-			intervalMs: options.pollIntervalMs,
-			timeoutMs: options.pollTimeoutMs,
-			action,
-			scope,
+	await requestChange(
+		client,
+		{
+			method: 'DELETE',
+			path: `/devices/connect/sessions/${pathSegment(sessionId, 'Session ID')}`,
+			action: `close session ${sessionId}`,
+			scope: 'device_remote_access:write',
 			itemIndex: i,
-		});
-	}
+		},
+		options,
+	);
 	return [{ json: { session_id: sessionId, closed: true } }];
 }
