@@ -56,7 +56,7 @@ const operations = [
 				[lsids.activeTicket, lsids.activeNoTicket],
 			);
 			assert.ok(
-				items.every((s) => s.active === true && s.endTime === null),
+				items.every((s) => s.active === true && s.end_time === null),
 				'only running sessions',
 			);
 			assert.strictEqual(items[0].external_key, 'INC-1001');
