@@ -11,7 +11,11 @@
 //          --no-build  reuse dist/                       --keep        keep user folders
 //          --docs-shot rewrite docs/editor-node-panel.png  --editor-all  editor checks on 1.x too
 //          --editor-only  only the editor checks (no CLI runs, no webhooks): a quick way to repeat them
+//          --no-queue  skip the queue-mode stage (also E2E_SKIP_QUEUE=1); --only=queue runs only it
 // Env: E2E_OUT (output folder, default test-output/e2e), E2E_PACKAGE_TGZ (test that tarball instead)
+//
+// Then the queue-mode stage (queue/index.js): n8n 2.40.7 main + 2 workers on Redis and PostgreSQL;
+// its figures go to bench/results.json under `scale`.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -20,6 +24,7 @@ const rt = require('../../scripts/n8n-runtime');
 const { killStale, onShutdown } = require('../../scripts/lib/procs');
 const { startSimulator } = require('../simulator');
 const SUITES = require('./suites');
+const { runQueueStage, writeScale } = require('./queue');
 
 const ROOT = rt.ROOT;
 const OUT = process.env.E2E_OUT
@@ -33,6 +38,11 @@ const TARGETS = [
 	{ n8n: rt.N8N_VERSION, editor: true },
 	{ n8n: rt.N8N_V1_VERSION, editor: true },
 ].filter((t) => !opt('only') || opt('only').split(',').includes(t.n8n));
+const QUEUE_STAGE =
+	!flag('no-queue') &&
+	!flag('editor-only') &&
+	!process.env.E2E_SKIP_QUEUE &&
+	(!opt('only') || opt('only').split(',').includes('queue'));
 
 const say = (msg) => process.stdout.write(`[e2e] ${msg}\n`);
 const secs = (t0) => ((Date.now() - t0) / 1000).toFixed(1);
@@ -287,6 +297,12 @@ async function main() {
 	const results = [];
 	try {
 		for (const target of TARGETS) results.push(await runTarget(target, tgz, sim, tests));
+		if (QUEUE_STAGE) {
+			const queue = await runQueueStage({ tgz, sim, out: OUT, say, record, keep: flag('keep') });
+			results.push(queue);
+			writeScale(path.join(ROOT, 'bench', 'results.json'), queue.scale);
+			say('queue-mode figures written to bench/results.json (scale)');
+		}
 	} finally {
 		await sim.stop();
 	}
