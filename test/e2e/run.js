@@ -11,6 +11,7 @@
 //          --no-build  reuse dist/                       --keep        keep user folders
 //          --docs-shot rewrite docs/editor-node-panel.png  --editor-all  editor checks on 1.x too
 //          --editor-only  only the editor checks (no CLI runs, no webhooks): a quick way to repeat them
+//          --suites=rms,bt,rimo3  only those suites (by key)
 //          --no-queue  skip the queue-mode stage (also E2E_SKIP_QUEUE=1); --only=queue runs only it
 // Env: E2E_OUT (output folder, default test-output/e2e), E2E_PACKAGE_TGZ (test that tarball instead)
 //
@@ -23,7 +24,7 @@ const { spawnSync } = require('child_process');
 const rt = require('../../scripts/n8n-runtime');
 const { killStale, onShutdown } = require('../../scripts/lib/procs');
 const { startSimulator } = require('../simulator');
-const SUITES = require('./suites');
+const ALL_SUITES = require('./suites');
 const { runQueueStage, writeScale } = require('./queue');
 
 const ROOT = rt.ROOT;
@@ -34,6 +35,8 @@ const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
 const opt = (name) => (args.find((a) => a.startsWith(`--${name}=`)) || '').split('=')[1];
 
+// --suites=rms,bt  only those suites (by key): a quick way to work on one vendor.
+const SUITES = ALL_SUITES.filter((s) => !opt('suites') || opt('suites').split(',').includes(s.key));
 const TARGETS = [
 	{ n8n: rt.N8N_VERSION, editor: true },
 	{ n8n: rt.N8N_V1_VERSION, editor: true },
