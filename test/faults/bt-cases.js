@@ -60,6 +60,52 @@ const OPERATIONS = {
 		// the session already ended: `<error>No active session found with lsid "...".</error>`
 		apiError: { lsid: FIXTURES.lsids.ended },
 	},
+	// Setting the same values again leaves the session as it is: retried like a read.
+	'session.setAttributes': {
+		kind: 'read',
+		route: COMMAND,
+		parameters: {
+			resource: 'session',
+			operation: 'setAttributes',
+			lsid: FIXTURES.lsids.activeTicket,
+			externalKey: 'INC-FAULT-2',
+			customAttributes: { attribute: [{ name: 'priority', value: 'P1' }] },
+		},
+		// the session already ended: `<error>No active session found with lsid "...".</error>`
+		apiError: { lsid: FIXTURES.lsids.ended },
+	},
+	'session.getAttributes': {
+		kind: 'read',
+		route: COMMAND,
+		parameters: {
+			resource: 'session',
+			operation: 'getAttributes',
+			lsid: FIXTURES.lsids.activeTicket,
+		},
+		apiError: { lsid: FIXTURES.lsids.ended },
+	},
+	'session.getAll (listing only)': {
+		kind: 'read',
+		route: REPORTING,
+		parameters: {
+			resource: 'session',
+			operation: 'getAll',
+			mode: 'listing',
+			hours: 24,
+			returnAll: true,
+		},
+	},
+	'session.get (several)': {
+		kind: 'read',
+		route: REPORTING,
+		parameters: {
+			resource: 'session',
+			operation: 'get',
+			lsid: `${FIXTURES.lsids.activeTicket},${FIXTURES.lsids.ended}`,
+		},
+		// one of them unknown: the node names it
+		apiError: { lsid: `${FIXTURES.lsids.activeTicket},${UNKNOWN_LSID}` },
+	},
 	'representative.getAll': {
 		kind: 'read',
 		route: COMMAND,
