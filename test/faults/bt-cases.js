@@ -14,6 +14,7 @@ const UNKNOWN_LSID = '0'.repeat(32);
  * kind read: repeating changes nothing. kind write: changes state at BeyondTrust.
  * `creates`: the simulator counter a duplicate would show up in (at most 1 per item).
  * `apiError`: parameters that make the API answer an `<error>` inside HTTP 200.
+ * `fullAccess`: needs full Command API access (the read-only account is refused).
  */
 const OPERATIONS = {
 	'sessionKey.generate': {
@@ -27,6 +28,7 @@ const OPERATIONS = {
 			ttl: 1800,
 		},
 		creates: 'btSessionKeysGenerated',
+		fullAccess: true,
 		// rep 3 (Carol) exists but is logged out: `<error>Invalid queue_id "rep:3".</error>`
 		apiError: { queueType: 'rep', representative: { __rl: true, mode: 'id', value: '3' } },
 	},
@@ -71,6 +73,7 @@ const OPERATIONS = {
 			externalKey: 'INC-FAULT-2',
 			customAttributes: { attribute: [{ name: 'priority', value: 'P1' }] },
 		},
+		fullAccess: true,
 		// the session already ended: `<error>No active session found with lsid "...".</error>`
 		apiError: { lsid: FIXTURES.lsids.ended },
 	},
@@ -148,15 +151,16 @@ const FAULTS = {
 	},
 	'missing permission (read-only API account)': {
 		row: 'missing permission',
-		applies: (op) => op.parameters.resource === 'sessionKey',
-		skipNote: 'the simulator models the read-only account only for generate_session_key',
+		applies: (op) => op.fullAccess === true,
+		skipNote:
+			'the simulator models the read-only account only for generate_session_key and set_session_attributes',
 		credentials: (sim) => ({
 			clientId: sim.beyondtrust.readOnlyClient.clientId,
 			clientSecret: sim.beyondtrust.readOnlyClient.clientSecret,
 		}),
 		secrets: (sim) => [sim.beyondtrust.readOnlyClient.clientSecret],
 		outcome: () => 'error',
-		message: /API account may not generate a session key.*permission/,
+		message: /API account may not (generate a session key|set the session attributes).*permission/,
 		mintedInRun: 1,
 	},
 };

@@ -27,13 +27,16 @@ function customAttributeElements(session) {
 
 /**
  * The two commands, keyed by action. `api.state()` is the current state, `api.xml(root)` and
- * `api.apiError(message)` build Command API answers, `api.counters` counts what was set.
+ * `api.apiError(message)` build Command API answers, `api.counters` counts what was set and
+ * `api.readOnly(ctx)` tells a read-only API account (which may read but not set).
  */
 function attributeCommands(api) {
 	const running = (lsid) => api.state().sessions.find((s) => s.lsid === lsid && s.end === null);
 	const noSession = (lsid) => api.apiError(`No active session found with lsid "${lsid}".`);
 
-	function setAttributes(p) {
+	function setAttributes(p, ctx) {
+		if (api.readOnly(ctx))
+			return api.apiError('You do not have permission to perform this action.');
 		const session = running(String(p.lsid || ''));
 		if (!session) return noSession(p.lsid || '');
 		const given = Object.entries(p).filter(([k]) => k.startsWith(PREFIX));

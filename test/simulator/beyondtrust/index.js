@@ -155,6 +155,7 @@ function createBeyondTrustPersonality(options = {}) {
 		counters: () => counters,
 		xml: (root) => xml('command', root),
 		apiError: (message) => apiError('command', message),
+		readOnly: (ctx) => ctx.principal.clientId === OTHER_CLIENT.clientId,
 	});
 
 	function command(ctx) {
