@@ -5,6 +5,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import { lsidField } from '../common.descriptions';
 import { normalizeSession } from '../../helpers/normalize';
 import { readLsids } from '../../helpers/validation';
 import type { BtClient } from '../../transport/request';
@@ -12,16 +13,9 @@ import type { XmlNode } from '../../transport/xml';
 import { attr, list } from '../../transport/xml';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Session ID (LSID)',
-		name: 'lsid',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 5e8c5d8a1f9a4c7e9b1d2f3a4b5c6d7e',
-		description:
-			'The 32-character session ID shown in reports and outbound events. Several IDs separated by commas (or an array from an expression, up to 100) are read in one report call, one item per session.',
-	},
+	lsidField(
+		'The 32-character session ID shown in reports and outbound events. Several IDs separated by commas (or an array from an expression, up to 100) are read in one report call, one item per session.',
+	),
 	{
 		displayName: 'Include Events',
 		name: 'includeEvents',

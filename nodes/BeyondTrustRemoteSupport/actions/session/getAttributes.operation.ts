@@ -5,22 +5,13 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
+import { lsidField } from '../common.descriptions';
 import { readLsid } from '../../helpers/validation';
 import type { BtClient } from '../../transport/request';
 import type { XmlNode } from '../../transport/xml';
 import { attr, list, text } from '../../transport/xml';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Session ID (LSID)',
-		name: 'lsid',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 5e8c5d8a1f9a4c7e9b1d2f3a4b5c6d7e',
-		description: 'The 32-character ID of a running session',
-	},
-];
+const properties: INodeProperties[] = [lsidField('The 32-character ID of a running session')];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['session'], operation: ['getAttributes'] } },

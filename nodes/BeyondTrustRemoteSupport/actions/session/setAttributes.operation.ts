@@ -5,6 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
+import { lsidField } from '../common.descriptions';
 import { customAttributeParams, MAX_ATTRIBUTE_CHARS, readLsid } from '../../helpers/validation';
 import { invalidInput } from '../../../shared/validation';
 import type { BtClient } from '../../transport/request';
@@ -14,15 +15,7 @@ import { text } from '../../transport/xml';
 const MAX_ATTRIBUTES_PER_CALL = 30;
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Session ID (LSID)',
-		name: 'lsid',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 5e8c5d8a1f9a4c7e9b1d2f3a4b5c6d7e',
-		description: 'The 32-character ID of a running session (ended sessions cannot be changed)',
-	},
+	lsidField('The 32-character ID of a running session (ended sessions cannot be changed)'),
 	{
 		displayName: 'Ticket ID (External Key)',
 		name: 'externalKey',
