@@ -78,6 +78,7 @@ function parseText(text: string, timeZone: string): number {
  * The instant an n8n date and time field means, in ms: a value without a time zone (what the
  * date picker stores) is wall time in `timeZone`, the workflow's; one with an offset, a Luxon
  * DateTime (what `{{ $now }}` gives) or a JS Date is already an instant. NaN when it is not a date.
+ * (docs/vendor-behaviour.md, n8n: date and time fields)
  */
 export function toInstantMs(value: unknown, timeZone: string): number {
 	if (isDateLike(value)) return value.isValid === false ? NaN : value.toMillis();
