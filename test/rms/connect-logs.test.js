@@ -7,7 +7,6 @@ const { runWorkflow } = require('../helpers/workflow-runner');
 const { checkRequest } = require('../contract/openapi-contract');
 
 const NODE = 'Get logs';
-const DAY = 86400e3;
 const LOGS_PATH = '/api/devices/connect/logs';
 
 let sim;
