@@ -4,9 +4,10 @@
 // failures are clear (also under continueOnFail).
 const { startSimulator } = require('../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
+const { singleNodeWorkflow } = require('../helpers/remote-access-workflows');
 const { checkRequest } = require('../contract/openapi-contract');
 
-const NODE = 'Get logs';
+const NODE = 'Node'; // singleNodeWorkflow's name for the node under test
 const LOGS_PATH = '/api/devices/connect/logs';
 
 let sim;
@@ -16,49 +17,32 @@ beforeAll(async () => {
 afterAll(() => sim.stop());
 beforeEach(() => sim.reset());
 
+const TYPE = 'n8n-nodes-remote-access.teltonikaRms';
+const MARCH_2026 = { startDate: '2026-03-01T00:00:00Z', endDate: '2026-03-31T23:59:59Z' };
+
 function workflow(parameters, { timezone, onError } = {}) {
+	const getLogs = { resource: 'connectSession', operation: 'getLogs', returnAll: true };
 	return {
-		nodes: [
-			{
-				id: 't',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: 'r',
-				name: NODE,
-				type: 'n8n-nodes-remote-access.teltonikaRms',
-				typeVersion: 1,
-				position: [200, 0],
-				parameters: {
-					resource: 'connectSession',
-					operation: 'getLogs',
-					startDate: '2026-03-01T00:00:00Z',
-					endDate: '2026-03-31T23:59:59Z',
-					returnAll: true,
-					...parameters,
-				},
-				credentials: { teltonikaRmsApi: { id: '1', name: 'RMS (simulator)' } },
-				...(onError ? { onError } : {}),
-			},
-		],
-		connections: { Start: { main: [[{ node: NODE, type: 'main', index: 0 }]] } },
+		...singleNodeWorkflow(
+			TYPE,
+			'teltonikaRmsApi',
+			{ ...getLogs, ...MARCH_2026, ...parameters },
+			onError ? { onError } : {},
+		),
 		settings: timezone ? { timezone } : {},
 	};
 }
 
+const credentials = () => ({
+	teltonikaRmsApi: {
+		accessToken: sim.rms.tokens.full,
+		baseUrl: sim.rms.baseUrl,
+		statusUrl: sim.rms.statusUrl,
+	},
+});
 const run = (parameters, opts = {}) =>
 	runWorkflow(workflow(parameters, opts), {
-		credentials: {
-			teltonikaRmsApi: {
-				accessToken: sim.rms.tokens.full,
-				baseUrl: sim.rms.baseUrl,
-				statusUrl: sim.rms.statusUrl,
-			},
-		},
+		credentials: credentials(),
 		input: opts.input ?? [{}],
 	});
 
@@ -106,33 +90,15 @@ describe('success', () => {
 	});
 
 	test('a session started through the node shows up in the logs', async () => {
+		const start = {
+			resource: 'connectSession',
+			operation: 'start',
+			accessId: 62003,
+			duration: 600,
+		};
 		const started = await runWorkflow(
-			{
-				...workflow({}),
-				nodes: [
-					workflow({}).nodes[0],
-					{
-						...workflow({}).nodes[1],
-						parameters: {
-							resource: 'connectSession',
-							operation: 'start',
-							accessId: 62003,
-							duration: 600,
-							options: { pollInterval: 0.25 },
-						},
-					},
-				],
-			},
-			{
-				credentials: {
-					teltonikaRmsApi: {
-						accessToken: sim.rms.tokens.full,
-						baseUrl: sim.rms.baseUrl,
-						statusUrl: sim.rms.statusUrl,
-					},
-				},
-				input: [{}],
-			},
+			singleNodeWorkflow(TYPE, 'teltonikaRmsApi', { ...start, options: { pollInterval: 0.25 } }),
+			{ credentials: credentials(), input: [{}] },
 		);
 		expect(started.error).toBeUndefined();
 		const result = await run({

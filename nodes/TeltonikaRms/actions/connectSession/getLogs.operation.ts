@@ -6,7 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { requireDateTime, toRmsUtc } from '../../helpers/dateTime';
-import { invalidInput, requireId, requireInteger } from '../../helpers/validation';
+import { readLimit } from '../../helpers/limit';
+import { invalidInput, requireId } from '../../helpers/validation';
 import { requestAllItems } from '../../transport/pagination';
 import type { RmsClient } from '../../transport/request';
 import { requestOptionsCollection, returnAllAndLimit } from '../common.descriptions';
@@ -156,17 +157,7 @@ export async function execute(
 	i: number,
 ): Promise<INodeExecutionData[]> {
 	const qs = logQuery(this, i);
-	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-	const limit = returnAll
-		? Infinity
-		: requireInteger(
-				this.getNode(),
-				i,
-				'Limit',
-				this.getNodeParameter('limit', i),
-				1,
-				Number.MAX_SAFE_INTEGER,
-			);
+	const limit = readLimit(this, i);
 	// One request per 100 entries (docs/vendor-behaviour.md, RMS: default page size).
 	const logs = await requestAllItems(
 		client,
