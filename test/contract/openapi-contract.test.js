@@ -31,6 +31,7 @@ const REQUIRED_OPERATIONS = [
 	'POST /devices/connect/{access_id}',
 	'GET /devices/connect/{access_id}/sessions',
 	'DELETE /devices/connect/sessions/{session_id}',
+	'GET /devices/connect/logs',
 ];
 
 // The headings of docs/vendor-behaviour.md ("### RMS: status channels" -> "RMS: status channels").
@@ -99,6 +100,23 @@ describe('(a) checkRequest', () => {
 			{ method: 'GET', path: '/devices/connect/62375/sessions', query: { active: 'true' } },
 		],
 		['closeRmsConnectSession', { method: 'DELETE', path: '/devices/connect/sessions/12' }],
+		[
+			'rmsConnectLogs',
+			{
+				method: 'GET',
+				path: '/devices/connect/logs',
+				query: {
+					start_date: '2025-05-26 00:00:00',
+					end_date: '2025-06-02 00:00:00',
+					active: 'false',
+					user_id: '4217',
+					type: 'lan-webui',
+					sort: 'start_date',
+					limit: '100',
+					offset: '0',
+				},
+			},
+		],
 	])('accepts a correct %s request', (operationId, req) => {
 		expect(checkRequest(req)).toMatchObject({ operationId, problems: [], deviations: [] });
 	});
@@ -180,6 +198,15 @@ describe('(a) checkRequest', () => {
 			'required query param missing',
 			{ method: 'GET', path: '/devices/connect/logs', query: { end_date: '2025-01-01 00:00:00' } },
 			{ name: 'start_date', keyword: 'required' },
+		],
+		[
+			'date not in the Y-m-d H:i:s format',
+			{
+				method: 'GET',
+				path: '/devices/connect/logs',
+				query: { start_date: '2025-01-01T00:00:00Z', end_date: '2025-01-02 00:00:00' },
+			},
+			{ in: 'query', name: 'start_date', keyword: 'format' },
 		],
 		[
 			'path param not an integer',

@@ -96,6 +96,17 @@ const OPERATIONS = {
 			returnAll: true,
 		},
 	},
+	'connectSession.getLogs': {
+		kind: 'read',
+		route: 'GET /api/devices/connect/logs',
+		parameters: {
+			resource: 'connectSession',
+			operation: 'getLogs',
+			startDate: '={{ $now.minus({ days: 7 }) }}',
+			endDate: '={{ $now }}',
+			returnAll: true,
+		},
+	},
 	'connectSession.close': {
 		kind: 'write',
 		route: 'DELETE /api/devices/connect/sessions/{session_id}',

@@ -21,6 +21,7 @@ test('there are fixtures for every operation of the node', () => {
 		'connectSession.close',
 		'connectSession.generateLink',
 		'connectSession.getAll',
+		'connectSession.getLogs',
 		'connectSession.start',
 		'device.get',
 		'device.getAll',

@@ -11,6 +11,7 @@ const { statusError } = require('./envelope');
 const { deviceRoutes } = require('./devices');
 const { remoteAccessRoutes } = require('./remote-access');
 const { connectRoutes } = require('./connect');
+const { connectLogRoutes, addConnectLogs } = require('./connect-logs');
 
 const emptyCounters = () => ({
 	polls: 0,
@@ -46,6 +47,7 @@ function createRmsPersonality(options = {}) {
 		name: 'rms',
 		prefixes: ['/api', '/status'],
 		routes: [
+			...connectLogRoutes(store),
 			...remoteAccessRoutes(store),
 			...connectRoutes(store),
 			...deviceRoutes(store),
@@ -82,6 +84,8 @@ function createRmsPersonality(options = {}) {
 				store.state.configs.push(config);
 				return config.id;
 			},
+			/** Adds Connect log entries of earlier sessions (connect-logs.js); returns their ids. */
+			addConnectLogs: (entries) => addConnectLogs(store, entries),
 			/** Deep copy of the current devices, configs and sessions (in-process only). */
 			state: () => {
 				channels.tick();
