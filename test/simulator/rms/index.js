@@ -11,6 +11,7 @@ const { statusError } = require('./envelope');
 const { deviceRoutes } = require('./devices');
 const { remoteAccessRoutes } = require('./remote-access');
 const { connectRoutes } = require('./connect');
+const { deviceLinkRoutes } = require('./device-links');
 
 const emptyCounters = () => ({
 	polls: 0,
@@ -20,6 +21,8 @@ const emptyCounters = () => ({
 	configsDeleted: 0,
 	sessionsStarted: 0,
 	sessionsClosed: 0,
+	webuiLinks: 0,
+	cliLinks: 0,
 });
 
 function createRmsPersonality(options = {}) {
@@ -48,6 +51,7 @@ function createRmsPersonality(options = {}) {
 		routes: [
 			...remoteAccessRoutes(store),
 			...connectRoutes(store),
+			...deviceLinkRoutes(store),
 			...deviceRoutes(store),
 			statusRoute,
 		],
