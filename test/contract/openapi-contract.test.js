@@ -31,6 +31,8 @@ const REQUIRED_OPERATIONS = [
 	'POST /devices/connect/{access_id}',
 	'GET /devices/connect/{access_id}/sessions',
 	'DELETE /devices/connect/sessions/{session_id}',
+	'POST /devices/{id}/connect/webui',
+	'POST /devices/{id}/connect/cli',
 ];
 
 // The headings of docs/vendor-behaviour.md ("### RMS: status channels" -> "RMS: status channels").
@@ -99,6 +101,11 @@ describe('(a) checkRequest', () => {
 			{ method: 'GET', path: '/devices/connect/62375/sessions', query: { active: 'true' } },
 		],
 		['closeRmsConnectSession', { method: 'DELETE', path: '/devices/connect/sessions/12' }],
+		[
+			'connectWebui',
+			{ method: 'POST', path: '/devices/1001/connect/webui', body: { duration: 600 } },
+		],
+		['connectCli', { method: 'POST', path: '/devices/1001/connect/cli', body: { duration: 10 } }],
 	])('accepts a correct %s request', (operationId, req) => {
 		expect(checkRequest(req)).toMatchObject({ operationId, problems: [], deviations: [] });
 	});
@@ -252,6 +259,16 @@ describe('(a) checkRequest', () => {
 			'duration as a string',
 			{ method: 'POST', path: '/devices/connect/1', body: { duration: '1800' } },
 			{ pointer: '/duration', keyword: 'type' },
+		],
+		[
+			'device link duration below 10 s',
+			{ method: 'POST', path: '/devices/1001/connect/cli', body: { duration: 9 } },
+			{ pointer: '/duration', keyword: 'minimum' },
+		],
+		[
+			'device link without a duration',
+			{ method: 'POST', path: '/devices/1001/connect/webui', body: {} },
+			{ pointer: '/duration', keyword: 'required' },
 		],
 		[
 			'body missing',

@@ -22,6 +22,7 @@ test('there are fixtures for every operation of the node', () => {
 		'connectSession.generateLink',
 		'connectSession.getAll',
 		'connectSession.start',
+		'device.generateLink',
 		'device.get',
 		'device.getAll',
 		'remoteAccess.create',
