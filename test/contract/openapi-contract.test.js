@@ -32,6 +32,8 @@ const REQUIRED_OPERATIONS = [
 	'GET /devices/connect/{access_id}/sessions',
 	'DELETE /devices/connect/sessions/{session_id}',
 	'GET /devices/connect/logs',
+	'POST /devices/{id}/connect/webui',
+	'POST /devices/{id}/connect/cli',
 ];
 
 // The headings of docs/vendor-behaviour.md ("### RMS: status channels" -> "RMS: status channels").
@@ -117,6 +119,11 @@ describe('(a) checkRequest', () => {
 				},
 			},
 		],
+		[
+			'connectWebui',
+			{ method: 'POST', path: '/devices/1001/connect/webui', body: { duration: 600 } },
+		],
+		['connectCli', { method: 'POST', path: '/devices/1001/connect/cli', body: { duration: 10 } }],
 	])('accepts a correct %s request', (operationId, req) => {
 		expect(checkRequest(req)).toMatchObject({ operationId, problems: [], deviations: [] });
 	});
@@ -279,6 +286,16 @@ describe('(a) checkRequest', () => {
 			'duration as a string',
 			{ method: 'POST', path: '/devices/connect/1', body: { duration: '1800' } },
 			{ pointer: '/duration', keyword: 'type' },
+		],
+		[
+			'device link duration below 10 s',
+			{ method: 'POST', path: '/devices/1001/connect/cli', body: { duration: 9 } },
+			{ pointer: '/duration', keyword: 'minimum' },
+		],
+		[
+			'device link without a duration',
+			{ method: 'POST', path: '/devices/1001/connect/webui', body: {} },
+			{ pointer: '/duration', keyword: 'required' },
 		],
 		[
 			'body missing',

@@ -23,6 +23,7 @@ test('there are fixtures for every operation of the node', () => {
 		'connectSession.getAll',
 		'connectSession.getLogs',
 		'connectSession.start',
+		'device.generateLink',
 		'device.get',
 		'device.getAll',
 		'remoteAccess.create',

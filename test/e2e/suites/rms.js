@@ -180,7 +180,37 @@ const operations = [
 			assert.strictEqual(req.query.sort, '-start_date');
 		},
 	},
+	deviceLink('webui', OFFICE, 600, 'webuiLinks'),
+	deviceLink('cli', { __rl: true, mode: 'id', value: '1001' }, 120, 'cliLinks'),
 ];
+
+// Generate device link: a link to the router's own WebUI or CLI, no configuration involved.
+function deviceLink(linkType, device, duration, counter) {
+	return {
+		key: linkType === 'webui' ? 'device.generateLink' : 'device.generateLink.cli',
+		parameters: {
+			resource: 'device',
+			operation: 'generateLink',
+			device,
+			linkType,
+			duration,
+			options: fast,
+		},
+		check([r], { sim }) {
+			assert.match(r.link, LINK);
+			assert.strictEqual(r.link_type, linkType);
+			assert.strictEqual(r.device_id, 1001);
+			assert.strictEqual(r.duration, duration);
+			const ttl = (Date.parse(r.expires_at) - Date.now()) / 1000;
+			assert.ok(ttl > 0 && ttl <= duration, `expires within ${duration} s, got ${ttl}`);
+			const stats = rmsStats(sim);
+			assert.strictEqual(stats[counter], 1, `${counter}: one link made`);
+			assert.strictEqual(stats.webuiLinks + stats.cliLinks, 1, 'no other link made');
+			assert.strictEqual(stats.configsCreated, 0, 'no remote-access configuration');
+			assert.strictEqual(stats.sessionsStarted, 0, 'no Connect session');
+		},
+	};
+}
 
 // The examples as shipped in examples/. `via: 'cli'` runs `n8n execute --id` (needs a Manual
 // Trigger); `via: 'webhook'` publishes the workflow and calls it over HTTP on the running server.

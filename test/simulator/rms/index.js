@@ -12,6 +12,7 @@ const { deviceRoutes } = require('./devices');
 const { remoteAccessRoutes } = require('./remote-access');
 const { connectRoutes } = require('./connect');
 const { connectLogRoutes, addConnectLogs } = require('./connect-logs');
+const { deviceLinkRoutes } = require('./device-links');
 
 const emptyCounters = () => ({
 	polls: 0,
@@ -21,6 +22,8 @@ const emptyCounters = () => ({
 	configsDeleted: 0,
 	sessionsStarted: 0,
 	sessionsClosed: 0,
+	webuiLinks: 0,
+	cliLinks: 0,
 });
 
 function createRmsPersonality(options = {}) {
@@ -50,6 +53,7 @@ function createRmsPersonality(options = {}) {
 			...connectLogRoutes(store),
 			...remoteAccessRoutes(store),
 			...connectRoutes(store),
+			...deviceLinkRoutes(store),
 			...deviceRoutes(store),
 			statusRoute,
 		],
