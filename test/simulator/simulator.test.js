@@ -504,6 +504,12 @@ describe('device links (WebUI and CLI of the router itself)', () => {
 		}
 		expect(new Set(hosts).size).toBe(3);
 		expect(sim.stats()).toMatchObject({ configsCreated: 0, sessionsStarted: 0 });
+		// and each one is in the account's Connect logs with its type
+		const range = 'start_date=2000-01-01%2000:00:00&end_date=2100-01-01%2000:00:00&limit=1000';
+		const logs = await api(`/devices/connect/logs?${range}`);
+		expect(logs.status).toBe(200);
+		const types = logs.json.data.map((l) => l.type).filter((t) => t !== 'lan-webui');
+		expect(types.sort()).toEqual(['cli', 'webui', 'webui']);
 	});
 
 	test('duration under 10 or not an integer is 422 naming duration; unknown device is 404', async () => {

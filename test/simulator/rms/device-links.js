@@ -7,6 +7,7 @@ const { channel, fail, notFoundError } = require('./envelope');
 const { SCOPES } = require('./tokens');
 const { invalid } = require('./query');
 const { connectHost } = require('./format');
+const { addConnectLogs } = require('./connect-logs');
 
 const LABELS = { webui: 'WebUI', cli: 'CLI' };
 
@@ -38,6 +39,9 @@ function generateDeviceLink(store, ctx, type) {
 		extra: { link },
 		apply: () => {
 			store.counters[counter] += 1;
+			// RMS logs WebUI and CLI links among the Connect sessions (log types webui and cli).
+			const now = store.clock();
+			addConnectLogs(store, [{ type, start_time: now, end_time: now + duration * 1000 }]);
 		},
 	};
 	return channel(store.createChannel(ctx, [part]), 201);
