@@ -268,6 +268,13 @@ function createBeyondTrustPersonality(options = {}) {
 			el('duration', {}, hms((end ?? Math.floor(now / 1000)) - s.start)),
 			el('external_key', {}, s.externalKey ?? ''),
 			el('custom_attributes', {}, customAttributeElements(s)),
+			end === null
+				? null
+				: el(
+						'session_chat_view_url',
+						{},
+						`https://support.example.com/session_download?lsid=${s.lsid}&dl_action=chat&view=1`,
+					),
 			el('public_site', { id: 1 }, 'Default'),
 			el('file_transfer_count', {}, 0),
 			el('primary_customer', { gsnumber: 7 }, s.customer),
