@@ -33,6 +33,15 @@ const PERSONALITY_COMMANDS = {
 		'stats',
 	],
 	rimo3: ['revokeAll', 'rotateSecret', 'stats'],
+	rmsOAuth: [
+		'expireAccessTokens',
+		'setAccessLifetime',
+		'revokeRefreshTokens',
+		'setRefreshRotation',
+		'tamperNextChallenge',
+		'validAccessTokens',
+		'stats',
+	],
 };
 
 function personalityHandler(method, pathname) {
