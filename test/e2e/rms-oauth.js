@@ -51,6 +51,7 @@ function linkWorkflow(credential) {
 		],
 		connections: { Start: { main: [[{ node: NODE, type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
+		active: false, // 1.x requires it
 	};
 }
 
@@ -107,7 +108,7 @@ async function openCredential(page, inst, credential) {
 		.locator('[data-test-id=resources-list-item]', { hasText: credential.name })
 		.first()
 		.click();
-	await page.locator('[data-test-id=credential-save-button]').first().waitFor();
+	await page.locator('[data-test-id=credential-edit-dialog]').first().waitFor();
 }
 
 // Clicks Connect (1.x "Connect my account"; 2.x "Connect") or, when connected, Reconnect (1.x) /
