@@ -48,7 +48,8 @@ export class TeltonikaRmsOAuth2Api implements ICredentialType {
 			description:
 				'Where n8n exchanges the code and refreshes tokens (the client secret travels there): https://, or http:// only on this machine or with "Allow Insecure HTTP"',
 		},
-		// What n8n's OAuth2 flow reads: RMS's endpoints unless the custom ones are switched on.
+		// What n8n's OAuth2 flow reads: RMS's endpoints unless the custom ones are switched on
+		// (docs/vendor-behaviour.md, n8n: OAuth2 credentials, hidden URL expressions and refresh).
 		{
 			displayName: 'Authorization URL',
 			name: 'authUrl',

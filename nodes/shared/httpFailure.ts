@@ -68,7 +68,8 @@ export function readFailure(error: unknown): HttpFailure {
 	if (minting) return { tokenMessage: minting.message };
 	// A refused refresh: n8n's OAuth2 client throws an AuthError (code EAUTH, the server's error
 	// body), which n8n wraps (httpCode EAUTH, the OAuth2 error's standard text) or, in n8n 2.x,
-	// replaces with "… needs to be reconnected." for invalid_grant.
+	// replaces with "… needs to be reconnected." for invalid_grant (docs/vendor-behaviour.md,
+	// n8n: OAuth2 credentials, hidden URL expressions and refresh).
 	const refused = candidates.find(
 		(e) =>
 			e.code === 'EAUTH' ||

@@ -1,7 +1,7 @@
 'use strict';
 // RMS as an OAuth2 authorization server ("application authentication"): authorization code with
-// PKCE S256 for a registered confidential application (docs/vendor-behaviour.md, RMS: OAuth2
-// application authentication), under /account as on the real host. The consent page, the error
+// PKCE S256 for a registered confidential application, under /account as on the real host
+// (docs/vendor-behaviour.md, RMS: OAuth2 application authentication; RMS: OAuth2 token requests). The consent page, the error
 // bodies and the token lifetime are not published: they are invented here (standard OAuth2,
 // RFC 6749 / RFC 7636). Refresh tokens are not rotated unless switched on (setRefreshRotation):
 // no public source says RMS rotates them, and a client must work either way.
