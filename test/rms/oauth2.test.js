@@ -4,13 +4,14 @@
 // access token expired, a clear error when the refresh token was revoked or nothing is connected.
 const { startSimulator } = require('../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
+const { singleNodeWorkflow } = require('../helpers/remote-access-workflows');
 const { loadTypes } = require('../helpers/type-registry');
 const { TestCredentialsHelper } = require('../helpers/credentials-helper');
 const oauth = require('../helpers/rms-oauth');
 const { Workflow } = require('n8n-workflow');
 
 const TYPE = 'teltonikaRmsOAuth2Api';
-const NODE = 'Teltonika RMS';
+const NODE = 'Node'; // the name singleNodeWorkflow gives it
 const RMS_AUTH = 'https://rms.teltonika-networks.com/account/authorize';
 const RMS_TOKEN = 'https://rms.teltonika-networks.com/account/token';
 const LINK = /^https:\/\/[0-9a-f]{32}\.proxy1-connect\.rms\.teltonika-networks\.com$/;
@@ -24,34 +25,12 @@ beforeEach(() => sim.reset());
 
 const counters = () => sim.stats().personalities.rmsOAuth;
 
-function workflow(parameters) {
-	return {
-		nodes: [
-			{
-				id: 't',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: 'r',
-				name: NODE,
-				type: 'n8n-nodes-remote-access.teltonikaRms',
-				typeVersion: 1,
-				position: [200, 0],
-				parameters: {
-					authentication: 'oAuth2',
-					options: { pollInterval: 0.02, pollTimeout: 10 },
-					...parameters,
-				},
-				credentials: { [TYPE]: { id: '1', name: 'RMS OAuth2' } },
-			},
-		],
-		connections: { Start: { main: [[{ node: NODE, type: 'main', index: 0 }]] } },
-	};
-}
+const workflow = (parameters) =>
+	singleNodeWorkflow('n8n-nodes-remote-access.teltonikaRms', TYPE, {
+		authentication: 'oAuth2',
+		options: { pollInterval: 0.02, pollTimeout: 10 },
+		...parameters,
+	});
 
 const generateLink = workflow({
 	resource: 'connectSession',
