@@ -17,6 +17,13 @@ export function explainCommon(failure: HttpFailure): Explained | undefined {
 				'Nothing more was sent. Credentials are only sent over https to the host configured in the credential.',
 		};
 	}
+	if (failure.oauthMessage) {
+		return {
+			message: `The OAuth2 access token could not be refreshed (${failure.oauthMessage})`,
+			description:
+				'The authorization server refused the refresh token: it was revoked or has expired, or the application lost its access. Open the credential and connect it again.',
+		};
+	}
 	if (failure.tokenMessage) {
 		return {
 			message: failure.tokenMessage,

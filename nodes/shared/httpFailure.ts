@@ -13,6 +13,8 @@ export interface HttpFailure {
 	malformedBody?: boolean;
 	/** Refused by the package's own rules (redirect to another host, http://, oversize body). */
 	unsafeMessage?: string;
+	/** n8n could not refresh an OAuth2 token: the authorization server refused the refresh token. */
+	oauthMessage?: string;
 }
 
 interface ErrorLike {
@@ -23,6 +25,8 @@ interface ErrorLike {
 	messages?: unknown;
 	isTokenMintError?: boolean;
 	isUnsafeRequest?: boolean;
+	/** n8n's OAuth2 client keeps the token endpoint's error body here (code EAUTH). */
+	body?: { error?: unknown; error_description?: unknown };
 	cause?: ErrorLike;
 	/** NodeApiError keeps an object response body here (and drops the axios error itself). */
 	context?: { data?: unknown };
@@ -62,6 +66,17 @@ export function readFailure(error: unknown): HttpFailure {
 		(e) => e.isTokenMintError || (e.message ?? '').startsWith(TOKEN_ERROR_PREFIX),
 	);
 	if (minting) return { tokenMessage: minting.message };
+	// A refused refresh: n8n's OAuth2 client throws an AuthError (code EAUTH, the server's error
+	// body), which n8n wraps (httpCode EAUTH, the OAuth2 error's standard text) or, in n8n 2.x,
+	// replaces with "… needs to be reconnected." for invalid_grant (docs/vendor-behaviour.md,
+	// n8n: OAuth2 credentials, hidden URL expressions and refresh).
+	const refused = candidates.find(
+		(e) =>
+			e.code === 'EAUTH' ||
+			e.httpCode === 'EAUTH' ||
+			/needs to be reconnected/.test(e.message ?? ''),
+	);
+	if (refused) return { oauthMessage: oauthRefusal(refused) };
 	const withResponse = candidates.find((e) => e.response && typeof e.response === 'object');
 	if (withResponse?.response) {
 		const { status, headers, data, body } = withResponse.response;
@@ -94,6 +109,15 @@ export function readFailure(error: unknown): HttpFailure {
 	if (texts.some((text) => /socket hang up|aborted|closed unexpectedly/i.test(text)))
 		return { networkCode: 'ECONNRESET' };
 	return { networkCode: 'UNKNOWN' };
+}
+
+function oauthRefusal(error: ErrorLike): string {
+	const { error: code, error_description: text } = error.body ?? {};
+	const said =
+		typeof code === 'string'
+			? `${code}${typeof text === 'string' && text ? `: ${text}` : ''}`
+			: (error.message ?? 'refused');
+	return said.slice(0, 300);
 }
 
 /** The failure carried by a complete HTTP response whose status is not 2xx. */

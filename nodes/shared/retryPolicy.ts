@@ -12,7 +12,7 @@ const MAX_RETRY_AFTER_SECONDS = 30;
 const RETRYABLE_STATUS = [429, 500, 502, 503, 504];
 
 export function shouldRetry(failure: HttpFailure, policy: RetryPolicy): boolean {
-	if (failure.tokenMessage || failure.unsafeMessage) return false;
+	if (failure.tokenMessage || failure.unsafeMessage || failure.oauthMessage) return false;
 	if (failure.status === 429) return (failure.retryAfterSeconds ?? 1) <= MAX_RETRY_AFTER_SECONDS;
 	if (policy === 'rejectedOnly') return failure.networkCode === 'ECONNREFUSED';
 	if (failure.malformedBody || failure.networkCode) return true;

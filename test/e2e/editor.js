@@ -55,8 +55,61 @@ async function waitForNewExecution(inst, workflowId, known, timeoutMs = 60000) {
 	);
 }
 
-async function runEditorChecks({ inst, suite, sim, shotsDir, docsShot }) {
+// Opens the workflow, clicks "Execute workflow" and returns the one execution n8n records for
+// that click once it has finished (whatever its status).
+async function runOnCanvas(page, inst, spec, nodeNames) {
+	const known = new Set((await listExecutions(inst, spec.workflowId)).map((e) => e.id));
+	await openWorkflow(page, inst, spec, nodeNames);
+	const runRequest = page.waitForResponse(
+		(r) => r.request().method() === 'POST' && RUN_PATH.test(new URL(r.url()).pathname),
+		{ timeout: 15000 },
+	);
+	await page.locator('[data-test-id=execute-workflow-button]').first().click();
+	const response = await runRequest.catch(async () => {
+		const toasts = await page
+			.locator('.el-notification')
+			.allInnerTexts()
+			.catch(() => []);
+		throw new Error(
+			`clicking "Execute workflow" sent no run request within 15s${toasts.length ? `; the editor said: ${toasts.join(' | ').replace(/\s+/g, ' ')}` : ''}`,
+		);
+	});
+	if (response.status() !== 200)
+		throw new Error(
+			`the run request answered HTTP ${response.status()}: ${(await response.text()).slice(0, 300)}`,
+		);
+	// n8n's own record decides: exactly one new execution of this workflow.
+	return await waitForNewExecution(inst, spec.workflowId, known);
+}
+
+// Headless Chromium with a fresh profile (passed as --user-data-dir by playwright; headless is
+// added by playwright) and the push-connection tracker.
+async function launchBrowser(profile) {
 	const { chromium } = require('playwright-core');
+	const ctx = await chromium.launchPersistentContext(profile, {
+		executablePath: ensureChromium(),
+		headless: true,
+		args: CHROMIUM_ARGS.filter((a) => a !== '--headless'),
+		viewport: { width: 1440, height: 900 },
+	});
+	ctx.setDefaultTimeout(TIMEOUT);
+	await trackPushConnection(ctx);
+	return { ctx, page: ctx.pages()[0] || (await ctx.newPage()) };
+}
+
+async function signIn(page, inst) {
+	await page.goto(`${inst.url}/signin`);
+	// 2.x: #emailOrLdapLoginId; 1.x names the e-mail field differently.
+	await page
+		.locator('#emailOrLdapLoginId, input[type=email], input[name=email]')
+		.first()
+		.fill(inst.owner.email);
+	await page.locator('input[type=password]').first().fill(inst.owner.password);
+	await page.click('[data-test-id=form-submit-button]');
+	await page.waitForURL((u) => !u.pathname.includes('signin'));
+}
+
+async function runEditorChecks({ inst, suite, sim, shotsDir, docsShot }) {
 	const spec = suite.editor;
 	fs.mkdirSync(shotsDir, { recursive: true });
 	const shot = (page, name) =>
@@ -82,17 +135,7 @@ async function runEditorChecks({ inst, suite, sim, shotsDir, docsShot }) {
 	};
 
 	try {
-		const executablePath = ensureChromium();
-		// A fresh profile every run (passed as --user-data-dir by playwright); headless is added by playwright.
-		ctx = await chromium.launchPersistentContext(profile, {
-			executablePath,
-			headless: true,
-			args: CHROMIUM_ARGS.filter((a) => a !== '--headless'),
-			viewport: { width: 1440, height: 900 },
-		});
-		ctx.setDefaultTimeout(TIMEOUT);
-		await trackPushConnection(ctx);
-		page = ctx.pages()[0] || (await ctx.newPage());
+		({ ctx, page } = await launchBrowser(profile));
 	} catch (e) {
 		checks.push({
 			name: 'launch chromium',
@@ -106,15 +149,7 @@ async function runEditorChecks({ inst, suite, sim, shotsDir, docsShot }) {
 	try {
 		let signedIn = false;
 		await check('sign in', async () => {
-			await page.goto(`${inst.url}/signin`);
-			// 2.x: #emailOrLdapLoginId; 1.x names the e-mail field differently.
-			await page
-				.locator('#emailOrLdapLoginId, input[type=email], input[name=email]')
-				.first()
-				.fill(inst.owner.email);
-			await page.locator('input[type=password]').first().fill(inst.owner.password);
-			await page.click('[data-test-id=form-submit-button]');
-			await page.waitForURL((u) => !u.pathname.includes('signin'));
+			await signIn(page, inst);
 			signedIn = true;
 		});
 		if (!signedIn) return checks;
@@ -175,28 +210,7 @@ async function runEditorChecks({ inst, suite, sim, shotsDir, docsShot }) {
 		if (spec.workflowId)
 			await check(`run "${spec.runTrigger}" from the canvas`, async () => {
 				const before = sim.stats().requests;
-				const known = new Set((await listExecutions(inst, spec.workflowId)).map((e) => e.id));
-				await openWorkflow(page, inst, spec, spec.runExpectSuccess);
-				const runRequest = page.waitForResponse(
-					(r) => r.request().method() === 'POST' && RUN_PATH.test(new URL(r.url()).pathname),
-					{ timeout: 15000 },
-				);
-				await page.locator('[data-test-id=execute-workflow-button]').first().click();
-				const response = await runRequest.catch(async () => {
-					const toasts = await page
-						.locator('.el-notification')
-						.allInnerTexts()
-						.catch(() => []);
-					throw new Error(
-						`clicking "Execute workflow" sent no run request within 15s${toasts.length ? `; the editor said: ${toasts.join(' | ').replace(/\s+/g, ' ')}` : ''}`,
-					);
-				});
-				if (response.status() !== 200)
-					throw new Error(
-						`the run request answered HTTP ${response.status()}: ${(await response.text()).slice(0, 300)}`,
-					);
-				// n8n's own record decides: exactly one new execution of this workflow, finished with success.
-				const execution = await waitForNewExecution(inst, spec.workflowId, known);
+				const execution = await runOnCanvas(page, inst, spec, spec.runExpectSuccess);
 				if (execution.status !== 'success')
 					throw new Error(`execution ${execution.id} ended with status "${execution.status}"`);
 				// Then the editor shows it (the results reach the page over the push connection).
@@ -219,4 +233,12 @@ async function runEditorChecks({ inst, suite, sim, shotsDir, docsShot }) {
 	return checks;
 }
 
-module.exports = { runEditorChecks };
+module.exports = {
+	runEditorChecks,
+	launchBrowser,
+	signIn,
+	openWorkflow,
+	listExecutions,
+	waitForNewExecution,
+	runOnCanvas,
+};

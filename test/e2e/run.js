@@ -217,6 +217,15 @@ async function runTarget(target, tgz, sim, tests) {
 					shotsDir: path.join(OUT, 'screenshots'),
 					docsShot: docsShotPath(),
 				});
+				// RMS: the OAuth2 credential end to end (rms-oauth.js), reported with the editor checks.
+				if (suite.key === 'rms')
+					checks.push(
+						...(await require('./rms-oauth').runOAuthChecks({
+							inst,
+							sim,
+							shotsDir: path.join(OUT, 'screenshots'),
+						})),
+					);
 				for (const c of checks) {
 					result.results.push({
 						label: `${suite.key} editor: ${c.name}`,

@@ -34,6 +34,15 @@ const PERSONALITY_COMMANDS = {
 	],
 	rimo3: ['revokeAll', 'rotateSecret', 'stats'],
 	rms: ['addConnectLogs'],
+	rmsOAuth: [
+		'expireAccessTokens',
+		'setAccessLifetime',
+		'revokeRefreshTokens',
+		'setRefreshRotation',
+		'tamperNextChallenge',
+		'validAccessTokens',
+		'stats',
+	],
 };
 
 function personalityHandler(method, pathname) {

@@ -11,6 +11,7 @@ const { readBody, parseJson, sendJson } = require('./http-utils');
 const { handleControl } = require('./control');
 const { createApiHandler } = require('./api-handler');
 const { createRmsPersonality } = require('./rms');
+const { createRmsOAuthPersonality } = require('./rms/oauth');
 const { createBeyondTrustPersonality } = require('./beyondtrust');
 const { createRimo3Personality } = require('./rimo3');
 
@@ -25,8 +26,10 @@ async function startSimulator(options = {}) {
 	const clock = options.clock || Date.now;
 	const faults = new FaultSet();
 	const recorder = new Recorder({ limit: options.logLimit });
+	const rmsOAuth = createRmsOAuthPersonality({ ...options, clock });
 	const personalities = [
-		createRmsPersonality({ ...options, clock }),
+		createRmsPersonality({ ...options, clock, oauthPrincipal: rmsOAuth.principal }),
+		rmsOAuth,
 		createBeyondTrustPersonality({ ...options, clock }),
 		createRimo3Personality({ ...options, clock }),
 	];

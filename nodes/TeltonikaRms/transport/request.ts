@@ -1,5 +1,5 @@
 import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions, INode } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { HttpResponse, Send } from '../../shared/exchange';
 import { exchange, parseJson } from '../../shared/exchange';
 import { failureFromResponse, readFailure } from '../../shared/httpFailure';
@@ -8,7 +8,7 @@ import { nodeParameter, requestTimeoutMs } from '../../shared/params';
 import type { RetryPolicy } from '../../shared/retryPolicy';
 import { backoffMs, shouldRetry } from '../../shared/retryPolicy';
 import type { UrlGuard } from '../../shared/url';
-import { UnsafeRequestError, hostOf, trimSlash } from '../../shared/url';
+import { UnsafeRequestError, assertSecureUrl, hostOf, trimSlash } from '../../shared/url';
 import type { HttpFailure } from './errors';
 import { toNodeApiError } from './errors';
 
@@ -79,6 +79,7 @@ export class RmsClient {
 		].filter((v): v is string => typeof v === 'string' && v !== '');
 		const timeoutMs = requestTimeoutMs(ctx, DEFAULT_REQUEST_TIMEOUT_S);
 		const insecure = credentials.allowInsecureHttp === true;
+		if (credentialType === 'teltonikaRmsOAuth2Api') checkOAuth2(ctx, credentials, oauth, insecure);
 		return new RmsClient(
 			ctx,
 			credentialType,
@@ -210,3 +211,36 @@ export class RmsClient {
 }
 
 const CHANNEL_NOT_FOUND = Symbol('CHANNEL_NOT_FOUND');
+
+/**
+ * Before any call: the OAuth2 credential must be connected, and its token URL (where n8n sends
+ * the refresh token and client secret when it refreshes) must follow the https rule.
+ */
+function checkOAuth2(
+	ctx: RmsContext,
+	credentials: IDataObject,
+	oauth: IDataObject,
+	allowInsecureHttp: boolean,
+): void {
+	if (typeof oauth.access_token !== 'string' || oauth.access_token === '') {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'The Teltonika RMS OAuth2 credential is not connected',
+			{
+				description:
+					'Open the credential, check the Client ID and Client Secret of your RMS application, and connect it (sign in to RMS and approve the application).',
+			},
+		);
+	}
+	try {
+		assertSecureUrl(String(credentials.accessTokenUrl ?? ''), {
+			field: 'Access Token URL',
+			allowInsecureHttp,
+		});
+	} catch (error) {
+		throw new NodeOperationError(ctx.getNode(), (error as Error).message, {
+			description:
+				'Nothing was sent. Credentials are only sent over https to the host configured in the credential.',
+		});
+	}
+}

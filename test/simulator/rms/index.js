@@ -1,7 +1,8 @@
 'use strict';
 // The Teltonika RMS personality: REST under /api, status channels under /status
 // (docs/vendor-behaviour.md, RMS: hosts and base URLs).
-// Options: channelCompleteMs (1500), channelNotFoundPolls (1), channelTtlMs (10 min), clock.
+// Options: channelCompleteMs (1500), channelNotFoundPolls (1), channelTtlMs (10 min), clock,
+// oauthPrincipal (token -> principal | null: the OAuth2 server's access tokens, oauth.js).
 
 const { buildSeed, COMPANY, FIXTURES } = require('./seed');
 const { ChannelStore } = require('./channels');
@@ -57,7 +58,7 @@ function createRmsPersonality(options = {}) {
 			...deviceRoutes(store),
 			statusRoute,
 		],
-		authorize,
+		authorize: (ctx, route) => authorize(ctx, route, options.oauthPrincipal),
 		errorResponse: (status, { message } = {}) => statusError(status, message),
 		tick: () => channels.tick(),
 		reset: () => store.reset(),

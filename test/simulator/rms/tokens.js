@@ -23,12 +23,16 @@ const TOKENS = {
 	devicesOnly: { token: 'rms-sim-pat-devices-5e2c7a9b0d4f1368', scopes: [SCOPES.devicesRead] },
 };
 
-/** Returns null when allowed (and sets ctx.principal), else the 401/403 response. */
-function authorize(ctx, route) {
+/**
+ * Returns null when allowed (and sets ctx.principal), else the 401/403 response. `oauthPrincipal`
+ * (token -> { name, scopes } | null) accepts the access tokens of the OAuth2 server too.
+ */
+function authorize(ctx, route, oauthPrincipal) {
 	const match = /^Bearer\s+(\S+)\s*$/i.exec(ctx.headers.authorization || '');
 	const found = match && Object.entries(TOKENS).find(([, t]) => t.token === match[1]);
-	if (!found) return statusError(401);
-	const [name, { scopes }] = found;
+	const oauth = match && !found && oauthPrincipal ? oauthPrincipal(match[1]) : null;
+	if (!found && !oauth) return statusError(401);
+	const [name, { scopes }] = found || [oauth.name, oauth];
 	ctx.principal = { name, userId: USER_ID, scopes };
 	if (route.scope && !scopes.includes(route.scope)) return statusError(403);
 	return null;
