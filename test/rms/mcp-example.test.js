@@ -5,6 +5,7 @@ const fs = require('fs');
 const path = require('path');
 const { startSimulator } = require('../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
+const { singleNodeWorkflow } = require('../helpers/remote-access-workflows');
 
 const example = JSON.parse(
 	fs.readFileSync(path.resolve(__dirname, '../../examples/rms-mcp-server.json'), 'utf8'),
@@ -24,20 +25,7 @@ function asPlainNode(name) {
 	);
 	delete parameters.descriptionType;
 	delete parameters.toolDescription;
-	return {
-		nodes: [
-			{
-				id: 's',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{ ...node, type: 'n8n-nodes-remote-access.teltonikaRms', parameters },
-		],
-		connections: { Start: { main: [[{ node: name, type: 'main', index: 0 }]] } },
-	};
+	return singleNodeWorkflow('n8n-nodes-remote-access.teltonikaRms', 'teltonikaRmsApi', parameters);
 }
 
 let sim;
@@ -47,6 +35,13 @@ beforeAll(async () => {
 afterAll(() => sim.stop());
 beforeEach(() => sim.reset());
 
+const LINK_ARGS = {
+	serial: '1111111111',
+	lan_ip: '192.168.1.10',
+	port: 443,
+	protocol: 'https',
+	duration_seconds: 600,
+};
 const run = (name, args) =>
 	runWorkflow(asPlainNode(name), {
 		credentials: {
@@ -83,35 +78,23 @@ test('an MCP Server Trigger with three RMS tools, each described and connected a
 });
 
 test('Generate connect link with the arguments an agent sends returns the https link', async () => {
-	const result = await run('Generate connect link', {
-		serial: '1111111111',
-		lan_ip: '192.168.1.10',
-		port: 443,
-		protocol: 'https',
-		duration_seconds: 600,
-	});
+	const result = await run('Generate connect link', LINK_ARGS);
 	expect(result.error).toBeUndefined();
-	expect(result.outputs['Generate connect link'][0].link).toMatch(/^https:\/\//);
+	expect(result.outputs.Node[0].link).toMatch(/^https:\/\//);
 	expect(sim.stats().personalities.rms.sessionsStarted).toBe(1);
 });
 
 test('a bad LAN IP is refused before any call, naming the field', async () => {
-	const result = await run('Generate connect link', {
-		serial: '1111111111',
-		lan_ip: '999.1.1.1',
-		port: 443,
-		protocol: 'https',
-		duration_seconds: 600,
-	});
+	const result = await run('Generate connect link', { ...LINK_ARGS, lan_ip: '999.1.1.1' });
 	expect(result.error.message).toMatch(/^LAN IP Address .*999\.1\.1\.1.*\[item 0\]$/);
 	expect(sim.stats().requests).toBe(0);
 });
 
 test('Get device and List sessions answer for the serial', async () => {
 	const device = await run('Get device', { serial: '1111111111' });
-	expect(device.outputs['Get device'][0]).toMatchObject({ id: 1001, name: 'RUTX11 Office' });
+	expect(device.outputs.Node[0]).toMatchObject({ id: 1001, name: 'RUTX11 Office' });
 	const sessions = await run('List sessions', { serial: '1111111111', active_only: true });
 	expect(sessions.error).toBeUndefined();
-	expect(sessions.outputs['List sessions'].length).toBeGreaterThan(0);
-	expect(sessions.outputs['List sessions'].every((s) => s.active === true)).toBe(true);
+	expect(sessions.outputs.Node.length).toBeGreaterThan(0);
+	expect(sessions.outputs.Node.every((s) => s.active === true)).toBe(true);
 });
