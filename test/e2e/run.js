@@ -11,7 +11,7 @@
 //          --no-build  reuse dist/                       --keep        keep user folders
 //          --docs-shot rewrite docs/editor-node-panel.png  --editor-all  editor checks on 1.x too
 //          --editor-only  only the editor checks (no CLI runs, no webhooks): a quick way to repeat them
-//          --suites=rms,bt,rimo3,mcp  only those suites (by key; mcp runs on n8n 2.x only)
+//          --suites=rms,bt,rimo3,mcp  only those suites (by key)
 //          --no-queue  skip the queue-mode stage (also E2E_SKIP_QUEUE=1); --only=queue runs only it
 // Env: E2E_OUT (output folder, default test-output/e2e), E2E_PACKAGE_TGZ (test that tarball instead)
 //
@@ -150,16 +150,11 @@ async function runWebhook(inst, test, sim) {
 	await test.check(res, { sim });
 }
 
-// A suite with `minN8nMajor` (e.g. the MCP suite: n8n 2.x only) is left out on older targets.
-const runsOn = (suite, target) => !suite.minN8nMajor || majorOf(target.n8n) >= suite.minN8nMajor;
-const majorOf = (version) => Number(String(version).split('.')[0]);
 // Suites may share a credential (the MCP suite uses the RMS one): import each id once.
 const uniqueById = (records) => [...new Map(records.map((c) => [c.id, c])).values()];
 
-async function runTarget(target, tgz, sim, allTests) {
+async function runTarget(target, tgz, sim, tests) {
 	const t0 = Date.now();
-	const suites = SUITES.filter((s) => runsOn(s, target));
-	const tests = allTests.filter((t) => runsOn(t.suite, target));
 	const result = { target, results: [], notes: [] };
 	say(`=== n8n ${target.n8n} ===`);
 	const runtime = await rt.ensureRuntime(target.n8n);
@@ -179,8 +174,8 @@ async function runTarget(target, tgz, sim, allTests) {
 		await inst.installPackage(tgz);
 		say(`package installed into ${path.relative(ROOT, inst.nodesDir)}/node_modules`);
 		let t = Date.now();
-		await inst.importCredentials(uniqueById(suites.flatMap((s) => s.credentials(sim))));
-		say(`import:credentials ${suites.length} suite(s) (${secs(t)}s)`);
+		await inst.importCredentials(uniqueById(SUITES.flatMap((s) => s.credentials(sim))));
+		say(`import:credentials ${SUITES.length} suite(s) (${secs(t)}s)`);
 		t = Date.now();
 		// An example checked several times (its answers to different inputs) is imported and published once.
 		const once = (list) => [...new Map(list.map((x) => [x.workflow.id, x.workflow])).values()];
@@ -216,14 +211,14 @@ async function runTarget(target, tgz, sim, allTests) {
 		}
 		// Optional suite hook on the running server (no reset: it sees the state the webhooks left);
 		// the lines it returns go into the summary.
-		for (const suite of suites.filter((s) => s.afterWebhooks && serverTests.length)) {
+		for (const suite of SUITES.filter((s) => s.afterWebhooks && serverTests.length)) {
 			await record(result, { label: `${suite.key} after webhooks` }, 'http', async () =>
 				result.notes.push(...((await suite.afterWebhooks(inst, sim)) || [])),
 			);
 		}
 		if ((target.editor || flag('editor-all')) && !flag('no-editor')) {
 			const { runEditorChecks } = require('./editor');
-			for (const suite of suites.filter((s) => s.editor)) {
+			for (const suite of SUITES.filter((s) => s.editor)) {
 				sim.reset();
 				const checks = await runEditorChecks({
 					inst,

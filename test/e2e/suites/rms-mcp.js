@@ -1,4 +1,4 @@
-// The Teltonika RMS tools over MCP (n8n 2.x): examples/rms-mcp-server.json is imported and
+// The Teltonika RMS tools over MCP: examples/rms-mcp-server.json is imported and
 // published, and an MCP client from the npm registry (@modelcontextprotocol/sdk) talks to its
 // production URL on the running server, with no language model involved: it lists the three
 // tools, calls Generate connect link and gets the https link, and gets the node's own error text
@@ -134,7 +134,6 @@ async function overSse({ inst, sim }) {
 module.exports = {
 	name: 'Teltonika RMS over MCP',
 	key: 'mcp',
-	minN8nMajor: 2, // the MCP Server Trigger as used here (streamable HTTP at /mcp/<path>)
 	nodeType: `${rms.nodeType}Tool`,
 	credentialType: rms.credentialType,
 	credentials: rms.credentials,
