@@ -11,7 +11,7 @@
 //          --no-build  reuse dist/                       --keep        keep user folders
 //          --docs-shot rewrite docs/editor-node-panel.png  --editor-all  editor checks on 1.x too
 //          --editor-only  only the editor checks (no CLI runs, no webhooks): a quick way to repeat them
-//          --suites=rms,bt,rimo3  only those suites (by key)
+//          --suites=rms,bt,rimo3,mcp  only those suites (by key)
 //          --no-queue  skip the queue-mode stage (also E2E_SKIP_QUEUE=1); --only=queue runs only it
 // Env: E2E_OUT (output folder, default test-output/e2e), E2E_PACKAGE_TGZ (test that tarball instead)
 //
@@ -114,6 +114,7 @@ function plan() {
 				webhook: ex.webhook,
 				setup: ex.setup,
 				check: ex.check,
+				run: ex.run,
 				example: true,
 			});
 		}
@@ -149,6 +150,9 @@ async function runWebhook(inst, test, sim) {
 	await test.check(res, { sim });
 }
 
+// Suites may share a credential (the MCP suite uses the RMS one): import each id once.
+const uniqueById = (records) => [...new Map(records.map((c) => [c.id, c])).values()];
+
 async function runTarget(target, tgz, sim, tests) {
 	const t0 = Date.now();
 	const result = { target, results: [], notes: [] };
@@ -170,7 +174,7 @@ async function runTarget(target, tgz, sim, tests) {
 		await inst.installPackage(tgz);
 		say(`package installed into ${path.relative(ROOT, inst.nodesDir)}/node_modules`);
 		let t = Date.now();
-		await inst.importCredentials(SUITES.flatMap((s) => s.credentials(sim)));
+		await inst.importCredentials(uniqueById(SUITES.flatMap((s) => s.credentials(sim))));
 		say(`import:credentials ${SUITES.length} suite(s) (${secs(t)}s)`);
 		t = Date.now();
 		// An example checked several times (its answers to different inputs) is imported and published once.
@@ -179,8 +183,8 @@ async function runTarget(target, tgz, sim, tests) {
 		say(`import:workflow ${once(tests).length} workflows (${secs(t)}s)`);
 		// --editor-only: the server and the editor checks, nothing else.
 		const serverTests = flag('editor-only') ? [] : tests;
-		for (const workflow of once(serverTests.filter((x) => x.via === 'webhook')))
-			await inst.publish(workflow.id);
+		const published = (x) => x.via === 'webhook' || x.via === 'server';
+		for (const workflow of once(serverTests.filter(published))) await inst.publish(workflow.id);
 
 		for (const test of serverTests.filter((x) => x.via === 'cli')) {
 			await record(result, test, 'cli', () => {
@@ -199,6 +203,13 @@ async function runTarget(target, tgz, sim, tests) {
 				return runWebhook(inst, test, sim);
 			});
 		}
+		// `via: 'server'`: the example's own client (e.g. MCP) against the running server.
+		for (const test of serverTests.filter((x) => x.via === 'server')) {
+			await record(result, test, 'http', async () => {
+				sim.reset();
+				result.notes.push(...((await test.run({ inst, sim })) || []));
+			});
+		}
 		// Optional suite hook on the running server (no reset: it sees the state the webhooks left);
 		// the lines it returns go into the summary.
 		for (const suite of SUITES.filter((s) => s.afterWebhooks && serverTests.length)) {
@@ -208,7 +219,7 @@ async function runTarget(target, tgz, sim, tests) {
 		}
 		if ((target.editor || flag('editor-all')) && !flag('no-editor')) {
 			const { runEditorChecks } = require('./editor');
-			for (const suite of SUITES) {
+			for (const suite of SUITES.filter((s) => s.editor)) {
 				sim.reset();
 				const checks = await runEditorChecks({
 					inst,

@@ -53,6 +53,16 @@ const upload = (extra) => ({
 	...extra,
 });
 
+const link = (extra) => ({
+	resource: 'applicationPackage',
+	operation: 'upload',
+	source: 'link',
+	fileLink: 'https://dl.example/app.zip',
+	displayName: 'Pkg',
+	fileName: 'setup.exe',
+	...extra,
+});
+
 // [case, parameters, field named in the message, input items (default one empty item)]
 const BT_RULES = [
 	['team id not a number', generate({ queueType: 'team', team: rl('={{ "abc" }}') }), 'Team'],
@@ -273,6 +283,13 @@ const RIMO3_RULES = [
 			{ json: {}, binary: { data: { data: '', mimeType: 'application/zip', fileName: 'e.zip' } } },
 		],
 	],
+	['link: empty', link({ fileLink: '={{ $json.none }}' }), 'File Link'],
+	['link: not http(s)', link({ fileLink: 'ftp://dl.example/a.zip' }), 'File Link'],
+	['link: not a URL', link({ fileLink: 'downloads/app.zip' }), 'File Link'],
+	['link: user and password in it', link({ fileLink: 'https://u:p@dl.example/a' }), 'File Link'],
+	['link: a space in it', link({ fileLink: 'https://dl.example/my app.zip' }), 'File Link'],
+	['link: too long', link({ fileLink: `https://dl.example/${'a'.repeat(2040)}` }), 'File Link'],
+	['link: progress step 1', link({ progressStep: '={{ 1 }}' }), 'Progress Step'],
 	[
 		'wrong type: package id from an object',
 		{

@@ -43,6 +43,20 @@ const OPERATIONS = {
 		input: () => [binaryItem()],
 		creates: 'rimo3Uploads',
 	},
+	'applicationPackage.upload (link)': {
+		kind: 'write',
+		route: 'POST /rimo3/api/v2/application-packages/upload/manual/link',
+		parameters: {
+			resource: 'applicationPackage',
+			operation: 'upload',
+			source: 'link',
+			fileLink: 'https://downloads.example.com/fault-package.zip',
+			displayName: 'Fault Link Package',
+			fileName: 'setup.exe',
+			progressStep: 0,
+		},
+		creates: 'rimo3Uploads',
+	},
 };
 
 const FAULTS = {

@@ -202,6 +202,104 @@ test('upload without a binary fails before any call; a 500 on upload is not repe
 	).toHaveLength(1);
 });
 
+const LINK_ROUTE = 'POST /rimo3/api/v2/application-packages/upload/manual/link';
+const linkUpload = (extra) => ({
+	resource: 'applicationPackage',
+	operation: 'upload',
+	source: 'link',
+	fileLink: 'https://downloads.example.com/widget-3.0.msi?sig=s3cr3t-signature',
+	displayName: 'Widget 3.0',
+	fileName: 'widget-3.0.msi',
+	...extra,
+});
+
+test('upload from a link: JSON body with fileLink and a numeric progressStep, one upload', async () => {
+	const result = await runWorkflow(
+		rimo3Workflow(
+			linkUpload({ additionalFields: { publisher: 'Widgets Inc', tags: 'n8n, pilot' } }),
+		),
+		{ credentials: rimo3Credentials(sim), input: [{}] },
+	);
+	expect(result.error).toBeUndefined();
+	const [out] = result.outputs.Node;
+	expect(out).toMatchObject({
+		displayName: 'Widget 3.0',
+		uploadedFrom: 'downloads.example.com',
+		progressStep: 0,
+	});
+	expect(out.sequenceIdentifier).toMatch(/^[0-9a-f-]{36}$/);
+	// A signed link carries its own secret: only its host reaches the output.
+	expect(JSON.stringify(result.outputs)).not.toContain('s3cr3t-signature');
+	const [sent] = sim.requests({ route: LINK_ROUTE });
+	expect(sent.headers['content-type']).toMatch(/^application\/json/);
+	expect(sent.body).toEqual({
+		fileLink: 'https://downloads.example.com/widget-3.0.msi?sig=s3cr3t-signature',
+		displayName: 'Widget 3.0',
+		fileName: 'widget-3.0.msi',
+		name: 'Widget 3.0',
+		publisher: 'Widgets Inc',
+		progressStep: 0,
+		tags: ['n8n', 'pilot'],
+	});
+	const created = sim.rimo3.state().packages.find((p) => p.displayName === 'Widget 3.0');
+	expect(created.manufacturer).toBe('Widgets Inc');
+	expect(r3().rimo3Uploads).toBe(1);
+	expect(sim.requests({ route: 'POST /rimo3/api/v2/application-packages/upload/manual' })).toEqual(
+		[],
+	);
+});
+
+test('upload from a link: a bad link fails before any request, naming the field and item', async () => {
+	const result = await runWorkflow(rimo3Workflow(linkUpload({ fileLink: '={{ $json.link }}' })), {
+		credentials: rimo3Credentials(sim),
+		input: [{ link: 'https://ok.example/a.zip' }, { link: 'https://user:pw@dl.example/a.zip' }],
+	});
+	expect(result.error.message).toBe(
+		'File Link must not hold a user name or password (user:password@host) [item 1]',
+	);
+	expect(JSON.stringify(result.error)).not.toContain('pw@');
+	// The first item was uploaded, the second one never sent.
+	expect(sim.requests({ route: LINK_ROUTE })).toHaveLength(1);
+});
+
+test.each([
+	[400, /failed to upload the application package from a link \(HTTP 400\)/],
+	[500, /failed to upload the application package from a link \(HTTP 500\)/],
+])('upload from a link: HTTP %i is a clear error and never repeated', async (status, message) => {
+	sim.setFaults({ kind: 'status', status, route: LINK_ROUTE, count: 1 });
+	const result = await runWorkflow(rimo3Workflow(linkUpload()), {
+		credentials: rimo3Credentials(sim),
+		input: [{}],
+	});
+	expect(result.error.message).toMatch(message);
+	expect(result.error.message).toMatch(/\[item 0\]$/);
+	expect(sim.requests({ route: LINK_ROUTE })).toHaveLength(1);
+	expect(r3().rimo3Uploads).toBe(0);
+});
+
+test('upload from a link: answer lost after Rimo3 acted: one package, no repeat', async () => {
+	sim.setFaults({ kind: 'drop', after: true, route: LINK_ROUTE, count: 1 });
+	const result = await runWorkflow(rimo3Workflow(linkUpload()), {
+		credentials: rimo3Credentials(sim),
+		input: [{}],
+	});
+	expect(result.error.message).toMatch(/closed the connection .*\[item 0\]$/);
+	expect(result.error.description).toMatch(/check Rimo3 for the package before running again/);
+	expect(sim.requests({ route: LINK_ROUTE })).toHaveLength(1);
+	expect(r3().rimo3Uploads).toBe(1);
+});
+
+test('upload from a link: progress step 3 is sent as the number 3', async () => {
+	const result = await runWorkflow(rimo3Workflow(linkUpload({ progressStep: 3 })), {
+		credentials: rimo3Credentials(sim),
+		input: [{}],
+	});
+	expect(result.error).toBeUndefined();
+	expect(sim.requests({ route: LINK_ROUTE })[0].body.progressStep).toBe(3);
+	const created = sim.rimo3.state().packages.find((p) => p.displayName === 'Widget 3.0');
+	expect(created.sequences.map((s) => s.step)).toEqual(['Import', 'Discovery', 'Baseline', 'Test']);
+});
+
 test('wrong secret: clear error, no secret in it', async () => {
 	const secret = 'totally-wrong-rimo3-secret';
 	const result = await runWorkflow(

@@ -231,4 +231,35 @@ describe('Rimo3', () => {
 			'progressStep',
 		]);
 	});
+
+	test('link upload takes JSON with fileLink and a numeric progressStep', async () => {
+		const token = (await r3Token()).json.access_token;
+		const post = (body) =>
+			fetch(`${sim.rimo3.baseUrl}/api/v2/application-packages/upload/manual/link`, {
+				method: 'POST',
+				headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+				body: JSON.stringify(body),
+			});
+		const good = {
+			fileLink: 'https://dl.example/app.msi',
+			displayName: 'App',
+			fileName: 'app.msi',
+		};
+		const res = await post({ ...good, progressStep: 0 });
+		expect(res.status).toBe(200);
+		const { applicationPackageId } = await res.json();
+		const created = sim.rimo3
+			.state()
+			.packages.find((p) => p.applicationPackageId === applicationPackageId);
+		expect(created.fileLink).toBe(good.fileLink);
+		expect(created.sequences.map((s) => s.step)).toEqual(['Import']);
+		const refused = await post({ fileLink: 'ftp://x/y', displayName: 'App', progressStep: '2' });
+		expect(refused.status).toBe(400);
+		expect(Object.keys((await refused.json()).errors).sort()).toEqual([
+			'fileLink',
+			'fileName',
+			'progressStep',
+		]);
+		expect(sim.stats().rimo3Uploads).toBe(1);
+	});
 });

@@ -1,5 +1,6 @@
 // Rimo3 in a real n8n: the OAuth2 client-credentials credential and one workflow per operation
-// (upload included: a Code node makes the file) with assertions on its output.
+// (upload included: a Code node makes the file; the upload from a link needs none) with
+// assertions on its output.
 // test/e2e/run.js runs every suite listed in suites/index.js.
 'use strict';
 const assert = require('assert');
@@ -10,6 +11,7 @@ const CREDENTIAL = { id: 'rimo3-simulator', name: 'Rimo3 (simulator)', type: 'ri
 const uuid = (n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`; // as the simulator's seed
 const ZIP_B64 = 'UEsDBCBmYWtlIHppcCBjb250ZW50IGZyb20gdGhlIGUyZSBDb2RlIG5vZGU='; // "PK\3\4 fake zip content from the e2e Code node"
 const ZIP_BYTES = 44;
+const FILE_LINK = 'https://downloads.example.com/e2e/widget-3.0.msi?sig=e2e-signature';
 
 const r3Stats = (sim) => sim.stats().personalities.rimo3;
 
@@ -81,6 +83,38 @@ const operations = [
 				created.sequences.map((s) => s.step),
 				['Import', 'Discovery', 'Baseline', 'Test'],
 			);
+			assert.strictEqual(r3Stats(sim).rimo3Uploads, 1);
+		},
+	},
+	{
+		key: 'applicationPackage.uploadLink',
+		parameters: {
+			resource: 'applicationPackage',
+			operation: 'upload',
+			source: 'link',
+			fileLink: FILE_LINK,
+			displayName: 'E2E Link Widget 3.0',
+			fileName: 'widget-3.0.msi',
+			progressStep: 0,
+			additionalFields: { publisher: 'Widgets Inc', tags: 'n8n' },
+		},
+		check([r], { sim }) {
+			assert.strictEqual(r.displayName, 'E2E Link Widget 3.0');
+			assert.strictEqual(r.uploadedFrom, 'downloads.example.com');
+			assert.strictEqual(r.progressStep, 0);
+			assert.match(r.sequenceIdentifier, /^[0-9a-f-]{36}$/);
+			assert.ok(!JSON.stringify(r).includes('e2e-signature'), 'the signed link stays out');
+			const [sent] = sim.requests({
+				route: 'POST /rimo3/api/v2/application-packages/upload/manual/link',
+			});
+			assert.strictEqual(sent.body.fileLink, FILE_LINK);
+			assert.strictEqual(sent.body.progressStep, 0);
+			assert.deepStrictEqual(sent.body.tags, ['n8n']);
+			const created = sim.rimo3
+				.state()
+				.packages.find((p) => p.displayName === 'E2E Link Widget 3.0');
+			assert.ok(created, 'the package exists in the simulator');
+			assert.strictEqual(created.manufacturer, 'Widgets Inc');
 			assert.strictEqual(r3Stats(sim).rimo3Uploads, 1);
 		},
 	},

@@ -1,7 +1,8 @@
 'use strict';
 // The Rimo3 Cloud personality under /rimo3 (docs/vendor-behaviour.md, the Rimo3 entries): token
 // at /api/v2/connect/token (Basic client_id:secret), /api/v2/connect/test, application packages
-// (a bare JSON array), per-package sequences and the multipart manual upload. Reply shapes that no public source shows
+// (a bare JSON array), per-package sequences, the multipart manual upload and the JSON upload
+// from a download link (never fetched here). Reply shapes that no public source shows
 // (sequences, upload answer beyond sequenceIdentifier, errors) are invented here and say so.
 
 const crypto = require('crypto');
@@ -49,11 +50,49 @@ const problem = (status, title, errors) => ({
 	body: { title, status, ...(errors ? { errors } : {}) },
 });
 
+/** Validation of the JSON link upload, in the manner of the multipart one (messages invented). */
+function linkUploadErrors(body) {
+	const errors = {};
+	const text = (v) => typeof v === 'string' && v.trim() !== '';
+	if (!text(body.fileLink) || !/^https?:\/\/[^\s/@]+(\/\S*)?$/i.test(body.fileLink))
+		errors.fileLink = ['fileLink must be an http(s) URL.'];
+	if (!text(body.displayName)) errors.displayName = ['The displayName field is required.'];
+	if (!text(body.fileName)) errors.fileName = ['The fileName field is required.'];
+	if (![0, 2, 3].includes(body.progressStep))
+		errors.progressStep = ['progressStep must be the number 0, 2 or 3.'];
+	if (body.tags !== undefined && !(Array.isArray(body.tags) && body.tags.every(text)))
+		errors.tags = ['tags must be an array of strings.'];
+	return errors;
+}
+
 function createRimo3Personality(options = {}) {
 	const clock = options.clock || Date.now;
 	const oauth = new OAuthClients({ accounts: [CLIENT], clock, prefix: 'r3' });
 	let state = buildSeed();
 	let counters = { rimo3Uploads: 0, rimo3Tests: 0 };
+
+	/** A new package with its pipeline queued; the answer as the manual upload gives it. */
+	function createPackage({ displayName, publisher, version, fileName, tags, fileLink, steps }) {
+		const n = state.next++;
+		const sequenceIdentifier = crypto.randomUUID();
+		state.packages.push({
+			applicationPackageId: uuid(n),
+			displayName,
+			manufacturer: publisher || null,
+			productVersion: version || null,
+			fileName,
+			tags,
+			...(fileLink ? { fileLink } : {}),
+			sequences: STEPS.slice(0, steps).map((step, i) => ({
+				sequenceIdentifier: i === 0 ? sequenceIdentifier : crypto.randomUUID(),
+				step,
+				status: i === 0 ? 'InProgress' : 'Queued',
+				result: null,
+			})),
+		});
+		counters.rimo3Uploads += 1;
+		return { status: 200, body: { sequenceIdentifier, applicationPackageId: uuid(n) } };
+	}
 
 	const routes = [
 		{
@@ -106,25 +145,31 @@ function createRimo3Personality(options = {}) {
 					errors.progressStep = ['progressStep must be 2 or 3.'];
 				if (Object.keys(errors).length)
 					return problem(400, 'One or more validation errors occurred.', errors);
-				const n = state.next++;
-				const steps = one('progressStep') === '3' ? 4 : 3;
-				const sequenceIdentifier = crypto.randomUUID();
-				state.packages.push({
-					applicationPackageId: uuid(n),
+				return createPackage({
 					displayName: one('displayName'),
-					manufacturer: one('publisher') || null,
-					productVersion: one('version') || null,
+					publisher: one('publisher'),
+					version: one('version'),
 					fileName: one('fileName'),
 					tags: fields.tags || [],
-					sequences: STEPS.slice(0, steps).map((step, i) => ({
-						sequenceIdentifier: i === 0 ? sequenceIdentifier : crypto.randomUUID(),
-						step,
-						status: i === 0 ? 'InProgress' : 'Queued',
-						result: null,
-					})),
+					steps: one('progressStep') === '3' ? 4 : 3,
 				});
-				counters.rimo3Uploads += 1;
-				return { status: 200, body: { sequenceIdentifier, applicationPackageId: uuid(n) } };
+			},
+		},
+		{
+			method: 'POST',
+			path: `${PREFIX}/api/v2/application-packages/upload/manual/link`,
+			handler: ({ body }) => {
+				if (!body || typeof body !== 'object' || Array.isArray(body))
+					return problem(415, 'Expected a JSON object.');
+				const errors = linkUploadErrors(body);
+				if (Object.keys(errors).length)
+					return problem(400, 'One or more validation errors occurred.', errors);
+				return createPackage({
+					...body,
+					tags: body.tags || [],
+					// 0's effect is not known: here it runs the import only (invented).
+					steps: { 0: 1, 2: 3, 3: 4 }[body.progressStep],
+				});
 			},
 		},
 	];

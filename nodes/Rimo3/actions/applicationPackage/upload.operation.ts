@@ -8,15 +8,50 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { invalidInput } from '../../../shared/validation';
 import { buildMultipart, isMimeType } from '../../transport/multipart';
 import type { Rimo3Client } from '../../transport/request';
+import { replyOf, uploadFromLink } from './uploadLink';
+
+const BINARY = { show: { source: ['binary'] } };
+const LINK = { show: { source: ['link'] } };
 
 const properties: INodeProperties[] = [
+	{
+		displayName: 'Source',
+		name: 'source',
+		type: 'options',
+		noDataExpression: true,
+		default: 'binary',
+		options: [
+			{
+				name: 'Binary File',
+				value: 'binary',
+				description: 'A zip from a previous node, sent as multipart',
+			},
+			{
+				name: 'Download Link',
+				value: 'link',
+				description: 'A URL Rimo3 downloads the package from (beta: seen in a public script only)',
+			},
+		],
+	},
 	{
 		displayName: 'Input Binary Field',
 		name: 'binaryPropertyName',
 		type: 'string',
 		default: 'data',
 		required: true,
+		displayOptions: BINARY,
 		hint: 'The name of the input binary field holding the package (a .zip with the installer)',
+	},
+	{
+		displayName: 'File Link',
+		name: 'fileLink',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: LINK,
+		placeholder: 'e.g. https://downloads.example.com/contoso-viewer-1.2.3.zip',
+		description:
+			'Download URL of the package; Rimo3 fetches it, so it must be reachable from the internet without a login (https:// or http://)',
 	},
 	{
 		displayName: 'Display Name',
@@ -33,18 +68,33 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. setup.exe',
-		description: 'The installer file inside the zip',
+		description: 'The installer file inside the zip, or the installer the link downloads',
 	},
 	{
 		displayName: 'Progress Step',
 		name: 'progressStep',
 		type: 'options',
 		default: 2,
+		displayOptions: BINARY,
 		description:
 			"How far the pipeline runs after the upload. Values as described by a practitioner's working scripts, not by official documentation (unconfirmed).",
 		options: [
 			{ name: 'Import, Discovery and Baseline (2)', value: 2 },
 			{ name: 'Import, Discovery, Baseline and Smoke Test (3)', value: 3 },
+		],
+	},
+	{
+		displayName: 'Progress Step',
+		name: 'progressStep',
+		type: 'options',
+		default: 0,
+		displayOptions: LINK,
+		description:
+			'How far the pipeline runs after the upload. 0 is what a public script sends with a link; what it does is not documented. 2 and 3 are known from file uploads only; that Rimo3 takes them with a link is unconfirmed.',
+		options: [
+			{ name: 'As in the Public Link Example (0, Meaning Unconfirmed)', value: 0 },
+			{ name: 'Import, Discovery and Baseline (2, Unconfirmed for Links)', value: 2 },
+			{ name: 'Import, Discovery, Baseline and Smoke Test (3, Unconfirmed for Links)', value: 3 },
 		],
 	},
 	{
@@ -70,7 +120,7 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				description:
-					'Comma-separated; each tag is sent as its own "tags" form field (format unconfirmed)',
+					'Comma-separated; each tag is sent as its own "tags" form field, or as a JSON array with a link (format unconfirmed)',
 			},
 			{ displayName: 'Uninstall Command', name: 'uninstallCommand', type: 'string', default: '' },
 			{ displayName: 'Version', name: 'version', type: 'string', default: '' },
@@ -83,6 +133,10 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** Values the API is known to take, per source (docs/vendor-behaviour.md, Rimo3: progressStep). */
+const KNOWN_STEPS = { binary: [2, 3], link: [0, 2, 3] };
+const KNOWN_TEXT = { binary: '2 or 3 for a binary file', link: '0, 2 or 3 for a download link' };
+
 export async function execute(
 	this: IExecuteFunctions,
 	client: Rimo3Client,
@@ -91,15 +145,34 @@ export async function execute(
 	// An expression may yield null or undefined: that is an empty field, not the text "null".
 	const text = (name: string, fallback: string) =>
 		String(this.getNodeParameter(name, i, fallback) ?? '').trim();
-	const property = text('binaryPropertyName', 'data');
+	const source = this.getNodeParameter('source', i, 'binary') === 'link' ? 'link' : 'binary';
 	const displayName = text('displayName', '');
 	const fileName = text('fileName', '');
-	const progressStep = Number(this.getNodeParameter('progressStep', i, 2));
+	const progressStep = Number(this.getNodeParameter('progressStep', i, source === 'link' ? 0 : 2));
 	const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	if (!displayName) throw invalidInput(this.getNode(), i, 'Display Name', 'is empty');
 	if (!fileName) throw invalidInput(this.getNode(), i, 'Setup File Name', 'is empty');
-	if (progressStep !== 2 && progressStep !== 3)
-		throw invalidInput(this.getNode(), i, 'Progress Step', 'must be 2 or 3');
+	if (!KNOWN_STEPS[source].includes(progressStep))
+		throw invalidInput(this.getNode(), i, 'Progress Step', `must be ${KNOWN_TEXT[source]}`);
+
+	const fields: Array<[string, string]> = [
+		['displayName', displayName],
+		['fileName', fileName],
+		['name', String(extra.name ?? '').trim() || displayName],
+	];
+	for (const key of ['publisher', 'version', 'installCommand', 'uninstallCommand', 'comment']) {
+		const value = String(extra[key] ?? '').trim();
+		if (value) fields.push([key, value]);
+	}
+	const tags = String(extra.tags ?? '')
+		.split(',')
+		.map((t) => t.trim())
+		.filter(Boolean);
+
+	if (source === 'link')
+		return await uploadFromLink(this, client, i, { fields, tags, progressStep, displayName });
+
+	const property = text('binaryPropertyName', 'data');
 	const item = this.getInputData()[i];
 	if (!item.binary?.[property])
 		throw invalidInput(
@@ -112,22 +185,8 @@ export async function execute(
 	const data = await this.helpers.getBinaryDataBuffer(i, property);
 	if (!data.length)
 		throw invalidInput(this.getNode(), i, 'Input Binary Field', `"${property}" is an empty file`);
-
-	const fields: Array<[string, string]> = [
-		['displayName', displayName],
-		['fileName', fileName],
-		['name', String(extra.name ?? '').trim() || displayName],
-		['progressStep', String(progressStep)],
-	];
-	for (const key of ['publisher', 'version', 'installCommand', 'uninstallCommand', 'comment']) {
-		const value = String(extra[key] ?? '').trim();
-		if (value) fields.push([key, value]);
-	}
-	for (const tag of String(extra.tags ?? '')
-		.split(',')
-		.map((t) => t.trim())
-		.filter(Boolean))
-		fields.push(['tags', tag]);
+	fields.push(['progressStep', String(progressStep)]);
+	for (const tag of tags) fields.push(['tags', tag]);
 
 	const uploadName = binary.fileName || `${displayName.replace(/[^A-Za-z0-9._-]+/g, '_')}.zip`;
 	const mimeType = binary.mimeType || 'application/zip';
@@ -155,12 +214,10 @@ export async function execute(
 		retry: 'rejectedOnly',
 		itemIndex: i,
 	});
-	const reply =
-		answer && typeof answer === 'object' ? (answer as IDataObject) : { response: answer ?? null };
 	return [
 		{
 			json: {
-				...reply,
+				...replyOf(answer),
 				displayName,
 				uploadedFile: uploadName,
 				uploadedBytes: data.length,
