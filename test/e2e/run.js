@@ -104,7 +104,8 @@ function plan() {
 			});
 		});
 		for (const ex of suite.examples) {
-			const workflow = JSON.parse(fs.readFileSync(path.join(ROOT, ex.file), 'utf8'));
+			const shipped = JSON.parse(fs.readFileSync(path.join(ROOT, ex.file), 'utf8'));
+			const workflow = ex.transform ? ex.transform(shipped) : shipped; // e.g. a local URL
 			const label = `${suite.key} ${path.basename(ex.file)}${ex.label ? `: ${ex.label}` : ''}`;
 			tests.push({
 				suite,
@@ -114,6 +115,7 @@ function plan() {
 				webhook: ex.webhook,
 				setup: ex.setup,
 				check: ex.check,
+				run: ex.run, // via 'server': run(inst, sim, workflow) → summary lines
 				example: true,
 			});
 		}
@@ -170,7 +172,8 @@ async function runTarget(target, tgz, sim, tests) {
 		await inst.installPackage(tgz);
 		say(`package installed into ${path.relative(ROOT, inst.nodesDir)}/node_modules`);
 		let t = Date.now();
-		await inst.importCredentials(SUITES.flatMap((s) => s.credentials(sim)));
+		const credentials = SUITES.flatMap((s) => s.credentials(sim));
+		await inst.importCredentials([...new Map(credentials.map((c) => [c.id, c])).values()]);
 		say(`import:credentials ${SUITES.length} suite(s) (${secs(t)}s)`);
 		t = Date.now();
 		// An example checked several times (its answers to different inputs) is imported and published once.
@@ -179,8 +182,8 @@ async function runTarget(target, tgz, sim, tests) {
 		say(`import:workflow ${once(tests).length} workflows (${secs(t)}s)`);
 		// --editor-only: the server and the editor checks, nothing else.
 		const serverTests = flag('editor-only') ? [] : tests;
-		for (const workflow of once(serverTests.filter((x) => x.via === 'webhook')))
-			await inst.publish(workflow.id);
+		const published = (x) => x.via === 'webhook' || x.via === 'server';
+		for (const workflow of once(serverTests.filter(published))) await inst.publish(workflow.id);
 
 		for (const test of serverTests.filter((x) => x.via === 'cli')) {
 			await record(result, test, 'cli', () => {
@@ -198,6 +201,13 @@ async function runTarget(target, tgz, sim, tests) {
 				return runWebhook(inst, test, sim);
 			});
 		}
+		// Examples a suite drives itself on the running server (e.g. events pushed to a trigger).
+		for (const test of serverTests.filter((x) => x.via === 'server')) {
+			await record(result, test, 'http', async () => {
+				sim.reset();
+				result.notes.push(...((await test.run(inst, sim, test.workflow)) || []));
+			});
+		}
 		// Optional suite hook on the running server (no reset: it sees the state the webhooks left);
 		// the lines it returns go into the summary.
 		for (const suite of SUITES.filter((s) => s.afterWebhooks && serverTests.length)) {
@@ -207,7 +217,7 @@ async function runTarget(target, tgz, sim, tests) {
 		}
 		if ((target.editor || flag('editor-all')) && !flag('no-editor')) {
 			const { runEditorChecks } = require('./editor');
-			for (const suite of SUITES) {
+			for (const suite of SUITES.filter((s) => s.editor)) {
 				sim.reset();
 				const checks = await runEditorChecks({
 					inst,
@@ -296,6 +306,7 @@ async function main() {
 	const sim = await startSimulator({ port: 0, channelCompleteMs: 1000 });
 	onShutdown(() => sim.stop());
 	say(`simulator at ${sim.url}`);
+	for (const suite of SUITES.filter((s) => s.prepare)) await suite.prepare(sim); // e.g. local endpoints
 	const tests = plan();
 	const results = [];
 	try {
@@ -308,6 +319,7 @@ async function main() {
 		}
 	} finally {
 		await sim.stop();
+		for (const suite of SUITES.filter((s) => s.cleanup)) await suite.cleanup();
 	}
 	summary(results, t0);
 	const failed = results.some((r) => r.fatal || !r.results.length || r.results.some((x) => !x.ok));
