@@ -301,8 +301,8 @@ function createBeyondTrustPersonality(options = {}) {
 					);
 				}),
 			),
-			el('chat_download_url', {}, chatUrl(s, 0)),
-			el('chat_view_url', {}, chatUrl(s, 1)),
+			el('session_chat_download_url', {}, chatUrl(s, 0)),
+			el('session_chat_view_url', {}, chatUrl(s, 1)),
 			el(
 				'session_details',
 				{},
