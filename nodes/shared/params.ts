@@ -1,10 +1,10 @@
-import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, ILoadOptionsFunctions, IWebhookFunctions } from 'n8n-workflow';
 
-export type NodeContext = IExecuteFunctions | ILoadOptionsFunctions;
+export type NodeContext = IExecuteFunctions | ILoadOptionsFunctions | IWebhookFunctions;
 
 /**
- * A node-level parameter in either context: in execute the 2nd argument is the item index, in
- * loadOptions/listSearch it is the fallback.
+ * A node-level parameter in any context: in execute the 2nd argument is the item index, in
+ * loadOptions/listSearch and webhook it is the fallback.
  */
 export function nodeParameter(ctx: NodeContext, name: string, fallback: unknown): unknown {
 	if (typeof (ctx as IExecuteFunctions).getInputData === 'function') {

@@ -262,6 +262,13 @@ function createBeyondTrustPersonality(options = {}) {
 					? el('custom_attribute', { display_name: 'Ticket', code_name: 'ticket' }, s.externalKey)
 					: null,
 			),
+			end === null
+				? null
+				: el(
+						'session_chat_view_url',
+						{},
+						`https://support.example.com/session_download?lsid=${s.lsid}&dl_action=chat&view=1`,
+					),
 			el('public_site', { id: 1 }, 'Default'),
 			el('file_transfer_count', {}, 0),
 			el('primary_customer', { gsnumber: 7 }, s.customer),
