@@ -205,7 +205,7 @@ test('the ended session is in the SupportSession report with every rep and the c
 	);
 	expect(report).toContain('<display_name>Bob Builder</display_name>');
 	expect(report).toContain('<primary_customer gsnumber="7">Pat Customer</primary_customer>');
-	expect(report).toContain(`session_download.ns?lsid=${lsid}&amp;dl_action=chat`);
+	expect(report).toMatch(new RegExp(`<session_chat_view_url>https://[^<]*lsid=${lsid}&amp;`));
 	expect(report.match(/<end_time /g)).toHaveLength(2);
 	await events().idle();
 	expect(recipient.received.map((x) => x.form.external_key)).toEqual(['INC-77', 'INC-78']);

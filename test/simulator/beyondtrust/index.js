@@ -240,9 +240,6 @@ function createBeyondTrustPersonality(options = {}) {
 			.map((d, i) => String(Math.floor(seconds / d) % (i ? 60 : 1000)).padStart(2, '0'))
 			.join(':');
 
-	const chatUrl = (s, view) =>
-		`https://support.example.com/session_download.ns?lsid=${s.lsid}&dl_action=chat&view=${view}`;
-
 	function sessionXml(s, now) {
 		const rep = state.reps.find((r) => r.id === s.rep);
 		const end = s.end;
@@ -308,8 +305,6 @@ function createBeyondTrustPersonality(options = {}) {
 					);
 				}),
 			),
-			el('session_chat_download_url', {}, chatUrl(s, 0)),
-			el('session_chat_view_url', {}, chatUrl(s, 1)),
 			el(
 				'session_details',
 				{},
