@@ -6,7 +6,7 @@ const fs = require('fs');
 const path = require('path');
 const { Workflow } = require('n8n-workflow');
 const { loadTypes } = require('../helpers/type-registry');
-const { BT_CRED } = require('../helpers/remote-access-workflows');
+const { BT_CRED, btWorkflow } = require('../helpers/remote-access-workflows');
 
 const example = JSON.parse(
 	fs.readFileSync(
@@ -43,21 +43,9 @@ const TRIGGER_ITEM = {
 let evaluate;
 beforeAll(async () => {
 	const { nodeTypes } = await loadTypes();
-	const workflow = new Workflow({
-		nodes: [
-			{
-				id: 's',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-		],
-		connections: {},
-		active: false,
-		nodeTypes,
-	});
+	// Start → a node (n8n-nodes-base is not loaded): only the expressions are evaluated, as the
+	// node after the trigger sees them.
+	const workflow = new Workflow({ ...btWorkflow({}), active: false, nodeTypes });
 	evaluate = (expression, json) =>
 		workflow.expression.getParameterValue(
 			expression,
