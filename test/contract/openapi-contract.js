@@ -15,6 +15,7 @@ const { deviations: DEVIATIONS } = require('./spec-deviations');
 const SPEC_FILE = path.join(__dirname, 'rms-openapi.yaml');
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
+const RMS_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/;
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
 function makeAjv(coerceTypes) {
@@ -269,6 +270,18 @@ function valueProblems(where, name, value, param, operation) {
 				keyword: 'type',
 				value,
 				message: `${where} parameter "${name}" sent more than once`,
+			},
+		];
+	}
+	// "Pattern: Y-m-d H:i:s" in a parameter's description is a PHP date format (the schema has none).
+	if (/Pattern: Y-m-d H:i:s/.test(param.description || '') && !RMS_DATE.test(String(value))) {
+		return [
+			{
+				in: where,
+				name,
+				keyword: 'format',
+				value,
+				message: `${where} parameter "${name}"=${JSON.stringify(value)} is not "Y-m-d H:i:s"`,
 			},
 		];
 	}

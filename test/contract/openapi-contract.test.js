@@ -31,6 +31,9 @@ const REQUIRED_OPERATIONS = [
 	'POST /devices/connect/{access_id}',
 	'GET /devices/connect/{access_id}/sessions',
 	'DELETE /devices/connect/sessions/{session_id}',
+	'GET /devices/connect/logs',
+	'POST /devices/{id}/connect/webui',
+	'POST /devices/{id}/connect/cli',
 ];
 
 // The headings of docs/vendor-behaviour.md ("### RMS: status channels" -> "RMS: status channels").
@@ -99,6 +102,28 @@ describe('(a) checkRequest', () => {
 			{ method: 'GET', path: '/devices/connect/62375/sessions', query: { active: 'true' } },
 		],
 		['closeRmsConnectSession', { method: 'DELETE', path: '/devices/connect/sessions/12' }],
+		[
+			'rmsConnectLogs',
+			{
+				method: 'GET',
+				path: '/devices/connect/logs',
+				query: {
+					start_date: '2025-05-26 00:00:00',
+					end_date: '2025-06-02 00:00:00',
+					active: 'false',
+					user_id: '4217',
+					type: 'lan-webui',
+					sort: 'start_date',
+					limit: '100',
+					offset: '0',
+				},
+			},
+		],
+		[
+			'connectWebui',
+			{ method: 'POST', path: '/devices/1001/connect/webui', body: { duration: 600 } },
+		],
+		['connectCli', { method: 'POST', path: '/devices/1001/connect/cli', body: { duration: 10 } }],
 	])('accepts a correct %s request', (operationId, req) => {
 		expect(checkRequest(req)).toMatchObject({ operationId, problems: [], deviations: [] });
 	});
@@ -182,6 +207,15 @@ describe('(a) checkRequest', () => {
 			{ name: 'start_date', keyword: 'required' },
 		],
 		[
+			'date not in the Y-m-d H:i:s format',
+			{
+				method: 'GET',
+				path: '/devices/connect/logs',
+				query: { start_date: '2025-01-01T00:00:00Z', end_date: '2025-01-02 00:00:00' },
+			},
+			{ in: 'query', name: 'start_date', keyword: 'format' },
+		],
+		[
 			'path param not an integer',
 			{ method: 'DELETE', path: '/devices/connect/sessions/abc' },
 			{ in: 'path', name: 'session_id', keyword: 'type' },
@@ -252,6 +286,16 @@ describe('(a) checkRequest', () => {
 			'duration as a string',
 			{ method: 'POST', path: '/devices/connect/1', body: { duration: '1800' } },
 			{ pointer: '/duration', keyword: 'type' },
+		],
+		[
+			'device link duration below 10 s',
+			{ method: 'POST', path: '/devices/1001/connect/cli', body: { duration: 9 } },
+			{ pointer: '/duration', keyword: 'minimum' },
+		],
+		[
+			'device link without a duration',
+			{ method: 'POST', path: '/devices/1001/connect/webui', body: {} },
+			{ pointer: '/duration', keyword: 'required' },
 		],
 		[
 			'body missing',

@@ -257,6 +257,36 @@ const deviations = [
 				spec.components.schemas.inline_response_200_15_data.properties.url.example,
 			),
 	},
+	{
+		id: 'connect-logs-sort-descending',
+		operation: 'GET /devices/connect/logs',
+		side: 'request',
+		kind: 'tolerate',
+		onlyIfSent: true,
+		what: 'sort may be a field name with a leading dash (e.g. -start_date); the enum lists the bare names.',
+		reason:
+			"The parameter's own description says a dash before the field name sorts descending, so the " +
+			'enum is incomplete; the node offers newest first for an audit.',
+		source: 'docs/vendor-behaviour.md, RMS: Connect logs',
+		match: {
+			in: 'query',
+			name: 'sort',
+			keyword: 'enum',
+			schema: {
+				type: 'string',
+				pattern: '^-(start_date|end_date|company_name|input_data|output_data)$',
+			},
+		},
+		example: {
+			method: 'GET',
+			path: '/devices/connect/logs',
+			query: {
+				start_date: '2025-05-26 00:00:00',
+				end_date: '2025-06-02 00:00:00',
+				sort: '-start_date',
+			},
+		},
+	},
 ];
 
 module.exports = { deviations };

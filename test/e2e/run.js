@@ -188,6 +188,7 @@ async function runTarget(target, tgz, sim, tests) {
 		for (const test of serverTests.filter((x) => x.via === 'cli')) {
 			await record(result, test, 'cli', () => {
 				sim.reset();
+				if (test.setup) test.setup(sim); // e.g. seeded history for an example
 				return runCli(inst, test, sim);
 			});
 		}

@@ -14,6 +14,7 @@ const UNKNOWN_LSID = '0'.repeat(32);
  * kind read: repeating changes nothing. kind write: changes state at BeyondTrust.
  * `creates`: the simulator counter a duplicate would show up in (at most 1 per item).
  * `apiError`: parameters that make the API answer an `<error>` inside HTTP 200.
+ * `fullAccess`: needs full Command API access (the read-only account is refused).
  */
 const OPERATIONS = {
 	'sessionKey.generate': {
@@ -27,6 +28,7 @@ const OPERATIONS = {
 			ttl: 1800,
 		},
 		creates: 'btSessionKeysGenerated',
+		fullAccess: true,
 		// rep 3 (Carol) exists but is logged out: `<error>Invalid queue_id "rep:3".</error>`
 		apiError: { queueType: 'rep', representative: { __rl: true, mode: 'id', value: '3' } },
 	},
@@ -59,6 +61,53 @@ const OPERATIONS = {
 		creates: 'btSessionsTerminated',
 		// the session already ended: `<error>No active session found with lsid "...".</error>`
 		apiError: { lsid: FIXTURES.lsids.ended },
+	},
+	// Setting the same values again leaves the session as it is: retried like a read.
+	'session.setAttributes': {
+		kind: 'read',
+		route: COMMAND,
+		parameters: {
+			resource: 'session',
+			operation: 'setAttributes',
+			lsid: FIXTURES.lsids.activeTicket,
+			externalKey: 'INC-FAULT-2',
+			customAttributes: { attribute: [{ name: 'priority', value: 'P1' }] },
+		},
+		fullAccess: true,
+		// the session already ended: `<error>No active session found with lsid "...".</error>`
+		apiError: { lsid: FIXTURES.lsids.ended },
+	},
+	'session.getAttributes': {
+		kind: 'read',
+		route: COMMAND,
+		parameters: {
+			resource: 'session',
+			operation: 'getAttributes',
+			lsid: FIXTURES.lsids.activeTicket,
+		},
+		apiError: { lsid: FIXTURES.lsids.ended },
+	},
+	'session.getAll (listing only)': {
+		kind: 'read',
+		route: REPORTING,
+		parameters: {
+			resource: 'session',
+			operation: 'getAll',
+			mode: 'listing',
+			hours: 24,
+			returnAll: true,
+		},
+	},
+	'session.get (several)': {
+		kind: 'read',
+		route: REPORTING,
+		parameters: {
+			resource: 'session',
+			operation: 'get',
+			lsid: `${FIXTURES.lsids.activeTicket},${FIXTURES.lsids.ended}`,
+		},
+		// one of them unknown: the node names it
+		apiError: { lsid: `${FIXTURES.lsids.activeTicket},${UNKNOWN_LSID}` },
 	},
 	'representative.getAll': {
 		kind: 'read',
@@ -102,15 +151,16 @@ const FAULTS = {
 	},
 	'missing permission (read-only API account)': {
 		row: 'missing permission',
-		applies: (op) => op.parameters.resource === 'sessionKey',
-		skipNote: 'the simulator models the read-only account only for generate_session_key',
+		applies: (op) => op.fullAccess === true,
+		skipNote:
+			'the simulator models the read-only account only for generate_session_key and set_session_attributes',
 		credentials: (sim) => ({
 			clientId: sim.beyondtrust.readOnlyClient.clientId,
 			clientSecret: sim.beyondtrust.readOnlyClient.clientSecret,
 		}),
 		secrets: (sim) => [sim.beyondtrust.readOnlyClient.clientSecret],
 		outcome: () => 'error',
-		message: /API account may not generate a session key.*permission/,
+		message: /API account may not (generate a session key|set the session attributes).*permission/,
 		mintedInRun: 1,
 	},
 };

@@ -35,6 +35,14 @@ const long = 'x'.repeat(1025);
 const fields = (list) => ({
 	customFields: { field: list.map(([name, value]) => ({ name, value })) },
 });
+const setAttributes = (extra) => ({
+	resource: 'session',
+	operation: 'setAttributes',
+	lsid: FIXTURES.lsids.activeTicket,
+	externalKey: 'INC-1',
+	...extra,
+});
+const attributes = (list) => ({ attribute: list.map(([name, value]) => ({ name, value })) });
 const upload = (extra) => ({
 	resource: 'applicationPackage',
 	operation: 'upload',
@@ -136,6 +144,78 @@ const BT_RULES = [
 		'session getAll: start in the future',
 		{ resource: 'session', operation: 'getAll', filters: { startTime: '2999-01-01T00:00:00Z' } },
 		'Filters → Start Time',
+	],
+	['set attributes: bad lsid', setAttributes({ lsid: 'abc' }), 'Session ID (LSID)'],
+	[
+		'set attributes: nothing to set',
+		setAttributes({ externalKey: ' ', customAttributes: {} }),
+		'Ticket ID (External Key)',
+	],
+	[
+		'set attributes: external key too long',
+		setAttributes({ externalKey: long }),
+		'Ticket ID (External Key)',
+	],
+	[
+		'set attributes: code name',
+		setAttributes({ customAttributes: attributes([['ticket-no', 'v']]) }),
+		'Custom Attributes → Code Name',
+	],
+	[
+		'set attributes: code name twice',
+		setAttributes({
+			customAttributes: attributes([
+				['a', '1'],
+				['a', '2'],
+			]),
+		}),
+		'Custom Attributes → Code Name',
+	],
+	[
+		'set attributes: external_key as a code name',
+		setAttributes({ customAttributes: attributes([['external_key', 'v']]) }),
+		'Custom Attributes → Code Name',
+	],
+	[
+		'set attributes: value too long',
+		setAttributes({ customAttributes: attributes([['notes', long]]) }),
+		'Custom Attributes → notes',
+	],
+	[
+		'set attributes: over 10 KB with the external key',
+		setAttributes({
+			externalKey: 'k'.repeat(1000),
+			customAttributes: attributes(
+				Array.from({ length: 10 }, (_, n) => [`f${n}`, 'y'.repeat(930)]),
+			),
+		}),
+		'Custom Attributes',
+	],
+	[
+		'set attributes: more than 30',
+		setAttributes({
+			customAttributes: attributes(Array.from({ length: 31 }, (_, n) => [`f${n}`, 'y'])),
+		}),
+		'Custom Attributes',
+	],
+	[
+		'get attributes: bad lsid',
+		{ resource: 'session', operation: 'getAttributes', lsid: '={{ $json.none }}' },
+		'Session ID (LSID)',
+	],
+	[
+		'session get: one bad lsid in a list',
+		{ resource: 'session', operation: 'get', lsid: `${FIXTURES.lsids.ended},nope` },
+		'Session ID (LSID)',
+	],
+	[
+		'session get: more than 100 lsids',
+		{
+			resource: 'session',
+			operation: 'get',
+			lsid: '={{ Array.from({ length: 101 }, (_, n) => n.toString(16).padStart(32, "0")) }}',
+		},
+		'Session ID (LSID)',
 	],
 	// wrong types arriving through expressions, and an empty item
 	[

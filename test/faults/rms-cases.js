@@ -9,7 +9,10 @@ const FAST = { pollInterval: 0.02, pollTimeout: 2 };
 
 const device = (value = SERIAL) => ({ __rl: true, mode: 'serial', value });
 
-/** kind read: repeating changes nothing. kind write: changes state in RMS. */
+/**
+ * kind read: repeating changes nothing. kind write: changes state in RMS. createsConfig / counter:
+ * the configuration name / simulator counter a duplicate would show up in.
+ */
 const OPERATIONS = {
 	'device.get': {
 		kind: 'read',
@@ -96,6 +99,29 @@ const OPERATIONS = {
 			returnAll: true,
 		},
 	},
+	'connectSession.getLogs': {
+		kind: 'read',
+		route: 'GET /api/devices/connect/logs',
+		parameters: {
+			resource: 'connectSession',
+			operation: 'getLogs',
+			startDate: '={{ $now.minus({ days: 7 }) }}',
+			endDate: '={{ $now }}',
+			returnAll: true,
+		},
+	},
+	'device.generateLink': {
+		kind: 'write',
+		route: 'POST /api/devices/{id}/connect/webui',
+		parameters: {
+			resource: 'device',
+			operation: 'generateLink',
+			device: device(),
+			linkType: 'webui',
+			duration: 600,
+		},
+		counter: 'webuiLinks',
+	},
 	'connectSession.close': {
 		kind: 'write',
 		route: 'DELETE /api/devices/connect/sessions/{session_id}',
@@ -174,7 +200,8 @@ const FAULTS = {
 	'missing scope': {
 		token: (sim, op) =>
 			op.kind === 'write' ? sim.rms.tokens.readOnly : sim.rms.tokens.devicesOnly,
-		skip: (name) => name.startsWith('device.'),
+		// every token has devices:read, so only the device writes can lack a scope
+		skip: (name) => name === 'device.get' || name === 'device.getAll',
 		outcome: () => 'error',
 		message: /lacks the scope "(devices|device_remote_access):(read|write)"/,
 	},

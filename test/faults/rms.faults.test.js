@@ -80,6 +80,12 @@ test.each(cases)('%s × %s', async (faultName, opName, fault, op) => {
 	}
 	// A retry never duplicates: at most the one configuration the operation asked for.
 	if (op.createsConfig) expect(configsNamed(op.createsConfig)).toBeLessThanOrEqual(1);
+	// A link is never made twice, and once on success (`counter`: the simulator's count of them).
+	// Not 0 on failure: a timed-out request of the previous case may still complete in this one.
+	if (op.counter) {
+		expect(sim.stats()[op.counter]).toBeLessThanOrEqual(1);
+		if (expected === 'success') expect(sim.stats()[op.counter]).toBe(1);
+	}
 	// No secret anywhere a user or a log sees it.
 	expect(everythingUserVisible(result)).not.toContain(token);
 	// Bounded: the faulted route saw at most two repeats more than a clean run sends.

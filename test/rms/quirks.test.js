@@ -362,3 +362,45 @@ test('a 429 with a long Retry-After is not hammered: one request, a quota messag
 	);
 	expect(apiLog()).toHaveLength(1);
 });
+
+test('device links: one POST with the duration, the bare link gets https://, no configuration or session', async () => {
+	const [webui, cli] = ok(
+		await run(
+			{
+				resource: 'device',
+				operation: 'generateLink',
+				device: rl('serial', '={{ $json.serial }}'),
+				linkType: '={{ $json.type }}',
+				duration: 900,
+			},
+			{
+				input: [
+					{ serial: '1111111111', type: 'webui' },
+					{ serial: '1111111111', type: 'CLI' },
+				],
+			},
+		),
+	);
+	const LINK = /^https:\/\/[0-9a-f]{32}\.proxy1-connect\.rms\.teltonika-networks\.com$/;
+	expect(webui).toMatchObject({ link: expect.stringMatching(LINK), link_type: 'webui' });
+	expect(cli).toMatchObject({ link: expect.stringMatching(LINK), link_type: 'cli' });
+	expect(webui.link).not.toBe(cli.link);
+	for (const out of [webui, cli]) {
+		expect(out).toMatchObject({ device_id: 1001, serial: '1111111111', duration: 900 });
+		expect(out.expires_at).toMatch(ISO);
+		expect(out.expires_at_unix * 1000).toBe(Date.parse(out.expires_at));
+	}
+	// per link: find the device, one POST (never repeated), then only status polls
+	const posts = apiLog({ method: 'POST' });
+	expect(posts.map((r) => [r.path, r.body])).toEqual([
+		['/api/devices/1001/connect/webui', { duration: 900 }],
+		['/api/devices/1001/connect/cli', { duration: 900 }],
+	]);
+	expect(apiLog({ path: '/api/devices' }).filter((r) => r.method === 'GET')).toHaveLength(2);
+	expect(sim.stats()).toMatchObject({
+		webuiLinks: 1,
+		cliLinks: 1,
+		configsCreated: 0,
+		sessionsStarted: 0,
+	});
+});

@@ -60,6 +60,15 @@ const generate = (p) => ({
 	options: fast,
 	...p,
 });
+const deviceLink = (p) => ({
+	resource: 'device',
+	operation: 'generateLink',
+	device: rl('serial', '1111111111'),
+	linkType: 'webui',
+	duration: 600,
+	options: fast,
+	...p,
+});
 const start = (p) => ({
 	resource: 'connectSession',
 	operation: 'start',
@@ -90,6 +99,31 @@ const cases = [
 	['port not whole', create({ destinationPort: 44.5 }), undefined, 'Port'],
 	['duration 9 s (start)', start({ duration: 9 }), undefined, 'Duration (Seconds)'],
 	['duration 0 s (generate link)', generate({ duration: 0 }), undefined, 'Duration (Seconds)'],
+	['duration 9 s (device link)', deviceLink({ duration: 9 }), undefined, 'Duration (Seconds)'],
+	[
+		'duration not whole (device link)',
+		deviceLink({ linkType: 'cli', duration: 600.5 }),
+		undefined,
+		'Duration (Seconds)',
+	],
+	[
+		'link type from an expression (device link)',
+		deviceLink({ linkType: '={{ $json.type }}' }),
+		[{ type: 'ssh' }],
+		'Link Type',
+	],
+	[
+		'empty serial (device link)',
+		deviceLink({ device: rl('serial', '={{ $json.serial }}') }),
+		[{ serial: ' ' }],
+		'Device (serial number)',
+	],
+	[
+		'device ID not a number (device link)',
+		deviceLink({ device: rl('id', '={{ $json.id }}'), linkType: 'cli' }),
+		[{ id: '1001/connect' }],
+		'Device (ID)',
+	],
 	['protocol not offered', create({ protocol: 'ftp' }), undefined, 'Protocol'],
 	[
 		'protocol from an expression',

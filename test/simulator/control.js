@@ -33,6 +33,7 @@ const PERSONALITY_COMMANDS = {
 		'stats',
 	],
 	rimo3: ['revokeAll', 'rotateSecret', 'stats'],
+	rms: ['addConnectLogs'],
 };
 
 function personalityHandler(method, pathname) {

@@ -473,6 +473,74 @@ describe('RMS Connect', () => {
 	});
 });
 
+describe('device links (WebUI and CLI of the router itself)', () => {
+	const link = (id, type, body, opts) =>
+		api(`/devices/${id}/connect/${type}`, { method: 'POST', body, ...opts });
+
+	test.each(['webui', 'cli'])(
+		'%s: 201 with a channel whose final event has a bare link host; counted at completion',
+		async (type) => {
+			const res = await link(1001, type, { duration: 600 });
+			expect(res.status).toBe(201);
+			expect(res.json).toEqual({
+				success: true,
+				meta: { channel: expect.stringMatching(CHANNEL_RE) },
+			});
+			expect(sim.stats()[`${type}Links`]).toBe(0);
+			const event = lastEvent(await settle(res.json.meta.channel), 1001);
+			expect(event).toMatchObject({ status: 'completed', link: expect.stringMatching(HOST_RE) });
+			expect(sim.stats()).toMatchObject({
+				webuiLinks: type === 'webui' ? 1 : 0,
+				cliLinks: type === 'cli' ? 1 : 0,
+			});
+		},
+	);
+
+	test('each link is new; no configuration or session is made', async () => {
+		const hosts = [];
+		for (const type of ['webui', 'webui', 'cli']) {
+			const { channel } = (await link(1001, type, { duration: 60 })).json.meta;
+			hosts.push(lastEvent(await settle(channel), 1001).link);
+		}
+		expect(new Set(hosts).size).toBe(3);
+		expect(sim.stats()).toMatchObject({ configsCreated: 0, sessionsStarted: 0 });
+		// and each one is in the account's Connect logs with its type
+		const range = 'start_date=2000-01-01%2000:00:00&end_date=2100-01-01%2000:00:00&limit=1000';
+		const logs = await api(`/devices/connect/logs?${range}`);
+		expect(logs.status).toBe(200);
+		const types = logs.json.data.map((l) => l.type).filter((t) => t !== 'lan-webui');
+		expect(types.sort()).toEqual(['cli', 'webui', 'webui']);
+	});
+
+	test('duration under 10 or not an integer is 422 naming duration; unknown device is 404', async () => {
+		for (const body of [{ duration: 9 }, { duration: '600' }, {}]) {
+			const res = await link(1001, 'cli', body);
+			expect(res.status).toBe(422);
+			expect(res.json.errors[0].source).toBe('duration');
+		}
+		for (const id of [9999, 0, 'abc'])
+			expect((await link(id, 'webui', { duration: 60 })).status).toBe(404);
+		expect(sim.stats().channelsCreated).toBe(0);
+	});
+
+	test('offline or not activated device: the channel ends in error, nothing counted', async () => {
+		for (const id of [1002, 1003]) {
+			const { channel } = (await link(id, 'webui', { duration: 60 })).json.meta;
+			expect(lastEvent(await settle(channel), id)).toMatchObject({
+				status: 'error',
+				value: 'Device is offline. Could not generate a WebUI link.',
+				errorCode: expect.any(Number),
+			});
+		}
+		expect(sim.stats().webuiLinks).toBe(0);
+	});
+
+	test('needs device_remote_access:write (a read-only token gets 403)', async () => {
+		const res = await link(1001, 'webui', { duration: 60 }, { token: sim.rms.tokens.readOnly });
+		expect(res.status).toBe(403);
+	});
+});
+
 describe('faults', () => {
 	test('429 with Retry-After for the next 2 requests to one route only', async () => {
 		sim.setFaults({

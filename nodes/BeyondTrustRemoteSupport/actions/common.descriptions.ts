@@ -55,6 +55,17 @@ export const representativeLocator: INodeProperties = {
 	],
 };
 
+/** The session ID field every Session operation starts with. */
+export const lsidField = (description: string): INodeProperties => ({
+	displayName: 'Session ID (LSID)',
+	name: 'lsid',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. 5e8c5d8a1f9a4c7e9b1d2f3a4b5c6d7e',
+	description,
+});
+
 export const returnAllFields = (resource: string, operation: string): INodeProperties[] => [
 	{
 		displayName: 'Return All',

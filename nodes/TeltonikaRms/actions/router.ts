@@ -12,6 +12,7 @@ const READ_ONLY = new Set([
 	'remoteAccess.getAccessId',
 	'remoteAccess.getAll',
 	'connectSession.getAll',
+	'connectSession.getLogs',
 ]);
 const READ_CONCURRENCY = 8;
 

@@ -1,5 +1,5 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { RmsClient } from '../transport/request';
+import type { RmsClient, RmsRequest } from '../transport/request';
 import { requestChange } from '../transport/statusChannel';
 import { toHttpsLink } from './normalize';
 import type { NodeOptions } from './options';
@@ -11,6 +11,42 @@ export interface StartedSession {
 	expires_at_unix: number;
 }
 
+/** A change whose status channel hands over an RMS Connect link valid for `body.duration` seconds. */
+export type LinkRequest = Omit<RmsRequest, 'retry' | 'itemIndex' | 'body'> & {
+	itemIndex: number;
+	body: { duration: number };
+};
+
+/**
+ * Sends a change that opens a link (a session on an access ID, or a device's own WebUI or CLI),
+ * waits for its channel and returns the link, made clickable (docs/vendor-behaviour.md, RMS: links
+ * without a scheme), with its expiry. `key` is the device id the channel files the result under.
+ */
+export async function requestLink(
+	client: RmsClient,
+	req: LinkRequest,
+	key: number | undefined,
+	options: NodeOptions,
+	missingLinkHint: string,
+): Promise<StartedSession> {
+	const startedAt = Math.floor(Date.now() / 1000);
+	const event = await requestChange(client, req, options, key);
+	const link = toHttpsLink(event?.link);
+	if (!link) {
+		throw new NodeOperationError(
+			client.node,
+			`RMS finished "${req.action}" without a link [item ${req.itemIndex}]`,
+			{ itemIndex: req.itemIndex, description: missingLinkHint },
+		);
+	}
+	const expiresUnix = startedAt + req.body.duration;
+	return {
+		link,
+		expires_at: new Date(expiresUnix * 1000).toISOString(),
+		expires_at_unix: expiresUnix,
+	};
+}
+
 /** Starts an RMS Connect session and waits for the channel to hand over its link. */
 export async function startConnectSession(
 	client: RmsClient,
@@ -20,8 +56,7 @@ export async function startConnectSession(
 	options: NodeOptions,
 	i: number,
 ): Promise<StartedSession> {
-	const startedAt = Math.floor(Date.now() / 1000);
-	const event = await requestChange(
+	return await requestLink(
 		client,
 		{
 			method: 'POST',
@@ -31,24 +66,8 @@ export async function startConnectSession(
 			scope: 'device_remote_access:write',
 			itemIndex: i,
 		},
-		options,
 		deviceId,
+		options,
+		'List the sessions of this access ID to find the link, or try again.',
 	);
-	const link = toHttpsLink(event?.link);
-	if (!link) {
-		throw new NodeOperationError(
-			client.node,
-			`RMS completed the session for access ID ${accessId} without a link [item ${i}]`,
-			{
-				itemIndex: i,
-				description: 'List the sessions of this access ID to find the link, or try again.',
-			},
-		);
-	}
-	const expiresUnix = startedAt + duration;
-	return {
-		link,
-		expires_at: new Date(expiresUnix * 1000).toISOString(),
-		expires_at_unix: expiresUnix,
-	};
 }

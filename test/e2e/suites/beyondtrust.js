@@ -107,6 +107,81 @@ const operations = [
 			);
 		},
 	},
+	{
+		key: 'session.setAttributes',
+		parameters: {
+			resource: 'session',
+			operation: 'setAttributes',
+			lsid: lsids.activeTicket,
+			externalKey: 'INC-E2E-2',
+			customAttributes: { attribute: [{ name: 'priority', value: 'P2' }] },
+		},
+		check(items, { sim }) {
+			assert.deepStrictEqual(items, [
+				{
+					lsid: lsids.activeTicket,
+					success: true,
+					message: 'Session attributes were set',
+					external_key: 'INC-E2E-2',
+					custom_attributes: { priority: 'P2' },
+				},
+			]);
+			const stored = sim.beyondtrust.state().sessions.find((s) => s.lsid === lsids.activeTicket);
+			assert.strictEqual(stored.externalKey, 'INC-E2E-2');
+			assert.strictEqual(stored.custom.priority, 'P2');
+		},
+	},
+	{
+		key: 'session.getAttributes',
+		parameters: { resource: 'session', operation: 'getAttributes', lsid: lsids.activeTicket },
+		check(items) {
+			assert.deepStrictEqual(items, [
+				{
+					lsid: lsids.activeTicket,
+					external_key: 'INC-1001',
+					custom_attributes: { ticket: 'INC-1001' },
+					display_names: { ticket: 'Ticket' },
+				},
+			]);
+		},
+	},
+	{
+		key: 'session.getAll listing',
+		parameters: {
+			resource: 'session',
+			operation: 'getAll',
+			mode: 'listing',
+			hours: 24,
+			returnAll: true,
+			filters: {},
+		},
+		check(items, { sim }) {
+			assert.deepStrictEqual(items, [
+				{ lsid: lsids.activeTicket, external_key: 'INC-1001', has_recording: false },
+				{ lsid: lsids.ended, external_key: 'INC-1002', has_recording: true },
+				{ lsid: lsids.activeNoTicket, external_key: null, has_recording: false },
+			]);
+			assert.strictEqual(btStats(sim).btReports, 1, 'one report call');
+		},
+	},
+	{
+		key: 'session.get several',
+		parameters: {
+			resource: 'session',
+			operation: 'get',
+			lsid: `${lsids.old},${lsids.activeTicket}`,
+		},
+		check(items, { sim }) {
+			assert.deepStrictEqual(
+				items.map((s) => [s.lsid, s.active]),
+				[
+					[lsids.old, false],
+					[lsids.activeTicket, true],
+				],
+			);
+			assert.strictEqual(btStats(sim).btReports, 1, 'one report call for both sessions');
+		},
+	},
 ];
 
 const ticketAnswer = (res, ticket) => {

@@ -156,7 +156,61 @@ const operations = [
 			assert.strictEqual(rmsStats(sim).sessionsClosed, 1);
 		},
 	},
+	{
+		key: 'connectSession.getLogs',
+		parameters: {
+			resource: 'connectSession',
+			operation: 'getLogs',
+			startDate: '={{ $now.minus({ days: 7 }) }}',
+			endDate: '={{ $now }}',
+			returnAll: true,
+			filters: { sort: '-start_date' },
+			options: {},
+		},
+		check(items, { sim }) {
+			// the seed's four sessions of the last two days, newest first, with RMS's field names
+			assert.deepStrictEqual(
+				items.map((l) => l.id),
+				[9003, 9001, 9004, 9002],
+			);
+			assert.match(items[0].start_time, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\+00:00$/);
+			assert.strictEqual(items[0].type, 'lan-webui');
+			const [req] = sim.requests({ path: '/api/devices/connect/logs' });
+			assert.match(req.query.start_date, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+			assert.strictEqual(req.query.sort, '-start_date');
+		},
+	},
+	deviceLink('webui', OFFICE, 600, 'webuiLinks'),
+	deviceLink('cli', { __rl: true, mode: 'id', value: '1001' }, 120, 'cliLinks'),
 ];
+
+// Generate device link: a link to the router's own WebUI or CLI, no configuration involved.
+function deviceLink(linkType, device, duration, counter) {
+	return {
+		key: linkType === 'webui' ? 'device.generateLink' : 'device.generateLink.cli',
+		parameters: {
+			resource: 'device',
+			operation: 'generateLink',
+			device,
+			linkType,
+			duration,
+			options: fast,
+		},
+		check([r], { sim }) {
+			assert.match(r.link, LINK);
+			assert.strictEqual(r.link_type, linkType);
+			assert.strictEqual(r.device_id, 1001);
+			assert.strictEqual(r.duration, duration);
+			const ttl = (Date.parse(r.expires_at) - Date.now()) / 1000;
+			assert.ok(ttl > 0 && ttl <= duration, `expires within ${duration} s, got ${ttl}`);
+			const stats = rmsStats(sim);
+			assert.strictEqual(stats[counter], 1, `${counter}: one link made`);
+			assert.strictEqual(stats.webuiLinks + stats.cliLinks, 1, 'no other link made');
+			assert.strictEqual(stats.configsCreated, 0, 'no remote-access configuration');
+			assert.strictEqual(stats.sessionsStarted, 0, 'no Connect session');
+		},
+	};
+}
 
 // The examples as shipped in examples/. `via: 'cli'` runs `n8n execute --id` (needs a Manual
 // Trigger); `via: 'webhook'` publishes the workflow and calls it over HTTP on the running server.
@@ -203,6 +257,44 @@ const examples = [
 			assert.strictEqual(res.json.ticket_id, '4711');
 			assert.strictEqual(res.json.remote_access_name, 'Ticket_4711_HTTPS');
 			assert.strictEqual(rmsStats(sim).sessionsStarted, 1);
+		},
+	},
+	// The weekly audit, run now: sessions seeded 3 days ago are in the table and the file, the one
+	// from 9 days ago is not; 110 sessions in the week cost two requests.
+	{
+		file: 'examples/rms-weekly-connect-audit.json',
+		via: 'cli',
+		setup(sim) {
+			const dayAgo = (days, minutes = 0) => Date.now() - days * 86400e3 + minutes * 60e3;
+			const week = Array.from({ length: 106 }, (_, k) => ({
+				start_time: dayAgo(3, k),
+				end_time: dayAgo(3, k + 20),
+				type: k % 2 ? 'cli' : 'webui',
+				user_id: 5120,
+				username: 'auditor@acme.example',
+			}));
+			sim.rms.addConnectLogs([...week, { start_time: dayAgo(9), end_time: dayAgo(9, 30) }]);
+		},
+		check(out, { run, sim }) {
+			const html = out['HTML table'][0].table;
+			assert.match(html, /<table/);
+			assert.match(html, /RMS Connect sessions of the last 7 days/);
+			for (const id of [8001, 8106, 9001, 9002, 9003, 9004])
+				assert.match(html, new RegExp(`>${id}<`));
+			assert.doesNotMatch(html, />8107</, 'the session of 9 days ago is left out');
+			assert.match(html, /auditor@acme\.example/);
+			const csvItem = run.data.resultData.runData['CSV file'][0].data.main[0][0];
+			assert.ok(csvItem.binary && csvItem.binary.data, 'CSV file has binary data');
+			assert.match(csvItem.binary.data.fileName, /^rms-connect-audit-\d{4}-\d{2}-\d{2}\.csv$/);
+			if (csvItem.binary.data.data && csvItem.binary.data.data !== 'filesystem-v2') {
+				const csv = Buffer.from(csvItem.binary.data.data, 'base64').toString('utf8');
+				const lines = csv.trim().split('\n');
+				assert.match(lines[0], /Session/);
+				assert.strictEqual(lines.length, 1 + 110, 'header + 106 seeded + 4 seed sessions');
+				assert.ok(lines.some((l) => l.startsWith('8106,')));
+				assert.ok(!lines.some((l) => l.startsWith('8107,')));
+			}
+			assert.strictEqual(sim.stats().routes['GET /api/devices/connect/logs'], 2);
 		},
 	},
 	// Failures answer through the node's error output: 422 when the ticket's data is wrong (an

@@ -9,6 +9,9 @@ const { OAuthClients, RateWindow } = require('../oauth-clients');
 const { parseForm } = require('../http-utils');
 const { el, doc } = require('./xml');
 const { buildSeed, FIXTURES } = require('./seed');
+const { attributeCommands, customAttributeElements } = require('./attributes');
+const { selectSessions, listingXml } = require('./listing');
+const { queueAvailable } = require('./queues');
 const { createEventSender } = require('./events');
 
 const PREFIX = '/beyondtrust';
@@ -27,6 +30,7 @@ const emptyCounters = () => ({
 	btSessionsTerminated: 0,
 	btReports: 0,
 	btCommands: 0,
+	btAttributesSet: 0,
 });
 
 function createBeyondTrustPersonality(options = {}) {
@@ -129,7 +133,11 @@ function createBeyondTrustPersonality(options = {}) {
 				el('type', {}, 'support'),
 				p.ttl === undefined ? null : el('ttl', {}, ttl),
 				el('expires', {}, expires),
-				el('queue', { available: queueKind === 'general' ? 1 : 0 }, queueKind),
+				el(
+					'queue',
+					{ available: queueAvailable(state, queueKind, queueId, rest) ? 1 : 0 },
+					queueKind,
+				),
 				queueId === undefined ? null : el('queue_id', {}, queueId),
 				externalKey === undefined ? null : el('external_key', {}, externalKey),
 				el('short_key', {}, shortKey),
@@ -143,6 +151,14 @@ function createBeyondTrustPersonality(options = {}) {
 			),
 		);
 	}
+
+	const extraCommands = attributeCommands({
+		state: () => state,
+		counters: () => counters,
+		xml: (root) => xml('command', root),
+		apiError: (message) => apiError('command', message),
+		readOnly: (ctx) => ctx.principal.clientId === OTHER_CLIENT.clientId,
+	});
 
 	function command(ctx) {
 		const p = params(ctx);
@@ -229,6 +245,7 @@ function createBeyondTrustPersonality(options = {}) {
 				return xml('command', el('success', {}, 'Successfully terminated'));
 			}
 			default:
+				if (extraCommands[p.action]) return extraCommands[p.action](p, ctx, now);
 				return apiError('command', 'Invalid action');
 		}
 	}
@@ -252,13 +269,7 @@ function createBeyondTrustPersonality(options = {}) {
 			end === null ? null : el('end_time', { timestamp: end }, iso(end)),
 			el('duration', {}, hms((end ?? Math.floor(now / 1000)) - s.start)),
 			el('external_key', {}, s.externalKey ?? ''),
-			el(
-				'custom_attributes',
-				{},
-				s.externalKey
-					? el('custom_attribute', { display_name: 'Ticket', code_name: 'ticket' }, s.externalKey)
-					: null,
-			),
+			el('custom_attributes', {}, customAttributeElements(s)),
 			end === null
 				? null
 				: el(
@@ -324,23 +335,12 @@ function createBeyondTrustPersonality(options = {}) {
 		const p = params(ctx);
 		const now = clock();
 		counters.btReports += 1;
-		if (p.generate_report !== 'SupportSession')
+		const listing = p.generate_report === 'SupportSessionListing';
+		if (!listing && p.generate_report !== 'SupportSession')
 			return apiError('reporting', `Invalid report type "${p.generate_report || ''}".`);
-		let sessions = state.sessions;
-		const lsids = p.lsids ? String(p.lsids).split(',') : p.lsid ? [String(p.lsid)] : null;
-		if (lsids) sessions = sessions.filter((s) => lsids.includes(s.lsid));
-		else if (p.start_time !== undefined) {
-			const start = Number(p.start_time);
-			const duration = Number(p.duration || 0);
-			if (!Number.isFinite(start)) return apiError('reporting', 'Invalid start_time.');
-			sessions = sessions.filter(
-				(s) => s.start >= start && (duration === 0 || s.start < start + duration),
-			);
-		} else
-			return apiError(
-				'reporting',
-				'A start_date, start_time, end_date, end_time, lsid or lsids parameter is required.',
-			);
+		const { sessions, error } = selectSessions(state.sessions, p, { byId: !listing });
+		if (error) return apiError('reporting', error);
+		if (listing) return xml('reporting', listingXml(sessions));
 		if (!sessions.length)
 			return apiError('reporting', 'No sessions found for the given search criteria.');
 		return xml(
@@ -469,6 +469,12 @@ function createBeyondTrustPersonality(options = {}) {
 				if (!Number.isInteger(perHour) || perHour < 1)
 					throw new Error('hourly budget must be a positive integer');
 				rate.perHour = perHour;
+			},
+			/** A logged-in representative who is (not) available for new sessions (until reset). */
+			setRepAvailable(id, available) {
+				const rep = state.reps.find((r) => r.id === id);
+				if (!rep) throw new Error(`no representative ${id}`);
+				rep.available = Boolean(available);
 			},
 			revokeAll: (clientId) => oauth.revokeAll(clientId),
 			rotateSecret: (newSecret, clientId = CLIENT.clientId) =>

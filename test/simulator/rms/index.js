@@ -11,6 +11,8 @@ const { statusError } = require('./envelope');
 const { deviceRoutes } = require('./devices');
 const { remoteAccessRoutes } = require('./remote-access');
 const { connectRoutes } = require('./connect');
+const { connectLogRoutes, addConnectLogs } = require('./connect-logs');
+const { deviceLinkRoutes } = require('./device-links');
 
 const emptyCounters = () => ({
 	polls: 0,
@@ -20,6 +22,8 @@ const emptyCounters = () => ({
 	configsDeleted: 0,
 	sessionsStarted: 0,
 	sessionsClosed: 0,
+	webuiLinks: 0,
+	cliLinks: 0,
 });
 
 function createRmsPersonality(options = {}) {
@@ -46,8 +50,10 @@ function createRmsPersonality(options = {}) {
 		name: 'rms',
 		prefixes: ['/api', '/status'],
 		routes: [
+			...connectLogRoutes(store),
 			...remoteAccessRoutes(store),
 			...connectRoutes(store),
+			...deviceLinkRoutes(store),
 			...deviceRoutes(store),
 			statusRoute,
 		],
@@ -82,6 +88,8 @@ function createRmsPersonality(options = {}) {
 				store.state.configs.push(config);
 				return config.id;
 			},
+			/** Adds Connect log entries of earlier sessions (connect-logs.js); returns their ids. */
+			addConnectLogs: (entries) => addConnectLogs(store, entries),
 			/** Deep copy of the current devices, configs and sessions (in-process only). */
 			state: () => {
 				channels.tick();

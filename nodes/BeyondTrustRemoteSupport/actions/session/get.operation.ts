@@ -5,21 +5,17 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import { lsidField } from '../common.descriptions';
 import { normalizeSession } from '../../helpers/normalize';
-import { readLsid } from '../../helpers/validation';
+import { readLsids } from '../../helpers/validation';
 import type { BtClient } from '../../transport/request';
-import { list } from '../../transport/xml';
+import type { XmlNode } from '../../transport/xml';
+import { attr, list } from '../../transport/xml';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Session ID (LSID)',
-		name: 'lsid',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 5e8c5d8a1f9a4c7e9b1d2f3a4b5c6d7e',
-		description: 'The 32-character session ID shown in reports and outbound events',
-	},
+	lsidField(
+		'The 32-character session ID shown in reports and outbound events. Several IDs separated by commas (or an array from an expression, up to 100) are read in one report call, one item per session.',
+	),
 	{
 		displayName: 'Include Events',
 		name: 'includeEvents',
@@ -34,32 +30,45 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+function notFound(ctx: IExecuteFunctions, lsids: string[], i: number): NodeApiError {
+	const which = lsids.length === 1 ? `session ${lsids[0]}` : `sessions ${lsids.join(', ')}`;
+	return new NodeApiError(ctx.getNode(), { message: 'not found' } as JsonObject, {
+		message: `BeyondTrust has no support ${which} [item ${i}]`,
+		description:
+			'Check the session ID; reports only include sessions on this site that the API account may see.',
+		httpCode: '404',
+		itemIndex: i,
+	});
+}
+
 export async function execute(
 	this: IExecuteFunctions,
 	client: BtClient,
 	i: number,
 ): Promise<INodeExecutionData[]> {
-	const lsid = readLsid(this, i);
+	const lsids = readLsids(this, i);
 	const includeEvents = this.getNodeParameter('includeEvents', i, false) as boolean;
+	// One ID keeps `lsid=`; several go in one call as `lsids=a,b,c`
+	// (docs/vendor-behaviour.md, BeyondTrust: SupportSession for several sessions).
+	const selector = lsids.length === 1 ? { lsid: lsids[0] } : { lsids: lsids.join(',') };
 	const answer = await client.call({
 		api: 'reporting',
-		qs: { generate_report: 'SupportSession', lsid },
-		action: 'get a support session',
+		qs: { generate_report: 'SupportSession', ...selector },
+		action: lsids.length === 1 ? 'get a support session' : 'get support sessions',
 		permission: 'Reporting: Allow Access to Support Session Reports and Recordings',
 		itemIndex: i,
 	});
-	const session = answer.empty
-		? undefined
-		: (list(answer.doc.body.session).find((s) => (s['@lsid'] as string) === lsid) ??
-			list(answer.doc.body.session)[0]);
-	if (!session) {
-		throw new NodeApiError(this.getNode(), { message: 'not found' } as JsonObject, {
-			message: `BeyondTrust has no support session ${lsid} [item ${i}]`,
-			description:
-				'Check the session ID; reports only include sessions on this site that the API account may see.',
-			httpCode: '404',
-			itemIndex: i,
-		});
+	const sessions = answer.empty ? [] : list(answer.doc.body.session);
+	if (lsids.length === 1) {
+		const session = sessions.find((s) => (s['@lsid'] as string) === lsids[0]) ?? sessions[0];
+		if (!session) throw notFound(this, lsids, i);
+		return [{ json: normalizeSession(session, includeEvents) }];
 	}
-	return [{ json: normalizeSession(session, includeEvents) }];
+	// The answer's order is BeyondTrust's; items follow the order asked for.
+	const byId = new Map(sessions.map((s) => [attr(s, 'lsid').toLowerCase(), s]));
+	const missing = lsids.filter((lsid) => !byId.has(lsid.toLowerCase()));
+	if (missing.length) throw notFound(this, missing, i);
+	return lsids.map((lsid) => ({
+		json: normalizeSession(byId.get(lsid.toLowerCase()) as XmlNode, includeEvents),
+	}));
 }

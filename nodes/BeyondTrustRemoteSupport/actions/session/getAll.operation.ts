@@ -8,10 +8,32 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { normalizeSession } from '../../helpers/normalize';
 import { invalidInput } from '../../../shared/validation';
 import type { BtClient } from '../../transport/request';
-import { list } from '../../transport/xml';
+import type { XmlNode } from '../../transport/xml';
+import { attr, list, text } from '../../transport/xml';
 import { applyLimit, returnAllFields } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
+	{
+		displayName: 'Mode',
+		name: 'mode',
+		type: 'options',
+		default: 'full',
+		description: 'How much to read about each session',
+		options: [
+			{
+				name: 'Full Report',
+				value: 'full',
+				description:
+					'Everything the SupportSession report holds: times, customer, representatives, custom attributes',
+			},
+			{
+				name: 'Listing Only',
+				value: 'listing',
+				description:
+					'Only session ID, external key and whether a recording exists (SupportSessionListing). Much cheaper for the site than the full report; Active Only and Include Events do not apply.',
+			},
+		],
+	},
 	{
 		displayName: 'Started Within the Last (Hours)',
 		name: 'hours',
@@ -27,6 +49,7 @@ const properties: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description: 'Whether to return only sessions that are still running (no end time yet)',
+		displayOptions: { show: { mode: ['full'] } },
 	},
 	...returnAllFields('session', 'getAll'),
 	{
@@ -115,28 +138,43 @@ export function reportWindow(
 	return { start_time: start, duration: end === undefined ? 0 : end - start };
 }
 
+/** One `<session_summary lsid=… has_recording=…>` of a SupportSessionListing report. */
+export function normalizeListing(summary: XmlNode): IDataObject {
+	const recording = attr(summary, 'has_recording');
+	return {
+		lsid: attr(summary, 'lsid'),
+		external_key: attr(summary, 'external_key') || text(summary.external_key) || null,
+		has_recording: recording === '' ? null : recording === '1' || recording === 'true',
+	};
+}
+
 export async function execute(
 	this: IExecuteFunctions,
 	client: BtClient,
 	i: number,
 ): Promise<INodeExecutionData[]> {
 	const window = reportWindow(this, i);
-	const activeOnly = this.getNodeParameter('activeOnly', i, true) as boolean;
+	const listingOnly = this.getNodeParameter('mode', i, 'full') === 'listing';
+	const activeOnly = !listingOnly && (this.getNodeParameter('activeOnly', i, true) as boolean);
 	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
 	const limit = Number(this.getNodeParameter('limit', i, 50));
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const externalKey = String(filters.externalKey ?? '').trim();
 
+	// The listing takes the same window (docs/vendor-behaviour.md, BeyondTrust: SupportSessionListing).
 	const answer = await client.call({
 		api: 'reporting',
-		qs: { generate_report: 'SupportSession', ...window },
+		qs: { generate_report: listingOnly ? 'SupportSessionListing' : 'SupportSession', ...window },
 		action: 'list support sessions',
 		permission: 'Reporting: Allow Access to Support Session Reports and Recordings',
 		itemIndex: i,
 	});
 	if (answer.empty) return [];
-	const sessions = list(answer.doc.body.session)
-		.map((s) => normalizeSession(s, filters.includeEvents === true))
-		.filter((s) => (!activeOnly || s.active) && (!externalKey || s.external_key === externalKey));
-	return applyLimit(sessions, returnAll, limit).map((json) => ({ json }));
+	const sessions = listingOnly
+		? list(answer.doc.body.session_summary).map(normalizeListing)
+		: list(answer.doc.body.session).map((s) => normalizeSession(s, filters.includeEvents === true));
+	const wanted = sessions.filter(
+		(s) => (!activeOnly || s.active) && (!externalKey || s.external_key === externalKey),
+	);
+	return applyLimit(wanted, returnAll, limit).map((json) => ({ json }));
 }

@@ -1,9 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
+import * as getAttributes from './getAttributes.operation';
+import * as setAttributes from './setAttributes.operation';
 import * as terminate from './terminate.operation';
 
-export const operations = { get, getAll, terminate };
+export const operations = { get, getAll, terminate, getAttributes, setAttributes };
 
 export const description: INodeProperties[] = [
 	{
@@ -18,13 +20,25 @@ export const description: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				action: 'Get a support session',
-				description: 'Read one support session report by its ID',
+				description: 'Read support session reports by ID (one or several in one call)',
+			},
+			{
+				name: 'Get Attributes',
+				value: 'getAttributes',
+				action: 'Get the attributes of a support session',
+				description: 'Read the external key and custom attributes of a running session',
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many support sessions',
 				description: 'Support sessions started in a time window; active only or by ticket ID',
+			},
+			{
+				name: 'Set Attributes',
+				value: 'setAttributes',
+				action: 'Set the attributes of a support session',
+				description: 'Write the external key and custom attributes of a running session',
 			},
 			{
 				name: 'Terminate',
@@ -37,4 +51,6 @@ export const description: INodeProperties[] = [
 	...get.description,
 	...getAll.description,
 	...terminate.description,
+	...getAttributes.description,
+	...setAttributes.description,
 ];

@@ -1,20 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
+import { lsidField } from '../common.descriptions';
 import type { BtClient } from '../../transport/request';
 import { text } from '../../transport/xml';
 import { readLsid } from '../../helpers/validation';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Session ID (LSID)',
-		name: 'lsid',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 5e8c5d8a1f9a4c7e9b1d2f3a4b5c6d7e',
-		description: 'The 32-character ID of a running session',
-	},
-];
+const properties: INodeProperties[] = [lsidField('The 32-character ID of a running session')];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['session'], operation: ['terminate'] } },

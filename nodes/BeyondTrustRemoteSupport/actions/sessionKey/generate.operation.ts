@@ -6,13 +6,11 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { normalizeSessionKey } from '../../helpers/normalize';
-import { CUSTOM_FIELD_NAME, HOSTNAME, readId } from '../../helpers/validation';
+import { customAttributeParams, HOSTNAME, readId } from '../../helpers/validation';
 import { invalidInput } from '../../../shared/validation';
 import type { BtClient } from '../../transport/request';
 import { representativeLocator, teamLocator } from '../common.descriptions';
 
-const MAX_FIELD_CHARS = 1024;
-const MAX_CUSTOM_TOTAL = 10_240;
 const MAX_TTL = 365 * 24 * 3600;
 
 const properties: INodeProperties[] = [
@@ -181,56 +179,16 @@ export function buildParameters(ctx: IExecuteFunctions, i: number): IDataObject 
 		);
 	if (ttl > 0) qs.ttl = ttl;
 
-	let customChars = 0;
-	const externalKey = String(ctx.getNodeParameter('externalKey', i, '') ?? '').trim();
-	if (externalKey.length > MAX_FIELD_CHARS)
-		throw invalidInput(
-			node,
-			i,
-			'Ticket ID (External Key)',
-			`is longer than ${MAX_FIELD_CHARS} characters`,
-		);
-	if (externalKey) {
-		qs['session.custom.external_key'] = externalKey;
-		customChars += externalKey.length;
-	}
-
 	const extra = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
-	const fields = ((extra.customFields as IDataObject | undefined)?.field ?? []) as IDataObject[];
-	for (const field of fields) {
-		const name = String(field.name ?? '').trim();
-		const value = String(field.value ?? '');
-		if (!CUSTOM_FIELD_NAME.test(name))
-			throw invalidInput(
-				node,
-				i,
-				'Custom Fields → Code Name',
-				`"${name}" must be letters, digits or _`,
-			);
-		if (name === 'external_key')
-			throw invalidInput(
-				node,
-				i,
-				'Custom Fields → Code Name',
-				'external_key is set by "Ticket ID (External Key)"',
-			);
-		if (value.length > MAX_FIELD_CHARS)
-			throw invalidInput(
-				node,
-				i,
-				`Custom Fields → ${name}`,
-				`is longer than ${MAX_FIELD_CHARS} characters`,
-			);
-		customChars += value.length;
-		qs[`session.custom.${name}`] = value;
-	}
-	if (customChars > MAX_CUSTOM_TOTAL)
-		throw invalidInput(
-			node,
-			i,
-			'Custom Fields',
-			`hold ${customChars} characters; BeyondTrust accepts 10 KB in all`,
-		);
+	Object.assign(
+		qs,
+		customAttributeParams(ctx, i, {
+			externalKey: String(ctx.getNodeParameter('externalKey', i, '') ?? '').trim(),
+			fields: ((extra.customFields as IDataObject | undefined)?.field ?? []) as IDataObject[],
+			externalKeyLabel: 'Ticket ID (External Key)',
+			listLabel: 'Custom Fields',
+		}),
+	);
 
 	const hostname = String(extra.urlHostname ?? '').trim();
 	if (hostname) {

@@ -8,7 +8,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { readDeviceRef, resolveDeviceId } from '../../helpers/device';
 import { normalizeSession } from '../../helpers/normalize';
 import { listRemoteAccess } from '../../helpers/remoteAccess';
-import { requireId, requireInteger } from '../../helpers/validation';
+import { readLimit } from '../../helpers/limit';
+import { requireId } from '../../helpers/validation';
 import { requestAllItems } from '../../transport/pagination';
 import type { RmsClient } from '../../transport/request';
 import { accessIdField, deviceLocator, returnAllAndLimit } from '../common.descriptions';
@@ -89,17 +90,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const scope = this.getNodeParameter('scope', i) as string;
 	const activeOnly = this.getNodeParameter('activeOnly', i) as boolean;
-	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-	const limit = returnAll
-		? Infinity
-		: requireInteger(
-				this.getNode(),
-				i,
-				'Limit',
-				this.getNodeParameter('limit', i),
-				1,
-				Number.MAX_SAFE_INTEGER,
-			);
+	const limit = readLimit(this, i);
 
 	let results: IDataObject[] = [];
 	if (scope === 'accessId') {

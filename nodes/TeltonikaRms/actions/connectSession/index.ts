@@ -2,9 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as close from './close.operation';
 import * as generateLink from './generateLink.operation';
 import * as getAll from './getAll.operation';
+import * as getLogs from './getLogs.operation';
 import * as start from './start.operation';
 
-export const operations = { close, generateLink, getAll, start };
+export const operations = { close, generateLink, getAll, getLogs, start };
 
 export const description: INodeProperties[] = [
 	{
@@ -29,6 +30,12 @@ export const description: INodeProperties[] = [
 					'Find the router, reuse or create the remote access, start a session and return its link',
 			},
 			{
+				name: 'Get Logs',
+				value: 'getLogs',
+				action: 'Get connect logs',
+				description: 'List the RMS Connect sessions of the whole account in a date range',
+			},
+			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'List sessions',
@@ -45,5 +52,6 @@ export const description: INodeProperties[] = [
 	...close.description,
 	...generateLink.description,
 	...getAll.description,
+	...getLogs.description,
 	...start.description,
 ];

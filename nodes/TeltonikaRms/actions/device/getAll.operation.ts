@@ -8,7 +8,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { DEVICE_SUMMARY_FIELDS } from '../../helpers/device';
 import { normalizeDevice, pick } from '../../helpers/normalize';
 import { readOptions } from '../../helpers/options';
-import { requireInteger } from '../../helpers/validation';
+import { readLimit } from '../../helpers/limit';
 import { requestAllItems } from '../../transport/pagination';
 import type { RmsClient } from '../../transport/request';
 import {
@@ -67,17 +67,7 @@ export async function execute(
 	client: RmsClient,
 	i: number,
 ): Promise<INodeExecutionData[]> {
-	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-	const limit = returnAll
-		? Infinity
-		: requireInteger(
-				this.getNode(),
-				i,
-				'Limit',
-				this.getNodeParameter('limit', i),
-				1,
-				Number.MAX_SAFE_INTEGER,
-			);
+	const limit = readLimit(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const options = readOptions(this, i);
 	const qs: IDataObject = {};

@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
+import * as generateLink from './generateLink.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 
-export const operations = { get, getAll };
+export const operations = { generateLink, get, getAll };
 
 export const description: INodeProperties[] = [
 	{
@@ -13,6 +14,13 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['device'] } },
 		default: 'get',
 		options: [
+			{
+				name: 'Generate Device Link',
+				value: 'generateLink',
+				action: 'Generate device link',
+				description:
+					"Return an https:// link to the router's own WebUI or CLI, without a remote access configuration",
+			},
 			{
 				name: 'Get',
 				value: 'get',
@@ -27,6 +35,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
+	...generateLink.description,
 	...get.description,
 	...getAll.description,
 ];

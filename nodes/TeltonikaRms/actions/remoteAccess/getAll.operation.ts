@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 import { readDeviceRef, resolveDeviceId } from '../../helpers/device';
 import { listRemoteAccess } from '../../helpers/remoteAccess';
-import { requireInteger } from '../../helpers/validation';
+import { readLimit } from '../../helpers/limit';
 import type { RmsClient } from '../../transport/request';
 import { deviceLocator, returnAllAndLimit } from '../common.descriptions';
 
@@ -37,17 +37,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const scope = this.getNodeParameter('scope', i) as string;
 	const ref = scope === 'device' ? readDeviceRef(this, i) : undefined;
-	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-	const limit = returnAll
-		? Infinity
-		: requireInteger(
-				this.getNode(),
-				i,
-				'Limit',
-				this.getNodeParameter('limit', i),
-				1,
-				Number.MAX_SAFE_INTEGER,
-			);
+	const limit = readLimit(this, i);
 	const deviceId = ref ? await resolveDeviceId(client, ref, i) : undefined;
 	const configs = await listRemoteAccess(client, deviceId, i, limit);
 	return configs.map((json) => ({ json }));
