@@ -136,8 +136,8 @@ export class BeyondTrustRemoteSupportTrigger implements INodeType {
 	};
 
 	/**
-	 * The HTTP recipient is set up by hand in BeyondTrust's /login (no public API registers one), so
-	 * there is nothing to create or remove on the appliance when the workflow is (de)activated.
+	 * The HTTP recipient is set up by hand in BeyondTrust's /login (docs/vendor-behaviour.md,
+	 * BeyondTrust: outbound event recipients): nothing to create or remove on (de)activation.
 	 */
 	webhookMethods = {
 		default: {

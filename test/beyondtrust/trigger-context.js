@@ -17,7 +17,7 @@ const FORM = 'application/x-www-form-urlencoded';
 const NODE_NAME = 'BeyondTrust Trigger';
 
 /** A response that records the node's writeHead/end, as n8n's Express response would send them. */
-function recordingResponse() {
+function recordingResponse(onAnswer) {
 	const res = { statusCode: undefined, headers: {}, body: undefined, ended: 0 };
 	res.writeHead = (status, headers = {}) => {
 		res.statusCode = status;
@@ -27,6 +27,7 @@ function recordingResponse() {
 	res.end = (body) => {
 		res.body = body === undefined ? '' : String(body);
 		res.ended += 1;
+		if (onAnswer) onAnswer();
 		return res;
 	};
 	return res;
@@ -53,6 +54,7 @@ function webhookRequest({ form, body, contentType = FORM, query = {}, ip = '203.
  * @param opts.parameters node parameters (events, fetchSessionDetails, options)
  * @param opts.credentials { beyondTrustRemoteSupportOAuth2Api: {...} } when details are fetched
  * @param opts.form / opts.body / opts.contentType / opts.query / opts.ip / opts.ips the request
+ * @param opts.onAnswer called when the node ends the response (to check what had happened by then)
  * @returns { status, body, headers, ended, result, items, requests }
  */
 async function callTrigger(opts = {}) {
@@ -77,7 +79,7 @@ async function callTrigger(opts = {}) {
 		settings: { executionOrder: 'v1' },
 	});
 	const nodeType = nodeTypes.getByNameAndVersion(TRIGGER_TYPE, 1);
-	const res = recordingResponse();
+	const res = recordingResponse(opts.onAnswer);
 	const hooks = new ExecutionLifecycleHooks('webhook', 'trigger-run', { nodes: [node] });
 	const additionalData = {
 		...additionalDataFor(hooks, new TestCredentialsHelper(credentialTypes, credentials), 't'),

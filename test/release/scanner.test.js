@@ -62,7 +62,7 @@ describe('n8n community-package scanner', () => {
 
 	test('the tarball leg scanned the nodes the package declares', () => {
 		const { n8n } = require(path.join(ROOT, 'package.json'));
-		expect(n8n.nodes.length).toBe(3);
+		expect(n8n.nodes.length).toBe(4);
 		for (const file of [...n8n.nodes, ...n8n.credentials]) expect(packed.files).toContain(file);
 	});
 
