@@ -8,6 +8,7 @@
 const assert = require('assert');
 const http = require('http');
 const bt = require('./beyondtrust');
+const { listExecutions } = require('../editor');
 
 const FILE = 'examples/beyondtrust-session-ended-ticket-update.json';
 const EXAMPLE_HOST = 'https://tickets.example.com';
@@ -65,14 +66,9 @@ async function waitFor(what, fn, timeoutMs = 90000) {
 	}
 }
 
-// n8n's executions of one workflow by status, over the REST API the editor uses (1.x and 2.x).
+// n8n's executions of one workflow, counted by status (1.x and 2.x).
 async function executionCounts(inst, workflowId) {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const res = await inst.rest('GET', `/executions?filter=${filter}&limit=250`);
-	if (res.status !== 200 || !res.json)
-		throw new Error(`GET /rest/executions answered ${res.status}: ${res.text.slice(0, 300)}`);
-	const data = res.json.data || {};
-	const list = data.results || data;
+	const list = await listExecutions(inst, workflowId, 250);
 	const counts = { total: list.length };
 	for (const e of list) counts[e.status] = (counts[e.status] || 0) + 1;
 	return counts;
