@@ -6,7 +6,9 @@
 //   4. n8n with its own user folder in the cache: package installed under .n8n/nodes, credential
 //      "Teltonika RMS (simulator)" and the examples imported, the ticket example published
 //   5. n8n on http://localhost:5678 (or the next free port), owner account created
-//   6. the ticket example called once over its webhook; the link it returns is printed
+//   6. the ticket example called once over its webhook; the link it returns is printed; a simulated
+//      BeyondTrust session ends, its events reach the session-ended trigger (registered with the
+//      simulator) and the ticket update it posts to a local endpoint is printed
 //   7. keeps running until Ctrl-C, then stops n8n and the simulator
 // Environment: N8N_RA_CACHE (cache folder), N8N_PORT / SIM_PORT (preferred ports), N8N_RA_FRESH=1
 // (start from an empty n8n user folder).
@@ -27,7 +29,9 @@ const EXAMPLES = fs
 	.filter((f) => f.endsWith('.json'))
 	.sort()
 	.map((f) => `examples/${f}`);
-const WEBHOOK_EXAMPLES = ['rmsTicketConnLink1', 'btTicketInvitation1']; // published so their webhooks answer
+const WEBHOOK_EXAMPLES = ['rmsTicketConnLink1', 'btTicketInvitation1', 'btSessionEndTicket1']; // published so their webhooks answer
+const BT_EVENTS = SUITES.find((suite) => suite.key === 'btevents'); // its ticket endpoint and webhook URL
+const SESSION_END_EXAMPLE = 'examples/beyondtrust-session-ended-ticket-update.json';
 const TICKET = {
 	id: 'rmsTicketConnLink1',
 	path: 'rms-ticket-connect-link',
@@ -106,6 +110,16 @@ async function main() {
 	});
 	onShutdown(() => sim.stop());
 	say(`      simulator (Teltonika RMS, BeyondTrust, Rimo3) at ${sim.url}`);
+	// The session-ended example posts to this local "ticket system", which prints what it gets.
+	await BT_EVENTS.prepare(sim, {
+		port: await freePort(8790),
+		onRequest: (r) => say(`ticket system received ${r.method} ${r.path} ${JSON.stringify(r.json)}`),
+	});
+	onShutdown(() => BT_EVENTS.cleanup());
+	const readExample = (f) => {
+		const workflow = JSON.parse(fs.readFileSync(path.join(ROOT, f), 'utf8'));
+		return f === SESSION_END_EXAMPLE ? BT_EVENTS.examples[0].transform(workflow) : workflow;
+	};
 
 	step('preparing n8n (package, credential, examples)');
 	const port = await freePort(Number(process.env.N8N_PORT) || 5678);
@@ -119,7 +133,7 @@ async function main() {
 	const want = {
 		package: sha(fs.readFileSync(tgz)),
 		credential: sha(JSON.stringify(SUITES.flatMap((suite) => suite.credentials(sim)))),
-		examples: sha(EXAMPLES.map((f) => fs.readFileSync(path.join(ROOT, f), 'utf8')).join('\n')),
+		examples: sha(EXAMPLES.map((f) => JSON.stringify(readExample(f))).join('\n')),
 	};
 	const installed = fs.existsSync(
 		path.join(inst.nodesDir, 'node_modules', 'n8n-nodes-remote-access', 'package.json'),
@@ -130,15 +144,14 @@ async function main() {
 	}
 	state.package = want.package;
 	if (state.credential !== want.credential) {
-		const records = SUITES.flatMap((suite) => suite.credentials(sim));
+		const all = SUITES.flatMap((suite) => suite.credentials(sim));
+		const records = [...new Map(all.map((c) => [c.id, c])).values()];
 		await inst.importCredentials(records);
 		say(`      credentials ${records.map((c) => `"${c.name}"`).join(', ')} -> ${sim.url}`);
 		state.credential = want.credential;
 	}
 	if (state.examples !== want.examples) {
-		await inst.importWorkflows(
-			EXAMPLES.map((f) => JSON.parse(fs.readFileSync(path.join(ROOT, f), 'utf8'))),
-		);
+		await inst.importWorkflows(EXAMPLES.map(readExample));
 		for (const id of WEBHOOK_EXAMPLES) await inst.publish(id);
 		say(`      imported ${EXAMPLES.length} example workflows, published the ticket webhooks`);
 		state.examples = want.examples;
@@ -157,6 +170,17 @@ async function main() {
 		say(`      the ticket example answered HTTP ${res.status}: ${res.text.slice(0, 300)}`);
 	}
 
+	// The BeyondTrust trigger example: the simulated appliance sends its events to n8n.
+	const sessionEnded = readExample(SESSION_END_EXAMPLE);
+	sim.beyondtrust.events.addRecipient(BT_EVENTS.webhookUrl(inst, sessionEnded));
+	const lsid = sim.beyondtrust.fixtures.lsids.activeTicket; // running session of ticket INC-1001
+	sim.beyondtrust.events.endSession(lsid);
+	say(`      BeyondTrust session ${lsid} (INC-1001) ended; its events go to the trigger`);
+	for (let i = 0; i < 120 && !BT_EVENTS.ticketEndpoint.received.length; i++)
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	if (!BT_EVENTS.ticketEndpoint.received.length)
+		say('      no ticket update within 60s: see the executions in the editor');
+
 	step(`ready in ${elapsed()}`);
 	const lines = [
 		'',
@@ -169,6 +193,11 @@ async function main() {
 		`  Simulator: ${sim.url}  (credentials "Teltonika RMS (simulator)", "BeyondTrust (simulator)", "Rimo3 (simulator)")`,
 		`  Try:      curl -s -X POST ${inst.url}/webhook/${TICKET.path} -H 'content-type: application/json' \\`,
 		`              -d '${JSON.stringify({ ...TICKET.body, ticket_id: '4712' })}'`,
+		'  BeyondTrust events: the simulated appliance sends every session event to the trigger of',
+		'  "BeyondTrust session ended → update the ticket"; the ticket update is printed above. Another:',
+		`            LSID=$(curl -s -X POST ${sim.url}/__sim/beyondtrust/events/beginSession \\`,
+		`              -d '{"args":[{"externalKey":"INC-4712","customer":"Pat"}]}' | sed 's/.*"lsid":"\\([0-9a-f]*\\)".*/\\1/')`,
+		`            curl -s -X POST ${sim.url}/__sim/beyondtrust/events/endSession -d "{\\"args\\":[\\"$LSID\\"]}"`,
 		'',
 		'  Press Ctrl-C to stop n8n and the simulator.',
 		'',

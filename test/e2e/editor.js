@@ -27,9 +27,9 @@ async function openWorkflow(page, inst, spec, nodeNames) {
 }
 
 // The workflow's executions as n8n records them (newest first), over the REST API the editor uses.
-async function listExecutions(inst, workflowId) {
+async function listExecutions(inst, workflowId, limit = 50) {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const res = await inst.rest('GET', `/executions?filter=${filter}&limit=50`);
+	const res = await inst.rest('GET', `/executions?filter=${filter}&limit=${limit}`);
 	if (res.status !== 200 || !res.json)
 		throw new Error(`GET /rest/executions answered ${res.status}: ${res.text.slice(0, 300)}`);
 	const data = res.json.data || {};

@@ -104,7 +104,8 @@ function plan() {
 			});
 		});
 		for (const ex of suite.examples) {
-			const workflow = JSON.parse(fs.readFileSync(path.join(ROOT, ex.file), 'utf8'));
+			const shipped = JSON.parse(fs.readFileSync(path.join(ROOT, ex.file), 'utf8'));
+			const workflow = ex.transform ? ex.transform(shipped) : shipped; // e.g. a local URL
 			const label = `${suite.key} ${path.basename(ex.file)}${ex.label ? `: ${ex.label}` : ''}`;
 			tests.push({
 				suite,
@@ -114,7 +115,7 @@ function plan() {
 				webhook: ex.webhook,
 				setup: ex.setup,
 				check: ex.check,
-				run: ex.run,
+				run: ex.run, // via 'server': run({ inst, sim, workflow }) → summary lines
 				example: true,
 			});
 		}
@@ -203,11 +204,11 @@ async function runTarget(target, tgz, sim, tests) {
 				return runWebhook(inst, test, sim);
 			});
 		}
-		// `via: 'server'`: the example's own client (e.g. MCP) against the running server.
+		// Examples a suite drives itself on the running server (events pushed to a trigger, an MCP client).
 		for (const test of serverTests.filter((x) => x.via === 'server')) {
 			await record(result, test, 'http', async () => {
 				sim.reset();
-				result.notes.push(...((await test.run({ inst, sim })) || []));
+				result.notes.push(...((await test.run({ inst, sim, workflow: test.workflow })) || []));
 			});
 		}
 		// Optional suite hook on the running server (no reset: it sees the state the webhooks left);
@@ -317,6 +318,7 @@ async function main() {
 	const sim = await startSimulator({ port: 0, channelCompleteMs: 1000 });
 	onShutdown(() => sim.stop());
 	say(`simulator at ${sim.url}`);
+	for (const suite of SUITES.filter((s) => s.prepare)) await suite.prepare(sim); // e.g. local endpoints
 	const tests = plan();
 	const results = [];
 	try {
@@ -329,6 +331,7 @@ async function main() {
 		}
 	} finally {
 		await sim.stop();
+		for (const suite of SUITES.filter((s) => s.cleanup)) await suite.cleanup();
 	}
 	summary(results, t0);
 	const failed = results.some((r) => r.fatal || !r.results.length || r.results.some((x) => !x.ok));

@@ -55,10 +55,41 @@ function personalityHandler(method, pathname) {
 	});
 }
 
+// BeyondTrust outbound events: POST /__sim/beyondtrust/events/<command> with body
+// { "args": [...] } (or { "value": x } for one argument); GET .../events/recipients lists them.
+const EVENT_COMMANDS = [
+	'addRecipient',
+	'removeRecipient',
+	'recipients',
+	'setRecipientFault',
+	'setRetryDelay',
+	'emit',
+	'beginSession',
+	'addMember',
+	'removeMember',
+	'changeOwner',
+	'endSession',
+	'useSessionKey',
+	'stats',
+];
+
+function eventsHandler(method, pathname) {
+	const match = /^\/__sim\/beyondtrust\/events\/(\w+)\/?$/.exec(pathname);
+	if (!match || !EVENT_COMMANDS.includes(match[1])) return null;
+	if (method !== 'POST' && !(method === 'GET' && ['recipients', 'stats'].includes(match[1])))
+		return null;
+	return (sim, { body }) => {
+		const args = body && Array.isArray(body.args) ? body.args : [];
+		if (body && body.value !== undefined) args.push(body.value);
+		return { result: sim.beyondtrust.events[match[1]](...args) ?? null };
+	};
+}
+
 function handleControl(sim, req, res, { pathname, query, body }) {
 	const handler =
 		ROUTES[`${req.method} ${pathname.replace(/\/$/, '')}`] ||
-		personalityHandler(req.method, pathname);
+		personalityHandler(req.method, pathname) ||
+		eventsHandler(req.method, pathname);
 	if (!handler) {
 		sendJson(res, 404, {
 			error: `no control route ${req.method} ${pathname}`,

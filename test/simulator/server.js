@@ -93,6 +93,7 @@ async function startSimulator(options = {}) {
 			...Object.fromEntries(personalities.map((p) => [p.name, jsonSafe(p.info(url))])),
 		}),
 		async stop() {
+			personalities.forEach((p) => p.stop && p.stop());
 			server.closeAllConnections();
 			await new Promise((resolve) => server.close(() => resolve()));
 		},

@@ -1,5 +1,6 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
-import { sleepWithAbort } from 'n8n-workflow';
+// `sleep`, not `sleepWithAbort`: the n8n-workflow bundled with n8n 2.40.7 has no sleepWithAbort.
+import { sleep } from 'n8n-workflow';
 import { normalizeSession } from '../../BeyondTrustRemoteSupport/helpers/normalize';
 import { LSID } from '../../BeyondTrustRemoteSupport/helpers/validation';
 import { BtClient } from '../../BeyondTrustRemoteSupport/transport/request';
@@ -70,17 +71,10 @@ export async function detailsFor(ctx: IWebhookFunctions, lsid: unknown): Promise
 	const call = fetchDetails(ctx, lsid).catch((error: unknown) => ({
 		error: `Could not read the session details: ${error instanceof Error ? error.message : String(error)}`,
 	}));
-	const timer = new AbortController();
-	const deadline = sleepWithAbort(DETAILS_DEADLINE_MS, timer.signal).then(
-		() => ({
-			error: `BeyondTrust did not answer the session details request within ${DETAILS_DEADLINE_MS / 1000} s`,
-		}),
-		() => ({ error: 'cancelled' }),
-	);
-	try {
-		return await Promise.race([call, deadline]);
-	} finally {
-		// The answer came first: stop the timer so it holds nothing open.
-		timer.abort();
-	}
+	// The deadline timer is left to run out after an early answer: it only resolves a promise
+	// nobody waits for any more.
+	const deadline = sleep(DETAILS_DEADLINE_MS).then(() => ({
+		error: `BeyondTrust did not answer the session details request within ${DETAILS_DEADLINE_MS / 1000} s`,
+	}));
+	return await Promise.race([call, deadline]);
 }

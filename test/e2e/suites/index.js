@@ -6,4 +6,5 @@ module.exports = [
 	require('./beyondtrust'),
 	require('./rimo3'),
 	require('./rms-mcp'),
+	require('./beyondtrust-events'),
 ];

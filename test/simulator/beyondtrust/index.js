@@ -12,6 +12,7 @@ const { buildSeed, FIXTURES } = require('./seed');
 const { attributeCommands, customAttributeElements } = require('./attributes');
 const { selectSessions, listingXml } = require('./listing');
 const { queueAvailable } = require('./queues');
+const { createEventSender } = require('./events');
 
 const PREFIX = '/beyondtrust';
 const CLIENT = { clientId: 'bt-sim-client-5f1c2a', clientSecret: 'bt-sim-secret-9d4e7b1a6c3f' };
@@ -47,6 +48,7 @@ function createBeyondTrustPersonality(options = {}) {
 	};
 	let state = buildSeed(clock());
 	let counters = emptyCounters();
+	const events = createEventSender({ getState: () => state, clock });
 
 	const xml = (api, root) => doc(settings.namespace, api, root);
 	const apiError = (api, message) => xml(api, el('error', {}, message));
@@ -238,7 +240,7 @@ function createBeyondTrustPersonality(options = {}) {
 			case 'terminate_session': {
 				const session = state.sessions.find((s) => s.lsid === p.lsid && s.end === null);
 				if (!session) return apiError('command', `No active session found with lsid "${p.lsid}".`);
-				session.end = Math.floor(now / 1000);
+				events.endSession(session.lsid); // sets end_time, emits member_departed and end
 				counters.btSessionsTerminated += 1;
 				return xml('command', el('success', {}, 'Successfully terminated'));
 			}
@@ -302,14 +304,17 @@ function createBeyondTrustPersonality(options = {}) {
 			el(
 				'rep_list',
 				{},
-				el(
-					'representative',
-					{ gsnumber: 3, id: rep.id },
-					el('username', {}, rep.username),
-					el('display_name', {}, rep.display),
-					el('seconds_involved', {}, (end ?? Math.floor(now / 1000)) - s.start),
-					el('session_owner', {}, 1),
-				),
+				(s.reps || [s.rep]).map((id, n) => {
+					const r = state.reps.find((x) => x.id === id);
+					return el(
+						'representative',
+						{ gsnumber: 3 + n, id: r.id },
+						el('username', {}, r.username),
+						el('display_name', {}, r.display),
+						el('seconds_involved', {}, (end ?? Math.floor(now / 1000)) - s.start),
+						el('session_owner', {}, r.id === s.rep ? 1 : 0),
+					);
+				}),
 			),
 			el(
 				'session_details',
@@ -419,14 +424,17 @@ function createBeyondTrustPersonality(options = {}) {
 		reset() {
 			state = buildSeed(clock());
 			counters = emptyCounters();
+			events.reset();
 			oauth.reset();
 			rate.reset();
 			rate.perHour = HOURLY_BUDGET;
 			settings.namespace = options.btNamespace || 'bomgar';
 			settings.authFailure = options.btAuthFailure || 'http401';
 		},
+		stop: () => events.stop(),
 		stats: () => ({
 			...counters,
+			...events.stats(),
 			btTokensMinted: oauth.counters.minted,
 			btTokensEvicted: oauth.counters.evicted,
 			btTokensRevoked: oauth.counters.revoked,
@@ -441,6 +449,8 @@ function createBeyondTrustPersonality(options = {}) {
 			clientSecret: CLIENT.clientSecret,
 			readOnlyClient: { ...OTHER_CLIENT },
 			fixtures: FIXTURES,
+			/** Outbound events: recipients, the session lifecycle, queue faults (events.js). */
+			events,
 			namespace: () => settings.namespace,
 			/** 'bomgar' (RS 19.1 URIs) or 'beyondtrust' (current URIs). */
 			setNamespace(ns) {

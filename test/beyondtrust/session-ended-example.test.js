@@ -1,0 +1,124 @@
+// examples/beyondtrust-session-ended-ticket-update.json: the trigger listens for session ends with
+// details, sessions without a ticket stop at the IF, and the summary and ticket URL its
+// expressions build from a trigger item are right (evaluated by n8n-workflow's expression engine;
+// the e2e run executes the whole workflow in real n8n).
+const fs = require('fs');
+const path = require('path');
+const { Workflow } = require('n8n-workflow');
+const { loadTypes } = require('../helpers/type-registry');
+const { BT_CRED, btWorkflow } = require('../helpers/remote-access-workflows');
+
+const example = JSON.parse(
+	fs.readFileSync(
+		path.resolve(__dirname, '../../examples/beyondtrust-session-ended-ticket-update.json'),
+		'utf8',
+	),
+);
+const byName = Object.fromEntries(example.nodes.map((n) => [n.name, n]));
+const next = (name, output = 0) =>
+	(example.connections[name].main[output] || []).map((c) => byName[c.node]);
+
+// A trigger item as the trigger node outputs it for support_conference_end with details.
+const TRIGGER_ITEM = {
+	event: 'support_conference_end',
+	version: '24.3.1',
+	timestamp: 1795859230,
+	timestamp_iso: '2026-11-28T09:47:10.000Z',
+	appliance_id: 'sim-appliance-4b7d1e',
+	lsid: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
+	external_key: 'INC 0012/77',
+	session_details: {
+		lsid: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
+		external_key: 'INC 0012/77',
+		start_time: '2026-11-28T09:12:10.000Z',
+		end_time: '2026-11-28T09:47:10.000Z',
+		duration_seconds: 2100,
+		primary_rep: 'Alice Agent',
+		representatives: ['Alice Agent', 'Bob Builder'],
+		customer_name: 'Pat Customer',
+		chat_url: 'https://support.example.com/session_download.ns?lsid=a1b2&dl_action=chat&view=1',
+	},
+};
+
+let evaluate;
+beforeAll(async () => {
+	const { nodeTypes } = await loadTypes();
+	// Start → a node (n8n-nodes-base is not loaded): only the expressions are evaluated, as the
+	// node after the trigger sees them.
+	const workflow = new Workflow({ ...btWorkflow({}), active: false, nodeTypes });
+	evaluate = (expression, json) =>
+		workflow.expression.getParameterValue(
+			expression,
+			null,
+			0,
+			0,
+			'Start',
+			[{ json }],
+			'manual',
+			{},
+		);
+});
+
+test('the trigger listens for session ends only, fetches details and checks a secret', () => {
+	const [trigger] = example.nodes;
+	expect(trigger.type).toBe('n8n-nodes-remote-access.beyondTrustRemoteSupportTrigger');
+	expect(trigger.webhookId).toMatch(/^[0-9a-f-]{36}$/);
+	expect(trigger.parameters).toMatchObject({
+		events: ['support_conference_end'],
+		fetchSessionDetails: true,
+	});
+	expect(trigger.parameters.options.secret.length).toBeGreaterThanOrEqual(16);
+	expect(trigger.credentials[BT_CRED].name).toBe('BeyondTrust (simulator)');
+	expect(next(trigger.name).map((n) => n.name)).toEqual(['Has Ticket?']);
+});
+
+test('only sessions with an external key (the ticket id) reach the summary', () => {
+	const gate = byName['Has Ticket?'];
+	const [condition] = gate.parameters.conditions.conditions;
+	expect(condition.operator.operation).toBe('notEmpty');
+	expect(evaluate(condition.leftValue, TRIGGER_ITEM)).toBe('INC 0012/77');
+	expect(evaluate(condition.leftValue, { ...TRIGGER_ITEM, external_key: '' })).toBe('');
+	expect(next('Has Ticket?', 0).map((n) => n.name)).toEqual(['Build Summary']);
+	expect(next('Has Ticket?', 1)).toEqual([]);
+});
+
+test('the summary carries the ticket, duration, representatives, customer and chat link', () => {
+	const fields = Object.fromEntries(
+		byName['Build Summary'].parameters.assignments.assignments.map((a) => [
+			a.name,
+			evaluate(a.value, TRIGGER_ITEM),
+		]),
+	);
+	expect(fields).toEqual({
+		ticket: 'INC 0012/77',
+		lsid: TRIGGER_ITEM.lsid,
+		ended_at: '2026-11-28T09:47:10.000Z',
+		duration_minutes: 35,
+		representative: 'Alice Agent',
+		representatives: 'Alice Agent, Bob Builder',
+		customer: 'Pat Customer',
+		chat_url: TRIGGER_ITEM.session_details.chat_url,
+		summary: expect.stringContaining('ended after 35 min. Representative: Alice Agent.'),
+	});
+	expect(fields.summary).toContain(`Chat: ${TRIGGER_ITEM.session_details.chat_url}`);
+	// Without details (the option switched off) the summary still has the ticket and the time.
+	const bare = evaluate(byName['Build Summary'].parameters.assignments.assignments[2].value, {
+		...TRIGGER_ITEM,
+		session_details: undefined,
+	});
+	expect(bare).toBe(TRIGGER_ITEM.timestamp_iso);
+});
+
+test('the ticket URL encodes the ticket id and the summary is posted as JSON', () => {
+	const update = byName['Update Ticket'];
+	expect(next('Build Summary').map((n) => n.name)).toEqual(['Update Ticket']);
+	expect(update.type).toBe('n8n-nodes-base.httpRequest');
+	expect(update.parameters).toMatchObject({ method: 'POST', sendBody: true, specifyBody: 'json' });
+	expect(evaluate(update.parameters.url, { ticket: 'INC 0012/77' })).toBe(
+		'https://tickets.example.com/api/tickets/INC%200012%2F77/work-notes',
+	);
+	expect(JSON.parse(evaluate(update.parameters.jsonBody, { ticket: 'T-1', lsid: 'x' }))).toEqual({
+		ticket: 'T-1',
+		lsid: 'x',
+	});
+});
