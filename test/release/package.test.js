@@ -7,8 +7,9 @@ const { ROOT } = require('./scanner');
 
 const pkg = require(path.join(ROOT, 'package.json'));
 
-// 0.1.0's tarball was 88 KiB; more than 10 % above that needs a reason (a new node, say).
-const TARBALL_KIB_LIMIT = 96.8; // 88 KiB + 10 %
+// 0.1.0's tarball was 88 KiB; the next release adds the BeyondTrust trigger node and ten
+// operations (110 KiB). More than 10 % above that needs a reason (another node, say).
+const TARBALL_KIB_LIMIT = 121; // 110 KiB + 10 %
 
 function packDryRun() {
 	const out = execFileSync('npm', ['pack', '--dry-run', '--ignore-scripts', '--json'], {
