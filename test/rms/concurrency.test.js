@@ -3,6 +3,7 @@
 // lowest id and deletes the other copies. Run against the loopback simulator.
 const { startSimulator } = require('../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
+const sharedNock = require('nock'); // the one workflow-runner above loaded
 
 const NODE = 'Teltonika RMS';
 const NAME = 'Ticket_Race_HTTPS';
@@ -123,6 +124,9 @@ test('a delete that finds the copy already gone (404) is not an error', async ()
 test('two module instances (two workers) racing on one name leave exactly 1 configuration', async () => {
 	let otherWorker;
 	jest.isolateModules(() => {
+		// One nock for both registries: a second copy would patch http again and outlive this file,
+		// so the next test file in this jest worker would get two interceptors ("Unhandled error").
+		jest.doMock('nock', () => sharedNock);
 		otherWorker = require('../helpers/workflow-runner').runWorkflow;
 	});
 	const runs = [0, 1, 2].flatMap(() => [generateLink(), generateLink(otherWorker)]);

@@ -266,7 +266,7 @@ function ticketFailure(label, ticket, status, patterns, setup) {
 	};
 }
 
-// Issue 4, in a real n8n: right after the webhook example (which already minted), 20 executions
+// Token reuse in a real n8n: right after the webhook example (which already minted), 20 executions
 // started together. The credential's per-process token cache and single-flight mint mean the
 // server should mint 0 new tokens (the stored one is still valid), at most 1 — never 20.
 async function afterWebhooks(inst, sim) {
