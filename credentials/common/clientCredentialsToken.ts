@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import type { IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 import { exchange, parseJson } from '../../nodes/shared/exchange';
+import { jittered } from '../../nodes/shared/retryPolicy';
 import type { UrlGuard } from '../../nodes/shared/url';
 import { hostOf } from '../../nodes/shared/url';
 
@@ -188,7 +189,7 @@ async function requestToken(helper: IHttpRequestHelper, req: TokenRequest): Prom
 		const transient =
 			failure.status === undefined || failure.status === 429 || failure.status >= 500;
 		if (!transient || attempt >= MAX_ATTEMPTS) throw mintFailure(req, failure.status, failure.body);
-		await sleep(Math.min(failure.retryAfter ?? 2 ** (attempt - 1), 10) * 1000);
+		await sleep(jittered(Math.min(failure.retryAfter ?? 2 ** (attempt - 1), 10) * 1000));
 	}
 }
 

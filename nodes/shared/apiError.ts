@@ -1,7 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import type { HttpFailure } from './httpFailure';
-import { redact } from './redact';
+import { redact, redactAndCut } from './redact';
 
 export interface Explained {
 	message: string;
@@ -9,7 +9,10 @@ export interface Explained {
 }
 
 /** Failures every service explains the same way: a refused URL or redirect, no token. */
-export function explainCommon(failure: HttpFailure): Explained | undefined {
+export function explainCommon(
+	failure: HttpFailure,
+	secrets: Iterable<string> = [],
+): Explained | undefined {
 	if (failure.unsafeMessage) {
 		return {
 			message: failure.unsafeMessage,
@@ -19,7 +22,7 @@ export function explainCommon(failure: HttpFailure): Explained | undefined {
 	}
 	if (failure.oauthMessage) {
 		return {
-			message: `The OAuth2 access token could not be refreshed (${failure.oauthMessage})`,
+			message: `The OAuth2 access token could not be refreshed (${redactAndCut(failure.oauthMessage, secrets, 300)})`,
 			description:
 				'The authorization server refused the refresh token: it was revoked or has expired, or the application lost its access. Open the credential and connect it again.',
 		};

@@ -1,10 +1,13 @@
 import type { IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import { sleepWithAbort } from 'n8n-workflow';
 import type { UrlGuard } from './url';
 import { UnsafeRequestError, assertSecureUrl, hostPortOf, originOf } from './url';
 
 /** Bodies over this size are refused: they are never a real API answer and would block n8n. */
 export const MAX_RESPONSE_BYTES = 25 * 1024 * 1024;
 const MAX_REDIRECTS = 5;
+/** Node fires a timer set past 2^31 - 1 ms at once: a longer deadline is this one. */
+const MAX_TIMER_MS = 2_147_483_647;
 
 /** Sends one request through n8n (with or without authentication); returns the full response. */
 export type Send = (options: IHttpRequestOptions) => Promise<unknown>;
@@ -37,7 +40,11 @@ function tooLarge(): UnsafeRequestError {
 }
 
 /** Reads a streamed body up to the cap, counting as it goes: an oversize body is never held whole. */
-async function readCapped(body: unknown, headers: Record<string, unknown>): Promise<string> {
+async function readCapped(
+	body: unknown,
+	headers: Record<string, unknown>,
+	deadline?: Deadline,
+): Promise<string> {
 	if (!isStream(body)) {
 		if (body === undefined || body === null) return '';
 		if (Buffer.isBuffer(body)) return body.toString('utf8');
@@ -48,10 +55,11 @@ async function readCapped(body: unknown, headers: Record<string, unknown>): Prom
 		body.destroy();
 		throw tooLarge();
 	}
+	if (deadline) deadline.stream = body;
 	return await new Promise<string>((resolve, reject) => {
 		const chunks: Buffer[] = [];
 		let size = 0;
-		// n8n's request timeout stays on the socket while the body streams in.
+		// n8n's timeout is an idle timeout on the socket; the deadline ends a body that trickles.
 		const fail = (error: Error) => {
 			body.destroy();
 			reject(error);
@@ -88,27 +96,113 @@ async function drained(error: unknown): Promise<unknown> {
 	return error;
 }
 
+/** The total time one exchange may take (Request Timeout), redirects and body included. */
+interface Deadline {
+	signal: AbortSignal;
+	/** The body being read, destroyed when time is up. */
+	stream?: Readable;
+}
+
+/** Thrown when the whole exchange took longer than its timeout; read as ETIMEDOUT. */
+function timedOut(ms: number): Error {
+	const seconds = Math.round(ms / 100) / 10;
+	return Object.assign(
+		new Error(
+			`No complete answer within the request timeout of ${seconds} s; the request was aborted`,
+		),
+		{ code: 'ETIMEDOUT' },
+	);
+}
+
+/** A signal that aborts when either does; `release` removes the listener from the long-lived one. */
+function eitherSignal(own: AbortSignal, other: AbortSignal): AbortSignal {
+	if (other.aborted || own.aborted) return other.aborted ? other : own;
+	const both = new AbortController();
+	const onOther = () => both.abort(other.reason);
+	other.addEventListener('abort', onOther, { once: true });
+	own.addEventListener('abort', () => both.abort(own.reason), { once: true });
+	// n8n's execution signal outlives many requests: drop the listener once this one is over.
+	both.signal.addEventListener('abort', () => other.removeEventListener('abort', onOther));
+	return both.signal;
+}
+
+/**
+ * The options for one send, carrying the deadline's abort signal. n8n replaces `abortSignal` with
+ * the execution's cancel signal in httpRequestWithAuthentication; this property keeps both.
+ */
+function withSignal(options: IHttpRequestOptions, signal: AbortSignal): IHttpRequestOptions {
+	const out = { ...options };
+	let current: AbortSignal = signal;
+	Object.defineProperty(out, 'abortSignal', {
+		enumerable: true,
+		configurable: true,
+		get: () => current,
+		set: (other: unknown) => {
+			current = other instanceof AbortSignal ? eitherSignal(signal, other) : signal;
+		},
+	});
+	return out;
+}
+
 /**
  * One request under the package's rules: the URL is checked before anything is sent, redirects
  * are never followed by n8n (it would forward the credential), a redirect within the same origin
  * is followed here, one to another origin is refused, and the body is read up to the size cap.
+ * `options.timeout` is a total deadline: a server that trickles headers or body is cut off then,
+ * and the connection is closed (n8n's own timeout only notices a connection that goes silent).
  */
 export async function exchange(
 	send: Send,
 	options: IHttpRequestOptions,
 	guard: UrlGuard,
 ): Promise<HttpResponse> {
+	const ms = Number(options.timeout);
+	if (!(ms > 0) || typeof sleepWithAbort !== 'function') return await hops(send, options, guard);
+	const abort = new AbortController();
+	const finished = new AbortController();
+	const deadline: Deadline = { signal: abort.signal };
+	const expired = sleepWithAbort(Math.min(ms, MAX_TIMER_MS), finished.signal).then(() => {
+		const error = timedOut(ms);
+		abort.abort(error);
+		deadline.stream?.destroy(error);
+		throw error;
+	});
+	const work = hops(send, options, guard, deadline);
+	// Whichever loses the race: its outcome is of no interest, and must not go unhandled.
+	expired.catch(() => undefined);
+	work.catch(() => undefined);
+	try {
+		return await Promise.race([work, expired]);
+	} finally {
+		finished.abort();
+		// Done in time: the signal is released too, so nothing keeps a listener on n8n's one.
+		if (!abort.signal.aborted) abort.abort();
+	}
+}
+
+async function hops(
+	send: Send,
+	options: IHttpRequestOptions,
+	guard: UrlGuard,
+	deadline?: Deadline,
+): Promise<HttpResponse> {
 	let current: IHttpRequestOptions = options;
 	for (let hop = 0; ; hop++) {
 		assertSecureUrl(current.url, guard);
-		const raw = (await send({
+		const request: IHttpRequestOptions = {
 			...current,
 			disableFollowRedirect: true,
 			returnFullResponse: true,
 			encoding: 'stream',
-		}).catch(
+		};
+		const raw = (await send(deadline ? withSignal(request, deadline.signal) : request).catch(
 			async (error: unknown) => await Promise.reject(await drained(error)),
 		)) as IN8nHttpFullResponse;
+		if (deadline?.signal.aborted) {
+			// The answer came after the deadline (the signal did not reach the request): close it.
+			if (isStream(raw.body)) raw.body.destroy();
+			throw deadline.signal.reason;
+		}
 		const headers = (raw.headers ?? {}) as Record<string, unknown>;
 		const location = headers.location;
 		if (raw.statusCode >= 300 && raw.statusCode < 400 && typeof location === 'string' && location) {
@@ -116,7 +210,7 @@ export async function exchange(
 			current = followRedirect(current, raw.statusCode, location, hop);
 			continue;
 		}
-		const body = await readCapped(raw.body, headers);
+		const body = await readCapped(raw.body, headers, deadline);
 		return { statusCode: raw.statusCode, headers, body };
 	}
 }

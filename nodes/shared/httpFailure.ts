@@ -117,7 +117,8 @@ function oauthRefusal(error: ErrorLike): string {
 		typeof code === 'string'
 			? `${code}${typeof text === 'string' && text ? `: ${text}` : ''}`
 			: (error.message ?? 'refused');
-	return said.slice(0, 300);
+	// Shown whole here: it is cut only after secrets are replaced (redactAndCut in apiError.ts).
+	return said;
 }
 
 /** The failure carried by a complete HTTP response whose status is not 2xx. */

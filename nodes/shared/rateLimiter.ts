@@ -1,6 +1,8 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 import { parseRetryAfter } from './httpFailure';
+import type { Random } from './retryPolicy';
+import { jittered } from './retryPolicy';
 
 /**
  * A per-process limiter, one per API account (key = site + client id), shared by every execution
@@ -72,6 +74,8 @@ export interface Permit {
 interface Clock {
 	now: () => number;
 	sleep: (ms: number) => Promise<void>;
+	/** Spreads the pause after a 429 (tests pin it). */
+	random?: Random;
 }
 
 interface Sent {
@@ -180,8 +184,15 @@ export class RateLimiter {
 			this.readBudget(headers, now, resetFrom(headers, now));
 			return;
 		}
-		const retryAt = now + (parseRetryAfter(header(headers, 'retry-after')) ?? 1) * 1000;
-		this.pausedUntil = Math.max(this.pausedUntil, retryAt);
+		const retryAfterMs = (parseRetryAfter(header(headers, 'retry-after')) ?? 1) * 1000;
+		const retryAt = now + retryAfterMs;
+		// Jittered (never before Retry-After, never past the longest wait), so processes that got
+		// the same 429 come back spread out instead of colliding again.
+		const resumeAt = Math.min(
+			now + jittered(retryAfterMs, this.clock.random),
+			Math.max(retryAt, now + MAX_WAIT_MS),
+		);
+		this.pausedUntil = Math.max(this.pausedUntil, resumeAt);
 		// On a 429, Retry-After says when to try again, whatever the remaining count says.
 		this.readBudget(headers, now, retryAt);
 		if (retryAt - now > MAX_WAIT_MS) throw new RateBudgetExhaustedError(retryAt, now, true);

@@ -1,6 +1,7 @@
 import type { INode, NodeApiError } from 'n8n-workflow';
 import { buildApiError, explainCommon } from '../../shared/apiError';
 import type { HttpFailure } from '../../shared/httpFailure';
+import { redactAndCut } from '../../shared/redact';
 
 export interface FailureContext {
 	/** Human name of what was attempted, e.g. "generate a session key". */
@@ -20,17 +21,18 @@ export interface BtFailure extends HttpFailure {
 	denied?: boolean;
 }
 
-/** Secret values are replaced when the error is built (shared/apiError.ts); this keeps it short. */
-function clean(text: string): string {
-	return text.slice(0, 500);
+/** What the site said, secrets replaced before it is cut short. */
+function clean(text: string, secrets: string[]): string {
+	return redactAndCut(text, secrets, 500);
 }
 
-function jsonMessage(body: unknown): string {
+function jsonMessage(body: unknown, secrets: string[]): string {
 	if (!body) return '';
-	if (typeof body === 'string') return body.trim().startsWith('<') ? '' : clean(body.trim());
+	if (typeof body === 'string')
+		return body.trim().startsWith('<') ? '' : clean(body.trim(), secrets);
 	if (typeof body === 'object') {
 		const { error, message } = body as { error?: unknown; message?: unknown };
-		return clean([error, message].filter((v) => typeof v === 'string').join(': '));
+		return clean([error, message].filter((v) => typeof v === 'string').join(': '), secrets);
 	}
 	return '';
 }
@@ -38,10 +40,13 @@ function jsonMessage(body: unknown): string {
 export function describeFailure(
 	failure: BtFailure,
 	ctx: FailureContext,
+	secrets: string[] = [],
 ): { message: string; description: string } {
-	const apiText = failure.apiMessage ? clean(failure.apiMessage) : jsonMessage(failure.body);
+	const apiText = failure.apiMessage
+		? clean(failure.apiMessage, secrets)
+		: jsonMessage(failure.body, secrets);
 	const said = apiText ? ` BeyondTrust said: ${apiText}` : '';
-	const common = explainCommon(failure);
+	const common = explainCommon(failure, secrets);
 	if (common) return common;
 	if (failure.networkCode) {
 		// The raw code goes in the description: n8n replaces a message that contains one.
@@ -114,7 +119,7 @@ export function toNodeApiError(
 	secrets: Iterable<string>,
 ): NodeApiError {
 	const status = failure.status && failure.status >= 300 ? failure.status : undefined;
-	return buildApiError(node, describeFailure(failure, ctx), {
+	return buildApiError(node, describeFailure(failure, ctx, [...secrets]), {
 		status,
 		itemIndex: ctx.itemIndex,
 		secrets,

@@ -11,6 +11,7 @@ import type { NodeContext } from '../../shared/params';
 import { requestTimeoutMs } from '../../shared/params';
 import type { RetryPolicy } from '../../shared/retryPolicy';
 import { backoffMs, shouldRetry } from '../../shared/retryPolicy';
+import { redactAndCut } from '../../shared/redact';
 import { ClientCredentialsAuth } from '../../shared/tokenAuth';
 import { hostOf, trimSlash } from '../../shared/url';
 
@@ -32,21 +33,32 @@ export interface Rimo3Request {
 export const DEFAULT_REQUEST_TIMEOUT_S = 120;
 const MAX_ATTEMPTS = 3;
 
-function apiText(body: unknown): string {
+/** What Rimo3 said, secrets replaced before it is cut short. */
+function apiText(body: unknown, secrets: string[]): string {
 	if (!body) return '';
-	if (typeof body === 'string') return body.trim().slice(0, 300);
+	if (typeof body === 'string') return redactAndCut(body.trim(), secrets, 300);
 	const b = body as IDataObject;
 	const parts = [b.title, b.message, b.detail, b.error, b.error_description].filter(
-		(v) => typeof v === 'string',
+		(v): v is string => typeof v === 'string',
 	);
-	const errors =
-		b.errors && typeof b.errors === 'object' ? JSON.stringify(b.errors).slice(0, 300) : '';
-	return [...parts, errors].filter(Boolean).join(' ');
+	const errors = b.errors && typeof b.errors === 'object' ? JSON.stringify(b.errors) : '';
+	return [
+		...parts.map((part) => redactAndCut(part, secrets, 300)),
+		redactAndCut(errors, secrets, 300),
+	]
+		.filter(Boolean)
+		.join(' ');
 }
 
-function describe(failure: HttpFailure, action: string, host: string): Explained {
-	const said = apiText(failure.body) ? ` Rimo3 said: ${apiText(failure.body)}` : '';
-	const common = explainCommon(failure);
+function describe(
+	failure: HttpFailure,
+	action: string,
+	host: string,
+	secrets: string[],
+): Explained {
+	const text = apiText(failure.body, secrets);
+	const said = text ? ` Rimo3 said: ${text}` : '';
+	const common = explainCommon(failure, secrets);
 	if (common) return common;
 	if (failure.networkCode) {
 		// The raw code goes in the description: n8n replaces a message that contains one.
@@ -177,7 +189,7 @@ export class Rimo3Client {
 				failure = readFailure(error);
 			}
 			if (attempt >= MAX_ATTEMPTS || !shouldRetry(failure, policy)) {
-				const explained = describe(failure, req.action, hostOf(this.baseUrl));
+				const explained = describe(failure, req.action, hostOf(this.baseUrl), this.secrets());
 				throw buildApiError(this.node, explained, {
 					status: failure.status,
 					itemIndex: req.itemIndex,

@@ -1,6 +1,7 @@
 import type { IDataObject, INode, NodeApiError } from 'n8n-workflow';
 import { buildApiError, explainCommon } from '../../shared/apiError';
 import type { HttpFailure } from '../../shared/httpFailure';
+import { redactAndCut } from '../../shared/redact';
 
 export type { HttpFailure };
 
@@ -27,10 +28,12 @@ export interface FailureContext {
 export function describeFailure(
 	failure: HttpFailure,
 	ctx: FailureContext,
+	secrets: string[] = [],
 ): { message: string; description: string } {
-	const apiText = apiMessages(failure.body);
+	// What RMS said, secrets replaced before it is cut short.
+	const apiText = redactAndCut(apiMessages(failure.body), secrets, 500);
 	const said = apiText ? ` RMS said: ${apiText}` : '';
-	const common = explainCommon(failure);
+	const common = explainCommon(failure, secrets);
 	if (common) return common;
 	if (failure.networkCode) {
 		// The raw code goes in the description: n8n replaces a message that contains one.
@@ -98,7 +101,7 @@ export function toNodeApiError(
 	ctx: FailureContext,
 	secrets: Iterable<string>,
 ): NodeApiError {
-	return buildApiError(node, describeFailure(failure, ctx), {
+	return buildApiError(node, describeFailure(failure, ctx, [...secrets]), {
 		status: failure.status,
 		itemIndex: ctx.itemIndex,
 		secrets,
