@@ -10,9 +10,9 @@ import { isBoundTo, tokenBinding } from './tokenBinding';
  * OAuth2 client-credentials tokens for BeyondTrust and Rimo3, written once for both.
  *
  * n8n stores the token in the credential's hidden expirable field and only calls
- * `preAuthentication` when that field is empty, when a request came back 401 (or, in the legacy
- * `requestWithAuthentication` path the HTTP Request node uses, after any error), or for the Test
- * button. This module adds a per-process cache with single-flight minting on top, so that
+ * `preAuthentication` when that field is empty or a request came back 401 (or, in the legacy
+ * `requestWithAuthentication` path the HTTP Request node uses, after any error); the Test button
+ * too. The token is bound to what minted it (tokenBinding.ts). This module adds a per-process cache with single-flight minting on top, so that
  * executions running side by side share one token, and a rejection mints exactly one new token
  * however many requests saw it fail. BeyondTrust invalidates the oldest token when a 31st is
  * minted, so minting per request or per execution would break other workflows on the account.
