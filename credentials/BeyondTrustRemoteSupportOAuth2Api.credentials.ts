@@ -1,17 +1,13 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
 	INodeProperties,
 } from 'n8n-workflow';
-import { obtainClientCredentialsToken } from './common/clientCredentialsToken';
-import {
-	bearerAuthentication,
-	clientCredentialsProperties,
-	beyondTrustTokenRequest,
-} from './common/tokenRequests';
+import { preAuthenticate } from './common/clientCredentialsToken';
+import { boundBearerAuthentication } from './common/tokenBinding';
+import { clientCredentialsProperties, beyondTrustTokenRequest } from './common/tokenRequests';
 
 /** BeyondTrust Remote Support API account: client credentials, one-hour tokens, at most 30 valid at once. */
 export class BeyondTrustRemoteSupportOAuth2Api implements ICredentialType {
@@ -51,12 +47,11 @@ export class BeyondTrustRemoteSupportOAuth2Api implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		return {
-			accessToken: await obtainClientCredentialsToken(this, beyondTrustTokenRequest(credentials)),
-		};
+		return await preAuthenticate(this, beyondTrustTokenRequest(credentials));
 	}
 
-	authenticate: IAuthenticateGeneric = bearerAuthentication;
+	// A function, not the generic form: it refuses a stored token minted for other field values.
+	authenticate = boundBearerAuthentication(beyondTrustTokenRequest);
 
 	// n8n would follow a redirect with the token; refused here (docs/vendor-behaviour.md).
 	test: ICredentialTestRequest = {

@@ -1,17 +1,13 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
 	INodeProperties,
 } from 'n8n-workflow';
-import { obtainClientCredentialsToken } from './common/clientCredentialsToken';
-import {
-	bearerAuthentication,
-	clientCredentialsProperties,
-	rimo3TokenRequest,
-} from './common/tokenRequests';
+import { preAuthenticate } from './common/clientCredentialsToken';
+import { boundBearerAuthentication } from './common/tokenBinding';
+import { clientCredentialsProperties, rimo3TokenRequest } from './common/tokenRequests';
 
 /** Rimo3 Cloud API user: client credentials at /api/v2/connect/token, one-hour tokens. */
 export class Rimo3OAuth2Api implements ICredentialType {
@@ -49,12 +45,11 @@ export class Rimo3OAuth2Api implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		return {
-			accessToken: await obtainClientCredentialsToken(this, rimo3TokenRequest(credentials)),
-		};
+		return await preAuthenticate(this, rimo3TokenRequest(credentials));
 	}
 
-	authenticate: IAuthenticateGeneric = bearerAuthentication;
+	// A function, not the generic form: it refuses a stored token minted for other field values.
+	authenticate = boundBearerAuthentication(rimo3TokenRequest);
 
 	// n8n would follow a redirect with the token; refused here (docs/vendor-behaviour.md).
 	test: ICredentialTestRequest = {

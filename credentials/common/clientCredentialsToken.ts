@@ -5,14 +5,15 @@ import { exchange, parseJson } from '../../nodes/shared/exchange';
 import { jittered } from '../../nodes/shared/retryPolicy';
 import type { UrlGuard } from '../../nodes/shared/url';
 import { hostOf } from '../../nodes/shared/url';
+import { isBoundTo, tokenBinding } from './tokenBinding';
 
 /**
  * OAuth2 client-credentials tokens for BeyondTrust and Rimo3, written once for both.
  *
  * n8n stores the token in the credential's hidden expirable field and only calls
- * `preAuthentication` when that field is empty, when a request came back 401 (or, in the legacy
- * `requestWithAuthentication` path the HTTP Request node uses, after any error), or for the Test
- * button. This module adds a per-process cache with single-flight minting on top, so that
+ * `preAuthentication` when that field is empty or a request came back 401 (or, in the legacy
+ * `requestWithAuthentication` path the HTTP Request node uses, after any error); the Test button
+ * too. The token is bound to what minted it (tokenBinding.ts). This module adds a per-process cache with single-flight minting on top, so that
  * executions running side by side share one token, and a rejection mints exactly one new token
  * however many requests saw it fail. BeyondTrust invalidates the oldest token when a 31st is
  * minted, so minting per request or per execution would break other workflows on the account.
@@ -43,9 +44,12 @@ export interface TokenRequest {
 	currentToken?: string;
 	/**
 	 * A token n8n stored in the credential earlier (Test button, HTTP Request node). A process with
-	 * nothing cached adopts it instead of minting; a rejection then replaces it once.
+	 * nothing cached adopts it instead of minting, but only when `storedBinding` says it was minted
+	 * with this token URL, client ID and secret; a rejection then replaces it once.
 	 */
 	storedToken?: string;
+	/** The credential's hidden binding of `storedToken` (credentials/common/tokenBinding.ts). */
+	storedBinding?: string;
 	/** Shown in messages, e.g. "BeyondTrust Remote Support". */
 	service: string;
 	probe?: TokenProbe;
@@ -259,8 +263,15 @@ export async function obtainClientCredentialsToken(
 	req: TokenRequest,
 ): Promise<string> {
 	const key = cacheKey(req);
-	if (!tokens.has(key) && req.storedToken && !rejected.has(fingerprint(req.storedToken))) {
-		tokens.set(key, { token: req.storedToken, expiresAt: Date.now() + DEFAULT_LIFETIME_S * 1000 });
+	if (
+		!tokens.has(key) &&
+		isBoundTo(req, req.storedToken, req.storedBinding) &&
+		!rejected.has(fingerprint(req.storedToken as string))
+	) {
+		tokens.set(key, {
+			token: req.storedToken as string,
+			expiresAt: Date.now() + DEFAULT_LIFETIME_S * 1000,
+		});
 	}
 	const cached = tokens.get(key);
 	if (usable(cached) && cached.token !== req.currentToken) return cached.token;
@@ -278,4 +289,16 @@ export async function obtainClientCredentialsToken(
 	const fresh = await pending;
 	tokens.set(key, fresh);
 	return fresh.token;
+}
+
+/**
+ * What a credential's `preAuthentication` returns: the token and its binding, both persisted by
+ * n8n in the credential's hidden fields.
+ */
+export async function preAuthenticate(
+	helper: IHttpRequestHelper,
+	req: TokenRequest,
+): Promise<{ accessToken: string; tokenBinding: string }> {
+	const accessToken = await obtainClientCredentialsToken(helper, req);
+	return { accessToken, tokenBinding: tokenBinding(req, accessToken) };
 }

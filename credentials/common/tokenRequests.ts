@@ -1,10 +1,7 @@
-import type {
-	IAuthenticateGeneric,
-	ICredentialDataDecryptedObject,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodeProperties } from 'n8n-workflow';
 import { trimSlash } from '../../nodes/shared/url';
 import type { TokenRequest } from './clientCredentialsToken';
+import { tokenBindingProperty } from './tokenBinding';
 
 /** The toggle every credential of the package has; off, only https (and loopback) is used. */
 export const allowInsecureHttpProperty: INodeProperties = {
@@ -16,7 +13,10 @@ export const allowInsecureHttpProperty: INodeProperties = {
 		'Whether to allow http:// addresses other than this machine. Secrets (client secret, tokens) then travel in clear and can be read by anyone on the network path. Leave off unless the service is only reachable that way on a trusted network.',
 };
 
-/** After the Client ID: the secret, the HTTP toggle and n8n's hidden expirable token field. */
+/**
+ * After the Client ID: the secret, the HTTP toggle, n8n's hidden expirable token field (first
+ * hidden expirable field: the one n8n checks) and the hidden binding of that token.
+ */
 export const clientCredentialsProperties: INodeProperties[] = [
 	{
 		displayName: 'Client Secret',
@@ -34,12 +34,8 @@ export const clientCredentialsProperties: INodeProperties[] = [
 		typeOptions: { expirable: true, password: true },
 		default: '',
 	},
+	tokenBindingProperty,
 ];
-
-export const bearerAuthentication: IAuthenticateGeneric = {
-	type: 'generic',
-	properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}' } },
-};
 
 /** The two RMS addresses, the same for the token and the OAuth2 credential. */
 export const rmsUrlProperties: INodeProperties[] = [
@@ -65,6 +61,7 @@ function common(credentials: ICredentialDataDecryptedObject, field: string) {
 		clientId: String(credentials.clientId ?? ''),
 		clientSecret: String(credentials.clientSecret ?? ''),
 		currentToken: String(credentials.accessToken ?? ''),
+		storedBinding: String(credentials.tokenBinding ?? ''),
 		guard: { field, allowInsecureHttp: credentials.allowInsecureHttp === true },
 	};
 }

@@ -4,6 +4,7 @@ import {
 	markTokenRejected,
 	obtainClientCredentialsToken,
 } from '../../credentials/common/clientCredentialsToken';
+import { tokenBinding } from '../../credentials/common/tokenBinding';
 import type { Send } from './exchange';
 import type { NodeContext } from './params';
 import { clientSecrets } from './redact';
@@ -55,7 +56,9 @@ export class ClientCredentialsAuth {
 			{
 				...this.tokenRequest,
 				currentToken: renew ? this.sentToken : undefined,
+				// Adopted only when its binding says it was minted for these URL, client and secret.
 				storedToken: String(this.data.accessToken ?? ''),
+				storedBinding: String(this.data.tokenBinding ?? ''),
 				// The node itself saw the token refused; no probe needed to believe it.
 				probe: undefined,
 			},
@@ -67,7 +70,11 @@ export class ClientCredentialsAuth {
 			id: ref?.id ?? '',
 			name: ref?.name ?? '',
 			type: this.credentialType,
-			data: { ...this.data, accessToken: token },
+			data: {
+				...this.data,
+				accessToken: token,
+				tokenBinding: tokenBinding(this.tokenRequest, token),
+			},
 		};
 		return async (options) =>
 			await this.ctx.helpers.httpRequestWithAuthentication.call(

@@ -144,3 +144,72 @@ test('a changed secret never reuses the old token', async () => {
 	expect(second.accessToken).not.toBe(first.accessToken);
 	expect(stats().btTokensMinted).toBe(2);
 });
+
+describe('a stored token is bound to the token URL, client ID and secret that minted it', () => {
+	const { tokenBinding } = require(`${CREDS}/common/tokenBinding.js`);
+	const { beyondTrustTokenRequest } = require(`${CREDS}/common/tokenRequests.js`);
+	const STORED = 'stored-token-from-the-database-1';
+	const adopt = (storedBinding) =>
+		tokenModule().obtainClientCredentialsToken(helper, {
+			...beyondTrustTokenRequest(btCreds()),
+			currentToken: undefined,
+			storedToken: STORED,
+			storedBinding,
+		});
+
+	test('preAuthentication returns the token with its binding, which holds no secret', async () => {
+		const minted = await bt.preAuthentication.call(helper, btCreds());
+		expect(minted.tokenBinding).toBe(
+			tokenBinding(beyondTrustTokenRequest(btCreds()), minted.accessToken),
+		);
+		expect(minted.tokenBinding).toMatch(/^[0-9a-f]{64}$/);
+		expect(minted.tokenBinding).not.toContain(sim.beyondtrust.clientSecret);
+	});
+
+	test('a stored token with its binding is adopted without a mint', async () => {
+		const binding = tokenBinding(beyondTrustTokenRequest(btCreds()), STORED);
+		await expect(adopt(binding)).resolves.toBe(STORED);
+		expect(stats().btTokensMinted).toBe(0);
+	});
+
+	test.each([
+		['no binding (saved before bindings existed)', () => ''],
+		[
+			'a binding for another secret',
+			() => tokenBinding(beyondTrustTokenRequest(btCreds({ clientSecret: 'old-secret' })), STORED),
+		],
+		[
+			'a binding for another site',
+			() =>
+				tokenBinding(
+					beyondTrustTokenRequest(btCreds({ siteUrl: 'https://other.example.com' })),
+					STORED,
+				),
+		],
+	])('a stored token with %s is not adopted: one new token is minted', async (_what, binding) => {
+		const token = await adopt(binding());
+		expect(token).not.toBe(STORED);
+		expect(stats().btTokensMinted).toBe(1);
+	});
+
+	test('authenticate sends only a bound token; an unbound one fails as a 401 before any request', async () => {
+		const { accessToken, tokenBinding: binding } = await bt.preAuthentication.call(
+			helper,
+			btCreds(),
+		);
+		const options = await bt.authenticate(btCreds({ accessToken, tokenBinding: binding }), {
+			url: '/api/command',
+			headers: { Accept: 'text/xml' },
+		});
+		expect(options.headers).toEqual({ Accept: 'text/xml', Authorization: `Bearer ${accessToken}` });
+		const unbound = bt.authenticate(
+			btCreds({ accessToken, tokenBinding: binding, clientSecret: 'rotated-secret-3' }),
+			{ url: '/api/command' },
+		);
+		await expect(unbound).rejects.toMatchObject({ response: { status: 401 } });
+		const error = await unbound.catch((e) => e);
+		expect(error.message).toMatch(/issued for other credential settings/);
+		expect(error.message).not.toContain(accessToken);
+		expect(stats().routes['GET /beyondtrust/api/command']).toBeUndefined();
+	});
+});
