@@ -192,7 +192,9 @@ export class BeyondTrustRemoteSupportTrigger implements INodeType {
 		if (options.ignoreRepeats !== false) {
 			const minutes = windowMinutes(options.repeatWindowMinutes);
 			const seen = this.getWorkflowStaticData('node');
-			if (isRepeat(seen, fingerprint(parsed.fields), Math.floor(Date.now() / 1000), minutes))
+			const key = `${this.getWorkflow().id ?? ''}:${this.getNode().name}`;
+			const now = Math.floor(Date.now() / 1000);
+			if (isRepeat(seen, key, fingerprint(parsed.fields), now, minutes))
 				return answer(res, 200, 'OK (repeated delivery, ignored)');
 		}
 		// No answer from the node: n8n sends the 200 (body "OK") itself, see the webhook above.

@@ -15,6 +15,7 @@ const { recordRequests } = require('../helpers/request-recorder');
 const TRIGGER_TYPE = 'n8n-nodes-remote-access.beyondTrustRemoteSupportTrigger';
 const FORM = 'application/x-www-form-urlencoded';
 const NODE_NAME = 'BeyondTrust Trigger';
+let calls = 0;
 
 /** A response that records the node's writeHead/end, as n8n's Express response would send them. */
 function recordingResponse(onAnswer) {
@@ -65,6 +66,7 @@ function webhookRequest({
 /**
  * @param opts.parameters node parameters (events, options)
  * @param opts.staticData the workflow's static data as n8n loaded it from the database
+ * @param opts.workflowId the same id for calls that play one n8n process (default: new per call)
  * @param opts.credentials { beyondTrustRemoteSupportOAuth2Api: {...} } when details are fetched
  * @param opts.form / opts.body / opts.contentType / opts.query / opts.ip / opts.ips the request
  * @param opts.onAnswer called when the node ends the response (to check what had happened by then)
@@ -72,6 +74,9 @@ function webhookRequest({
  */
 async function callTrigger(opts = {}) {
 	const { parameters = {}, credentials = {}, staticData } = opts;
+	// A workflow id of its own per call unless given: the trigger also remembers deliveries in
+	// its process, per workflow, and a fresh id is what a restarted n8n process looks like.
+	const workflowId = opts.workflowId ?? `trigger-test-${++calls}`;
 	const { nodeTypes, credentialTypes } = await loadTypes();
 	const node = {
 		id: 'trigger',
@@ -84,7 +89,7 @@ async function callTrigger(opts = {}) {
 		credentials: { beyondTrustRemoteSupportOAuth2Api: { id: '1', name: 'sim' } },
 	};
 	const workflow = new Workflow({
-		id: 'trigger-test',
+		id: workflowId,
 		nodes: [node],
 		connections: {},
 		nodeTypes,

@@ -5,7 +5,14 @@
 'use strict';
 const { startSimulator } = require('../simulator');
 const { btCredentials } = require('../helpers/remote-access-workflows');
+const { Workflow } = require('n8n-workflow');
+const { loadTypes } = require('../helpers/type-registry');
 const { callTrigger, eventForm } = require('./trigger-context');
+
+let nodeTypes;
+beforeAll(async () => {
+	({ nodeTypes } = await loadTypes());
+});
 
 const END = 'support_conference_end';
 const parameters = { events: ['support_conference_begin', END] };
@@ -116,11 +123,32 @@ describe('Ignore Repeated Deliveries', () => {
 		expect(again.items).toBeUndefined();
 	});
 
+	test('in one process, also when n8n did not save the static data (memory)', async () => {
+		const workflowId = 'one-process';
+		const first = await callTrigger({ parameters, form, workflowId });
+		const again = await callTrigger({ parameters, form, workflowId });
+		expect(first.items).toHaveLength(1);
+		expect(again.items).toBeUndefined();
+	});
+
 	test('after a restart (static data saved to and read back from the database)', async () => {
 		const first = await callTrigger({ parameters, form });
 		const restored = JSON.parse(JSON.stringify(first.staticData));
 		const again = await callTrigger({ parameters, form, staticData: restored });
 		expect(again.items).toBeUndefined();
+	});
+
+	test('n8n 2.x re-wrapping the static data before its save check: marked changed again', async () => {
+		// n8n 2.x creates the execution (a new Workflow on the same static data object, which
+		// resets __dataChanged) before it answers and checks whether to save the static data.
+		const raw = {};
+		const first = await callTrigger({ parameters, form, staticData: raw });
+		expect(first.items).toHaveLength(1);
+		new Workflow({ id: 'x', nodes: [], connections: {}, nodeTypes, staticData: raw });
+		expect(raw.__dataChanged).toBe(false);
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(raw.__dataChanged).toBe(true);
+		expect(Object.keys(raw['node:BeyondTrust Trigger'].deliveries)).toHaveLength(1);
 	});
 
 	test('another field, timestamp or session is a new delivery', async () => {

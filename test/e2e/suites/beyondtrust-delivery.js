@@ -11,7 +11,7 @@ const { listExecutions } = require('../editor');
 
 const KILL_ROUNDS = 3;
 // Measuring an older build of the trigger: count only (E2E_BT_KILL_MEASURE=1), with its
-// "Fetch Session Details" on when E2E_BT_DETAILS=on (newer builds ignore that parameter).
+// "Fetch Session Details" on or off with E2E_BT_DETAILS=on|off (newer builds ignore it).
 const MEASURE_ONLY = process.env.E2E_BT_KILL_MEASURE === '1';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -167,7 +167,8 @@ function asDeliveryWorkflow(workflow) {
 	workflow.id = 'btDeliveryE2E1';
 	workflow.name = `${workflow.name} (delivery checks)`;
 	workflow.nodes[0].webhookId = '7d0c5a0e-3f4b-4c52-9a77-2b1e6f0d9c31';
-	if (process.env.E2E_BT_DETAILS === 'on') workflow.nodes[0].parameters.fetchSessionDetails = true;
+	const details = process.env.E2E_BT_DETAILS;
+	if (details) workflow.nodes[0].parameters.fetchSessionDetails = details === 'on';
 	return workflow;
 }
 
