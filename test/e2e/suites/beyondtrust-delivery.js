@@ -155,6 +155,19 @@ async function run({ inst, workflow }) {
 	notes.push(
 		`BeyondTrust delivery: n8n ${inst.n8n.version} killed (SIGKILL) right after the 200, ${KILL_ROUNDS} times: ${acknowledged} events acknowledged, ${recorded} executions recorded, ${lost} lost`,
 	);
+	// 4. After those restarts (nothing left in the process), the delivery of step 2 once more:
+	// only the static data n8n saved can recognise it.
+	const before = await executions(inst, id);
+	const late = await post(url, again);
+	await sleep(2000);
+	const afterRestart = (await executions(inst, id)) - before;
+	notes.push(
+		`BeyondTrust delivery: the step-2 event re-delivered after the restarts → ${afterRestart} execution(s) (answered ${late.status})`,
+	);
+	if (!MEASURE_ONLY) {
+		assert.strictEqual(late.status, 200);
+		assert.strictEqual(afterRestart, 0, 'a repeat after a restart starts nothing');
+	}
 	if (!MEASURE_ONLY && inst.major >= 2) {
 		assert.strictEqual(acknowledged, KILL_ROUNDS, 'every event was answered 200');
 		assert.strictEqual(lost, 0, 'n8n 2.x answers only once the execution exists');
