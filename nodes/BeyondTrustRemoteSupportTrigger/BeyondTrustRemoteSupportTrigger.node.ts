@@ -7,11 +7,10 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { CREDENTIAL_TYPE } from '../BeyondTrustRemoteSupport/transport/request';
 import { EVENT_NAMES, eventItem, parseEvent } from './helpers/event';
 import { parseAllowList } from './helpers/ipAllowList';
+import { fingerprint, isRepeat, REPEAT_WINDOW } from './helpers/repeats';
 import { checkSender } from './helpers/senderCheck';
-import { detailsFor } from './helpers/sessionDetails';
 
 const [BEGIN, END, MEMBER_ADDED, MEMBER_DEPARTED, OWNER_CHANGED, CUSTOMER_SURVEY, REP_SURVEY] =
 	EVENT_NAMES;
@@ -28,6 +27,13 @@ function answer(res: PlainResponse, status: number, body: string): IWebhookRespo
 	return { noWebhookResponse: true };
 }
 
+/** The window option, held to 1 ... REPEAT_WINDOW.maxMinutes whatever was typed. */
+function windowMinutes(value: unknown): number {
+	const n = Number(value ?? REPEAT_WINDOW.defaultMinutes);
+	if (!Number.isFinite(n)) return REPEAT_WINDOW.defaultMinutes;
+	return Math.min(REPEAT_WINDOW.maxMinutes, Math.max(1, n));
+}
+
 export class BeyondTrustRemoteSupportTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'BeyondTrust Remote Support Trigger',
@@ -41,20 +47,21 @@ export class BeyondTrustRemoteSupportTrigger implements INodeType {
 		defaults: { name: 'BeyondTrust Remote Support Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: CREDENTIAL_TYPE,
-				required: true,
-				displayOptions: { show: { fetchSessionDetails: [true] } },
-			},
-		],
+		// n8n answers accepted events itself ('onReceived', body "OK"): n8n 2.x only after it has
+		// created the execution, 1.x just before (docs/vendor-behaviour.md, n8n: onReceived answers).
 		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				responseData: 'OK',
+				path: 'webhook',
+			},
 		],
 		properties: [
 			{
 				displayName:
-					'In BeyondTrust, open /login → Management → Outbound Events, add an HTTP Recipient whose URL is this node\'s Production URL (with "?secret=" and the Secret option\'s value appended when you set one), and tick the same events under Events to Send. The appliance waits for each event to be accepted before it sends the next: this trigger answers 200 at once.',
+					'In BeyondTrust, open /login → Management → Outbound Events, add an HTTP Recipient whose URL is this node\'s Production URL (with "?secret=" and the Secret option\'s value appended when you set one), and tick the same events under Events to Send. The appliance waits for each event to be accepted before it sends the next: this trigger answers 200 as soon as n8n has the event. For session details, add a BeyondTrust Session → Get node after it.',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
@@ -98,14 +105,6 @@ export class BeyondTrustRemoteSupportTrigger implements INodeType {
 					'Events that start the workflow. Other events are accepted (answered 200, so the appliance queue moves on) and ignored.',
 			},
 			{
-				displayName: 'Fetch Session Details',
-				name: 'fetchSessionDetails',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to add session_details (duration, representatives, customer, chat URL) to Session Ended events, with one SupportSession report call using the BeyondTrust credential. Other events are not affected.',
-			},
-			{
 				displayName: 'Options',
 				name: 'options',
 				type: 'collection',
@@ -129,6 +128,23 @@ export class BeyondTrustRemoteSupportTrigger implements INodeType {
 						default: '',
 						description:
 							'When set, the event URL must end in ?secret=&lt;this value&gt; (add it to the URL in BeyondTrust); requests without it get 401',
+					},
+					{
+						displayName: 'Ignore Repeated Deliveries',
+						name: 'ignoreRepeats',
+						type: 'boolean',
+						default: true,
+						description:
+							'Whether a delivery identical to one accepted within the window (same event, session, timestamp and fields: the appliance re-sends an event whose answer it missed) is answered 200 without starting the workflow again. On unless switched off here.',
+					},
+					{
+						displayName: 'Repeat Window (Minutes)',
+						name: 'repeatWindowMinutes',
+						type: 'number',
+						typeOptions: { minValue: 1, maxValue: 1440 },
+						default: 60,
+						description:
+							'How long a delivery is remembered for Ignore Repeated Deliveries (at most 1440, one day; the last 1000 deliveries at most)',
 					},
 				],
 			},
@@ -172,14 +188,16 @@ export class BeyondTrustRemoteSupportTrigger implements INodeType {
 		// Any answer but 200 would hold up every later event on the appliance: accept, run nothing.
 		if (!events.includes(event)) return answer(res, 200, 'OK (event not selected, ignored)');
 
-		// The appliance has its 200 before the optional details call, so it never waits on it.
-		answer(res, 200, 'OK');
-		const item = eventItem(parsed.fields);
-		if (event === END && this.getNodeParameter('fetchSessionDetails', false) === true) {
-			const result = await detailsFor(this, parsed.fields.lsid);
-			if ('details' in result) item.session_details = result.details;
-			else item.session_details_error = result.error;
+		// Nothing slow (no network call) between here and n8n taking the event.
+		if (options.ignoreRepeats !== false) {
+			const minutes = windowMinutes(options.repeatWindowMinutes);
+			const seen = this.getWorkflowStaticData('node');
+			const key = `${this.getWorkflow().id ?? ''}:${this.getNode().name}`;
+			const now = Math.floor(Date.now() / 1000);
+			if (isRepeat(seen, key, fingerprint(parsed.fields), now, minutes))
+				return answer(res, 200, 'OK (repeated delivery, ignored)');
 		}
-		return { noWebhookResponse: true, workflowData: [[{ json: item }]] };
+		// No answer from the node: n8n sends the 200 (body "OK") itself, see the webhook above.
+		return { workflowData: [[{ json: eventItem(parsed.fields) }]] };
 	}
 }

@@ -15,6 +15,7 @@ const { recordRequests } = require('../helpers/request-recorder');
 const TRIGGER_TYPE = 'n8n-nodes-remote-access.beyondTrustRemoteSupportTrigger';
 const FORM = 'application/x-www-form-urlencoded';
 const NODE_NAME = 'BeyondTrust Trigger';
+let calls = 0;
 
 /** A response that records the node's writeHead/end, as n8n's Express response would send them. */
 function recordingResponse(onAnswer) {
@@ -34,16 +35,28 @@ function recordingResponse(onAnswer) {
 }
 
 /** The request n8n hands the node: form bodies parsed with `querystring`, as n8n's parser does. */
-function webhookRequest({ form, body, contentType = FORM, query = {}, ip = '203.0.113.10', ips }) {
-	const raw = form ? querystring.stringify(form) : typeof body === 'string' ? body : undefined;
+function webhookRequest({
+	form,
+	body,
+	rawBody,
+	contentType = FORM,
+	query = {},
+	ip = '203.0.113.10',
+	ips,
+}) {
+	const raw =
+		rawBody ?? (form ? querystring.stringify(form) : typeof body === 'string' ? body : undefined);
 	const parsed =
-		contentType === FORM && raw !== undefined ? querystring.parse(raw) : (body ?? raw ?? {});
+		contentType === FORM && raw !== undefined
+			? querystring.parse(String(raw))
+			: (body ?? (rawBody === undefined ? raw : undefined) ?? {});
 	return {
 		method: 'POST',
 		headers: contentType ? { 'content-type': contentType } : {},
 		contentType,
 		body: parsed,
 		rawBody: raw === undefined ? undefined : Buffer.from(raw),
+		// n8n's own multipart parser consumes the body: tests pass `body: { data, files }` then.
 		query,
 		ip,
 		ips: ips ?? [],
@@ -51,14 +64,19 @@ function webhookRequest({ form, body, contentType = FORM, query = {}, ip = '203.
 }
 
 /**
- * @param opts.parameters node parameters (events, fetchSessionDetails, options)
+ * @param opts.parameters node parameters (events, options)
+ * @param opts.staticData the workflow's static data as n8n loaded it from the database
+ * @param opts.workflowId the same id for calls that play one n8n process (default: new per call)
  * @param opts.credentials { beyondTrustRemoteSupportOAuth2Api: {...} } when details are fetched
  * @param opts.form / opts.body / opts.contentType / opts.query / opts.ip / opts.ips the request
  * @param opts.onAnswer called when the node ends the response (to check what had happened by then)
  * @returns { status, body, headers, ended, result, items, requests }
  */
 async function callTrigger(opts = {}) {
-	const { parameters = {}, credentials = {} } = opts;
+	const { parameters = {}, credentials = {}, staticData } = opts;
+	// A workflow id of its own per call unless given: the trigger also remembers deliveries in
+	// its process, per workflow, and a fresh id is what a restarted n8n process looks like.
+	const workflowId = opts.workflowId ?? `trigger-test-${++calls}`;
 	const { nodeTypes, credentialTypes } = await loadTypes();
 	const node = {
 		id: 'trigger',
@@ -71,12 +89,13 @@ async function callTrigger(opts = {}) {
 		credentials: { beyondTrustRemoteSupportOAuth2Api: { id: '1', name: 'sim' } },
 	};
 	const workflow = new Workflow({
-		id: 'trigger-test',
+		id: workflowId,
 		nodes: [node],
 		connections: {},
 		nodeTypes,
 		active: true,
 		settings: { executionOrder: 'v1' },
+		staticData,
 	});
 	const nodeType = nodeTypes.getByNameAndVersion(TRIGGER_TYPE, 1);
 	const res = recordingResponse(opts.onAnswer);
@@ -112,9 +131,16 @@ async function callTrigger(opts = {}) {
 		releaseTimers();
 	}
 	const items = result.workflowData ? result.workflowData[0].map((item) => item.json) : undefined;
+	// When the node does not answer, n8n does ('onReceived'): 200 with the description's body.
+	const byN8n = !result.noWebhookResponse && res.ended === 0;
+	const description = nodeType.description.webhooks[0];
 	return {
-		status: res.statusCode,
-		body: res.body,
+		answeredBy: byN8n ? 'n8n' : 'node',
+		status: byN8n ? 200 : res.statusCode,
+		body: byN8n ? (result.webhookResponse ?? description.responseData) : res.body,
+		// Static data as n8n would save it with the workflow (a plain copy, as after a restart).
+		staticData: JSON.parse(JSON.stringify(workflow.staticData)),
+		dataChanged: workflow.staticData.__dataChanged === true,
 		headers: res.headers,
 		ended: res.ended,
 		result,

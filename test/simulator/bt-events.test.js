@@ -241,3 +241,64 @@ function request(url, body, headers = {}) {
 }
 const post = async (url, body, headers) => (await request(url, body, headers)).text;
 const postStatus = async (url, body) => (await request(url, body)).status;
+
+describe('retry duration: a refused event is dropped, as the appliance does, and the queue moves on', () => {
+	let now;
+	beforeEach(async () => {
+		await sim.stop();
+		now = Date.parse('2026-12-01T10:00:00Z');
+		sim = await startSimulator({ port: 0, clock: () => now });
+		events().setRetryDelay(5);
+	});
+
+	test('30 min duration, each refusal 10 min apart: 3 attempts, dropped, then the rest', async () => {
+		events().setRetryDuration(30 * 60 * 1000);
+		const r = events().addRecipient(recipient.url);
+		recipient.answer = (form) => {
+			if (form.event !== 'support_conference_begin') return 200;
+			now += 10 * 60 * 1000;
+			return 503;
+		};
+		const { lsid } = events().beginSession({ externalKey: 'INC-DROP' });
+		events().endSession(lsid);
+		await events().idle();
+		expect(names().slice(0, 3)).toEqual(Array(3).fill('support_conference_begin'));
+		expect(names().slice(3)).not.toContain('support_conference_begin');
+		expect(names().at(-1)).toBe('support_conference_end');
+		expect(events().recipients()[0]).toMatchObject({ sent: 8, retried: 2, dropped: 1 });
+		expect(
+			events()
+				.dropped(r.id)
+				.map((f) => f.event),
+		).toEqual(['support_conference_begin']);
+		expect(sim.stats().personalities.beyondtrust).toMatchObject({ btEventsDropped: 1 });
+	});
+
+	test('a per-recipient duration of 0: one attempt only', async () => {
+		const r = events().addRecipient(recipient.url, { retryDurationMs: 0 });
+		recipient.answer = (form) => (form.event === 'support_conference_begin' ? 500 : 200);
+		events().emit('support_conference_begin', { lsid: 'a'.repeat(32) });
+		events().emit('support_conference_end', { lsid: 'a'.repeat(32) });
+		await events().idle();
+		expect(names()).toEqual(['support_conference_begin', 'support_conference_end']);
+		expect(events().recipients()[0]).toMatchObject({ sent: 2, delivered: 1, dropped: 1 });
+		expect(events().dropped(r.id)).toHaveLength(1);
+	});
+
+	test('within the duration the event is still retried until it succeeds', async () => {
+		events().addRecipient(recipient.url, { retryDurationMs: 60 * 60 * 1000 });
+		let failures = 4;
+		recipient.answer = () => {
+			now += 10 * 60 * 1000;
+			return failures-- > 0 ? 500 : 200;
+		};
+		events().emit('support_conference_end', { lsid: 'b'.repeat(32) });
+		await events().idle();
+		expect(events().recipients()[0]).toMatchObject({ sent: 5, delivered: 1, dropped: 0 });
+	});
+
+	test('bad durations are refused', () => {
+		expect(() => events().setRetryDuration(-1)).toThrow(/retry duration/);
+		expect(() => events().addRecipient(recipient.url, { retryDurationMs: 'x' })).toThrow();
+	});
+});

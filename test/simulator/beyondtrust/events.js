@@ -2,7 +2,8 @@
 // BeyondTrust outbound events: HTTP recipients registered at run time, a support-session
 // lifecycle that emits events, and the appliance's delivery queue (docs/vendor-behaviour.md,
 // BeyondTrust: outbound events). Each event is POSTed form-encoded; only HTTP 200 counts as
-// delivered; anything else (or a network error) re-queues it, and later events wait behind it.
+// delivered; anything else (or a network error) re-queues it, and later events wait behind it,
+// until the recipient's retry duration has passed: then the event is dropped and the next goes.
 
 const http = require('http');
 const crypto = require('crypto');
@@ -19,6 +20,8 @@ const EVENTS = [
 const APPLIANCE_ID = 'sim-appliance-4b7d1e';
 const VERSION = '24.3.1';
 const DEFAULT_RETRY_MS = 1000;
+// The simulator's own default (the appliance's is set per recipient; no vendor default is known).
+const DEFAULT_RETRY_DURATION_MS = 60 * 60 * 1000;
 const ATTEMPT_TIMEOUT_MS = 10000;
 
 const emptyTotals = () => ({
@@ -26,6 +29,7 @@ const emptyTotals = () => ({
 	btEventsSent: 0,
 	btEventsRetried: 0,
 	btEventsDelivered: 0,
+	btEventsDropped: 0,
 });
 
 /**
@@ -36,6 +40,7 @@ function createEventSender({ getState, clock }) {
 	let recipients = [];
 	let nextId = 1;
 	let retryDelayMs = DEFAULT_RETRY_MS;
+	let retryDurationMs = DEFAULT_RETRY_DURATION_MS;
 	let totals = emptyTotals();
 	let stopped = false;
 	const timers = new Set();
@@ -77,6 +82,7 @@ function createEventSender({ getState, clock }) {
 		sent: r.sent,
 		retried: r.retried,
 		delivered: r.delivered,
+		dropped: r.dropped.length,
 		lastStatus: r.lastStatus,
 	});
 
@@ -127,14 +133,22 @@ function createEventSender({ getState, clock }) {
 	async function pump(r) {
 		if (r.busy) return;
 		r.busy = true;
+		let headSince = null; // when the head event was first tried
 		while (r.queue.length && !r.removed && !stopped) {
+			if (headSince === null) headSince = clock();
 			const status = await attempt(r, r.queue[0]);
 			r.lastStatus = status;
 			if (r.removed || stopped) break;
 			if (status === 200) {
 				r.queue.shift();
+				headSince = null;
 				r.delivered += 1;
 				totals.btEventsDelivered += 1;
+			} else if (clock() - headSince >= (r.retryDurationMs ?? retryDurationMs)) {
+				// Retry duration over: the appliance gives the event up and sends the next one.
+				r.dropped.push(r.queue.shift());
+				headSince = null;
+				totals.btEventsDropped += 1;
 			} else {
 				r.retried += 1;
 				totals.btEventsRetried += 1;
@@ -303,15 +317,19 @@ function createEventSender({ getState, clock }) {
 	return {
 		EVENTS,
 		applianceId: APPLIANCE_ID,
-		/** url (http only), { events?: names (default all), retryDelayMs? } → the recipient. */
-		addRecipient(url, { events, retryDelayMs: delay } = {}) {
+		/** url (http only), { events?, retryDelayMs?, retryDurationMs? } → the recipient. */
+		addRecipient(url, { events, retryDelayMs: delay, retryDurationMs: duration } = {}) {
+			if (duration !== undefined && !(Number(duration) >= 0))
+				throw new Error('retry duration must be >= 0');
 			if (!/^http:\/\//.test(String(url))) throw new Error('recipient url must be http://…');
 			const r = {
 				id: nextId++,
 				url: String(url),
 				events: checkEvents(events),
 				retryDelayMs: delay,
+				retryDurationMs: duration === undefined ? undefined : Number(duration),
 				queue: [],
+				dropped: [],
 				fault: null,
 				busy: false,
 				removed: false,
@@ -347,6 +365,16 @@ function createEventSender({ getState, clock }) {
 			if (!(Number(ms) >= 0)) throw new Error('retry delay must be >= 0');
 			retryDelayMs = Number(ms);
 			return retryDelayMs;
+		},
+		/** How long a refused event is retried before it is dropped (default 1 h; kept across reset()). */
+		setRetryDuration(ms) {
+			if (!(Number(ms) >= 0)) throw new Error('retry duration must be >= 0');
+			retryDurationMs = Number(ms);
+			return retryDurationMs;
+		},
+		/** The events a recipient's queue gave up on, oldest first. */
+		dropped(id) {
+			return findRecipient(id).dropped.map((form) => ({ ...form }));
 		},
 		emit,
 		beginSession,
