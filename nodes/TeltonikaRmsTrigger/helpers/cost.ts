@@ -6,7 +6,7 @@ export const POLLS_PER_MONTH: Array<[string, number]> = [
 	['every hour', 720],
 ];
 
-/** RMS's monthly API budget per account (docs/vendor-behaviour.md, RMS: quota). */
+/** RMS's monthly API budget per account (docs/vendor-behaviour.md, RMS: quota and 429). */
 export const MONTHLY_QUOTA = 100000;
 
 export function requestsPerPoll(listLength: number): number {
