@@ -179,6 +179,35 @@ describe('Connect sessions', () => {
 	});
 });
 
+describe('saved position', () => {
+	test('changing the alert filters starts a new baseline instead of reporting old alerts', async () => {
+		sim.rms.addAlerts(alertsFor(5, 1001));
+		const t = await trigger({ event: 'newAlert', alertFilters: { deviceId: 1004 } });
+		await t.poll();
+		const changed = await trigger(
+			{ event: 'newAlert', alertFilters: { deviceId: 1001 } },
+			{ staticData: t.staticData() },
+		);
+		expect((await changed.poll()).items).toEqual([]); // 5 old alerts of 1001: baseline
+		const [id] = sim.rms.addAlerts(alertsFor(1, 1001));
+		expect((await changed.poll()).items.map((a) => a.id)).toEqual([id]);
+	});
+
+	test('sessions: a fresh n8n with the saved static data reports what started while it was down, once', async () => {
+		const t = await trigger({ event: 'sessionStarted' });
+		await t.poll();
+		const saved = t.staticData();
+		const now = Date.now();
+		const ids = sim.rms.addConnectLogs([
+			{ start_time: now - 60000, end_time: now + HOUR },
+			{ start_time: now, end_time: now + HOUR },
+		]);
+		const after = await trigger({ event: 'sessionStarted' }, { staticData: saved });
+		expect((await after.poll()).items.map((s) => s.id)).toEqual(ids);
+		expect((await after.poll()).items).toEqual([]);
+	});
+});
+
 describe('clock skew and time zones', () => {
 	test.each([10, -10])(
 		'RMS %i h away from n8n: a new session is still found, once',
