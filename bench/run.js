@@ -14,6 +14,8 @@ const SECTIONS = [
 			...(await require('./rms-scale').measureRmsScale()),
 		}),
 	],
+	['listSessions', () => require('./list-sessions').measureListSessions()],
+	['trigger', () => require('./rms-trigger').measureTrigger()],
 	['tokens', () => require('./tokens').measureTokens()],
 	['bulk', () => require('./tokens').measureBulk()],
 	['overhead', () => require('./overhead').measureOverhead()],
@@ -36,6 +38,8 @@ const TARGETS = {
 	'bulk.failedItems': '0',
 	'bulk.rateUtilization': '0.9 – 1.0',
 	'overhead.vsHttpRequestNode': '≤ 1.0',
+	'listSessions.requestsFor200': '≤ 13',
+	'listSessions.monthlySharePercentHourly': '≤ 10',
 };
 
 function machine() {

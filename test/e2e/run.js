@@ -168,7 +168,7 @@ async function runTarget(target, tgz, sim, tests) {
 		n8n: runtime.n8n,
 		base: OUT,
 		name: `n8n-${target.n8n}`,
-		port: 5678,
+		port: Number(process.env.E2E_N8N_PORT) || 5678, // another port when 5678 is taken
 	});
 	onShutdown(() => inst.stop());
 	try {

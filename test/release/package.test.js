@@ -8,8 +8,9 @@ const { ROOT } = require('./scanner');
 const pkg = require(path.join(ROOT, 'package.json'));
 
 // 0.1.0's tarball was 88 KiB; the next release adds the BeyondTrust trigger node and ten
-// operations (110 KiB). More than 10 % above that needs a reason (another node, say).
-const TARBALL_KIB_LIMIT = 121; // 110 KiB + 10 %
+// operations (110 KiB); the Teltonika RMS Trigger node and its README section bring it to
+// 122 KiB. More than 10 % above that needs a reason (another node, say).
+const TARBALL_KIB_LIMIT = 134; // 122 KiB + 10 %
 
 function packDryRun() {
 	const out = execFileSync('npm', ['pack', '--dry-run', '--ignore-scripts', '--json'], {

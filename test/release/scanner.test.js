@@ -62,7 +62,7 @@ describe('n8n community-package scanner', () => {
 
 	test('the tarball leg scanned the nodes the package declares', () => {
 		const { n8n } = require(path.join(ROOT, 'package.json'));
-		expect(n8n.nodes.length).toBe(4);
+		expect(n8n.nodes.length).toBe(5); // RMS, RMS Trigger, BeyondTrust, BeyondTrust Trigger, Rimo3
 		for (const file of [...n8n.nodes, ...n8n.credentials]) expect(packed.files).toContain(file);
 	});
 

@@ -33,7 +33,7 @@ const PERSONALITY_COMMANDS = {
 		'stats',
 	],
 	rimo3: ['revokeAll', 'rotateSecret', 'stats'],
-	rms: ['addConnectLogs'],
+	rms: ['addConnectLogs', 'addAlerts', 'setDeviceStatus'],
 	rmsOAuth: [
 		'expireAccessTokens',
 		'setAccessLifetime',

@@ -7,4 +7,5 @@ module.exports = [
 	require('./rimo3'),
 	require('./rms-mcp'),
 	require('./beyondtrust-events'),
+	require('./rms-trigger'),
 ];

@@ -218,7 +218,9 @@ const examples = [
 	{
 		file: 'examples/rms-active-sessions-report.json',
 		via: 'cli',
-		check(out, { run }) {
+		check(out, { run, sim }) {
+			// Quota-light: the account's active sessions from one Connect logs request.
+			assert.strictEqual(sim.stats().requests, 1, `RMS requests: ${sim.stats().requests}`);
 			const html = out['HTML table'][0].table;
 			assert.match(html, /<table/);
 			assert.match(html, /9001/);

@@ -14,6 +14,7 @@ const { remoteAccessRoutes } = require('./remote-access');
 const { connectRoutes } = require('./connect');
 const { connectLogRoutes, addConnectLogs } = require('./connect-logs');
 const { deviceLinkRoutes } = require('./device-links');
+const { alertRoutes, addAlerts, setDeviceStatus } = require('./alerts');
 
 const emptyCounters = () => ({
 	polls: 0,
@@ -55,6 +56,7 @@ function createRmsPersonality(options = {}) {
 			...remoteAccessRoutes(store),
 			...connectRoutes(store),
 			...deviceLinkRoutes(store),
+			...alertRoutes(store),
 			...deviceRoutes(store),
 			statusRoute,
 		],
@@ -91,6 +93,10 @@ function createRmsPersonality(options = {}) {
 			},
 			/** Adds Connect log entries of earlier sessions (connect-logs.js); returns their ids. */
 			addConnectLogs: (entries) => addConnectLogs(store, entries),
+			/** Adds alerts (alerts.js); returns their ids (from 70001). */
+			addAlerts: (entries) => addAlerts(store, entries),
+			/** `{ deviceId, status }`: the device goes online (1) / offline (0); adds its alert. */
+			setDeviceStatus: ({ deviceId, status } = {}) => setDeviceStatus(store, deviceId, status),
 			/** Deep copy of the current devices, configs and sessions (in-process only). */
 			state: () => {
 				channels.tick();

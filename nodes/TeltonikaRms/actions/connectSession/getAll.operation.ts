@@ -14,6 +14,7 @@ import { requestAllItems } from '../../transport/pagination';
 import type { RmsClient } from '../../transport/request';
 import { accessIdField, deviceLocator, returnAllAndLimit } from '../common.descriptions';
 import { pathSegment } from '../../../shared/url';
+import { sessionsFromLogs, sourceField } from './sessionsFromLogs';
 
 const properties: INodeProperties[] = [
 	{
@@ -42,6 +43,7 @@ const properties: INodeProperties[] = [
 	},
 	{ ...accessIdField, displayOptions: { show: { scope: ['accessId'] } } },
 	{ ...deviceLocator, displayOptions: { show: { scope: ['device'] } } },
+	sourceField,
 	{
 		displayName: 'Active Only',
 		name: 'activeOnly',
@@ -101,6 +103,8 @@ export async function execute(
 			this.getNodeParameter('accessId', i),
 		);
 		results = await sessionsOf(client, accessId, activeOnly, i, limit);
+	} else if (scope === 'account' && this.getNodeParameter('source', i, '') === 'connectLogs') {
+		results = await sessionsFromLogs(client, activeOnly, i, limit);
 	} else {
 		const ref = scope === 'device' ? readDeviceRef(this, i) : undefined;
 		const deviceId = ref ? await resolveDeviceId(client, ref, i) : undefined;

@@ -1,0 +1,104 @@
+// List sessions over the whole account from the Connect logs: one request per 100 sessions,
+// whatever the number of configurations, with who/kind/since/until and nulls for what the logs lack.
+'use strict';
+const { startSimulator } = require('../simulator');
+const { runWorkflow } = require('../helpers/workflow-runner');
+
+let sim;
+beforeAll(async () => {
+	sim = await startSimulator({ port: 0 });
+});
+afterAll(async () => {
+	await sim.stop();
+});
+beforeEach(() => sim.reset());
+
+const workflow = (parameters) => ({
+	nodes: [
+		{
+			id: 't',
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
+		{
+			id: 'r',
+			name: 'RMS',
+			type: 'n8n-nodes-remote-access.teltonikaRms',
+			typeVersion: 1,
+			position: [200, 0],
+			credentials: { teltonikaRmsApi: { id: '1', name: 'sim' } },
+			parameters: {
+				resource: 'connectSession',
+				operation: 'getAll',
+				scope: 'account',
+				activeOnly: true,
+				returnAll: true,
+				...parameters,
+			},
+		},
+	],
+	connections: { Start: { main: [[{ node: 'RMS', type: 'main', index: 0 }]] } },
+});
+const run = (parameters) =>
+	runWorkflow(workflow(parameters), {
+		credentials: {
+			teltonikaRmsApi: {
+				accessToken: sim.rms.tokens.full,
+				baseUrl: sim.rms.baseUrl,
+				statusUrl: sim.rms.statusUrl,
+			},
+		},
+		input: [{}],
+	});
+
+function addConfigs(count) {
+	for (let n = 0; n < count; n++)
+		sim.rms.addConfig({
+			device_id: 1001,
+			name: `Cfg_${n}`,
+			destination_ip: '192.168.1.20',
+			destination_port: 9000 + n,
+			protocol: 'http',
+		});
+}
+
+test('200 configurations and 150 active sessions: 2 requests, every active session once', async () => {
+	addConfigs(200 - sim.rms.state().configs.length);
+	const now = Date.now();
+	sim.rms.addConnectLogs(
+		Array.from({ length: 148 }, (_, k) => ({
+			start_time: now - (k + 1) * 1000,
+			end_time: now + 3600000,
+			username: 'ops@acme.example',
+		})),
+	);
+	sim.rms.addConnectLogs([{ start_time: now - 7200000, end_time: now - 3600000 }]); // ended
+	const result = await run({ source: 'connectLogs' });
+	expect(result.error).toBeUndefined();
+	const paths = result.requests.map((r) => `${r.method} ${r.path}`);
+	expect(paths).toEqual(['GET /api/devices/connect/logs', 'GET /api/devices/connect/logs']);
+	expect(result.requests[0].query).toMatchObject({ active: 'true', limit: '100', offset: '0' });
+	const sessions = result.outputs.RMS;
+	expect(sessions).toHaveLength(150); // 148 added + the seed's 9001 and 9003
+	expect(new Set(sessions.map((s) => s.id)).size).toBe(150);
+	const added = sessions.find((s) => s.username === 'ops@acme.example');
+	expect(added).toMatchObject({
+		source: 'connectLogs',
+		active: true,
+		type: 'lan-webui',
+		device_id: null,
+		url: null,
+	});
+	expect(added.start_time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000Z$/);
+	expect(Date.parse(added.end_time)).toBeGreaterThan(now);
+});
+
+test('the default source still lists every configuration (N + ⌈N/100⌉ requests)', async () => {
+	const result = await run({});
+	expect(result.error).toBeUndefined();
+	const configs = sim.rms.state().configs.length;
+	expect(result.requests).toHaveLength(configs + 1);
+});
