@@ -53,7 +53,7 @@ test('adds session_details from one SupportSession report for the event lsid', a
 	expect(Date.parse(details.end_time) - Date.parse(details.start_time)).toBe(1800 * 1000);
 	const calls = reportCalls();
 	expect(calls).toHaveLength(1);
-	expect(calls[0].query).toMatchObject({ generate_report: 'SupportSession', lsid });
+	expect(calls[0].body).toMatchObject({ generate_report: 'SupportSession', lsid });
 });
 
 test('the appliance has its 200 before the details call is sent', async () => {
@@ -125,7 +125,7 @@ test('a refused credential: session_details_error without any secret, one item, 
 });
 
 test('an API failure on the report: session_details_error names it, the event is kept', async () => {
-	sim.setFaults({ kind: 'status', status: 403, route: 'GET /beyondtrust/api/reporting' });
+	sim.setFaults({ kind: 'status', status: 403, route: 'POST /beyondtrust/api/reporting' });
 	const out = await endEvent(sim.beyondtrust.fixtures.lsids.ended);
 	expect(out.status).toBe(200);
 	expect(out.items).toHaveLength(1);
