@@ -78,6 +78,30 @@ test('Set Attributes: one call with session.custom.*, the answer and what was se
 	]);
 });
 
+test('Set Attributes with 10 KB of values: one POST with a form body, under the appliance’s 8,190-byte request line', async () => {
+	const attribute = Array.from({ length: 10 }, (_, n) => ({
+		name: `field_${n}`,
+		value: `${n}`.repeat(1000),
+	}));
+	const set = await run(
+		{
+			resource: 'session',
+			operation: 'setAttributes',
+			lsid: lsids.activeTicket,
+			externalKey: 'INC-7002',
+			customAttributes: { attribute },
+		},
+		[{}],
+	);
+	expect(set.error).toBeUndefined();
+	expect(set.outputs.Node).toHaveLength(1);
+	const sent = calls('command');
+	expect(sent.map((r) => [r.method, r.status])).toEqual([['POST', 200]]);
+	expect(sent[0].query).toEqual({});
+	expect(sent[0].body['session.custom.field_9']).toBe('9'.repeat(1000));
+	expect(sessionOf(lsids.activeTicket).custom.field_0).toBe('0'.repeat(1000));
+});
+
 test('Set and Get Attributes of an ended session: the API text in a clear error, sent once', async () => {
 	const set = await run({
 		resource: 'session',

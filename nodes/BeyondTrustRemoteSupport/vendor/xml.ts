@@ -31,7 +31,7 @@ const REPEATABLE = new Set([
 
 // The five entities XML predefines; a DOCTYPE (refused before parsing) could declare no others.
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const REFERENCE = /&(#[xX][0-9A-Fa-f]+|#[0-9]+|[A-Za-z]+);/g;
+const REFERENCE = /&(#x[0-9A-Fa-f]+|#[0-9]+|[A-Za-z]+);/g;
 
 /** A code point XML 1.0 allows as a character (no NUL, C0 controls, surrogates, U+FFFE/U+FFFF). */
 function isXmlChar(cp: number): boolean {
@@ -49,7 +49,7 @@ export function decodeReferences(text: string): string {
 	if (!text.includes('&')) return text;
 	return text.replace(REFERENCE, (whole, ref: string) => {
 		if (ref[0] !== '#') return NAMED[ref] ?? whole;
-		const hex = ref[1] === 'x' || ref[1] === 'X';
+		const hex = ref[1] === 'x';
 		const cp = parseInt(ref.slice(hex ? 2 : 1), hex ? 16 : 10);
 		return isXmlChar(cp) ? String.fromCodePoint(cp) : '\uFFFD';
 	});
