@@ -302,7 +302,7 @@ test('queues: team, rep and issue ids reach queue_id; bad input fails before any
 		expect(result.error).toBeUndefined();
 		expect(result.outputs.Node[0].queue).toBe(queue);
 	}
-	expect(sim.requests({ path: '/beyondtrust/api/command' }).map((r) => r.query.queue_id)).toEqual([
+	expect(sim.requests({ path: '/beyondtrust/api/command' }).map((r) => r.body.queue_id)).toEqual([
 		'team:2',
 		'rep:1',
 		'rep_username:bob',
@@ -336,7 +336,7 @@ test('429 with Retry-After is honoured for a session key (it did not execute), a
 		kind: 'status',
 		status: 429,
 		retryAfter: 1,
-		route: 'GET /beyondtrust/api/command',
+		route: 'POST /beyondtrust/api/command',
 		count: 1,
 	});
 	const ok = await runWorkflow(btWorkflow(generate()), {
@@ -345,17 +345,17 @@ test('429 with Retry-After is honoured for a session key (it did not execute), a
 	});
 	expect(ok.error).toBeUndefined();
 	expect(bt().btSessionKeysGenerated).toBe(1);
-	sim.setFaults({ kind: 'status', status: 500, route: 'GET /beyondtrust/api/command', count: 1 });
+	sim.setFaults({ kind: 'status', status: 500, route: 'POST /beyondtrust/api/command', count: 1 });
 	const failed = await runWorkflow(btWorkflow(generate()), {
 		credentials: btCredentials(sim),
 		input: tickets(1),
 	});
 	expect(failed.error.message).toMatch(/HTTP 500/);
-	expect(sim.requests({ route: 'GET /beyondtrust/api/command' })).toHaveLength(3);
+	expect(sim.requests({ route: 'POST /beyondtrust/api/command' })).toHaveLength(3);
 });
 
 test('malformed XML on a read is retried; a dropped session-key call is not repeated', async () => {
-	sim.setFaults({ kind: 'malformed', route: 'GET /beyondtrust/api/reporting', count: 1 });
+	sim.setFaults({ kind: 'malformed', route: 'POST /beyondtrust/api/reporting', count: 1 });
 	const report = await runWorkflow(
 		btWorkflow({
 			resource: 'session',
@@ -368,7 +368,7 @@ test('malformed XML on a read is retried; a dropped session-key call is not repe
 	);
 	expect(report.error).toBeUndefined();
 	expect(report.outputs.Node).toHaveLength(2);
-	sim.setFaults({ kind: 'drop', after: true, route: 'GET /beyondtrust/api/command', count: 1 });
+	sim.setFaults({ kind: 'drop', after: true, route: 'POST /beyondtrust/api/command', count: 1 });
 	const dropped = await runWorkflow(btWorkflow(generate()), {
 		credentials: btCredentials(sim),
 		input: tickets(1),

@@ -49,7 +49,7 @@ test('Set Attributes: one call with session.custom.*, the answer and what was se
 		},
 	]);
 	expect(set.items.Node[0].pairedItem).toEqual({ item: 0 });
-	expect(calls('command').map((r) => r.query)).toEqual([
+	expect(calls('command').map((r) => r.body)).toEqual([
 		{
 			action: 'set_session_attributes',
 			lsid: lsids.activeTicket,
@@ -76,6 +76,30 @@ test('Set Attributes: one call with session.custom.*, the answer and what was se
 			display_names: { priority: 'priority' },
 		},
 	]);
+});
+
+test('Set Attributes with 10 KB of values: one POST with a form body, under the appliance’s 8,190-byte request line', async () => {
+	const attribute = Array.from({ length: 10 }, (_, n) => ({
+		name: `field_${n}`,
+		value: `${n}`.repeat(1000),
+	}));
+	const set = await run(
+		{
+			resource: 'session',
+			operation: 'setAttributes',
+			lsid: lsids.activeTicket,
+			externalKey: 'INC-7002',
+			customAttributes: { attribute },
+		},
+		[{}],
+	);
+	expect(set.error).toBeUndefined();
+	expect(set.outputs.Node).toHaveLength(1);
+	const sent = calls('command');
+	expect(sent.map((r) => [r.method, r.status])).toEqual([['POST', 200]]);
+	expect(sent[0].query).toEqual({});
+	expect(sent[0].body['session.custom.field_9']).toBe('9'.repeat(1000));
+	expect(sessionOf(lsids.activeTicket).custom.field_0).toBe('0'.repeat(1000));
 });
 
 test('Set and Get Attributes of an ended session: the API text in a clear error, sent once', async () => {
@@ -115,8 +139,8 @@ test('Get Many, Listing Only: one SupportSessionListing call with the same windo
 		{ lsid: lsids.activeNoTicket, external_key: null, has_recording: false },
 	]);
 	const [call] = calls('reporting');
-	expect(call.query).toMatchObject({ generate_report: 'SupportSessionListing', duration: '0' });
-	expect(Number(call.query.start_time)).toBeGreaterThan(Date.now() / 1000 - 86400 - 60);
+	expect(call.body).toMatchObject({ generate_report: 'SupportSessionListing', duration: '0' });
+	expect(Number(call.body.start_time)).toBeGreaterThan(Date.now() / 1000 - 86400 - 60);
 	expect(calls('reporting')).toHaveLength(1);
 
 	const byTicket = await run({
@@ -147,7 +171,7 @@ test('Get with several LSIDs: one lsids= call, one item per session in the order
 	expect(result.error).toBeUndefined();
 	expect(result.outputs.Node.map((s) => s.lsid)).toEqual([lsids.old, lsids.activeTicket]);
 	expect(result.items.Node.map((x) => x.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
-	expect(calls('reporting').map((r) => r.query)).toEqual([
+	expect(calls('reporting').map((r) => r.body)).toEqual([
 		{ generate_report: 'SupportSession', lsids: `${lsids.old},${lsids.activeTicket}` },
 	]);
 
@@ -160,7 +184,7 @@ test('Get with several LSIDs: one lsids= call, one item per session in the order
 
 	const single = await run({ resource: 'session', operation: 'get', lsid: lsids.ended });
 	expect(single.outputs.Node.map((s) => s.lsid)).toEqual([lsids.ended]);
-	expect(calls('reporting').at(-1).query).toEqual({
+	expect(calls('reporting').at(-1).body).toEqual({
 		generate_report: 'SupportSession',
 		lsid: lsids.ended,
 	});

@@ -203,6 +203,40 @@ test('JSON access_denied from the OAuth layer, malformed and empty bodies', () =
 	expect(readAnswer('<html><body>Login</body></html>').kind).toBe('ok'); // well-formed: the caller finds no expected elements
 });
 
+test('character references are decoded in text and attributes; named entities still work', () => {
+	const answer = readAnswer(
+		xml(`<session_list xmlns="${NS.btReporting}"><session lsid="a&#x31;">
+  <customer_list><customer gsnumber="1"><username>Jos&#233; &#x1F600; &#x41;&#65;</username>
+  <info><name>Tom &amp; Jerry &lt;ok&gt; &quot;q&quot; &apos;s&apos;</name></info></customer></customer_list>
+</session></session_list>`),
+	);
+	expect(answer.kind).toBe('ok');
+	const [session] = list(answer.doc.body.session);
+	expect(session['@lsid']).toBe('a1');
+	const [customer] = list(session.customer_list.customer);
+	expect(customer.username).toBe('José 😀 AA');
+	expect(customer.info.name).toBe('Tom & Jerry <ok> "q" \'s\'');
+});
+
+test('character references decode once, never twice; forbidden code points become U+FFFD', () => {
+	const one = (inner) => readAnswer(xml(`<error>${inner}</error>`)).message;
+	// `&amp;#233;` is the text "&#233;": decoding it again would forge characters.
+	expect(one('a &amp;#233; b &amp;amp; c')).toBe('a &#233; b &amp; c');
+	// NUL, a C0 control, a lone surrogate, U+FFFE, beyond U+10FFFF: never passed on.
+	expect(one('x&#0;&#x1;&#xD800;&#xFFFE;&#x110000;&#99999999999999999999;y')).toBe(
+		'x\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFDy',
+	);
+	// Tab and newline are characters XML allows; an unknown name is left as written.
+	expect(one('a&#9;b &nbsp; &unknown;')).toBe('a\tb &nbsp; &unknown;');
+	// CDATA is literal text.
+	expect(one('<![CDATA[&#233;&amp;]]>')).toBe('&#233;&amp;');
+});
+
+test('many references in one answer: linear, each decoded to one character', () => {
+	const many = '&#x41;'.repeat(50_000);
+	expect(readAnswer(xml(`<error>${many}</error>`)).message).toBe('A'.repeat(50_000));
+});
+
 test('the build bundles fast-xml-parser: no runtime require of it anywhere in dist', () => {
 	const files = fs
 		.readdirSync(path.resolve(__dirname, '../../dist'), { recursive: true })

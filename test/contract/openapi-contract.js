@@ -18,16 +18,23 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 const RMS_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/;
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
-function makeAjv(coerceTypes) {
+// RFC 3339 date-time (what `format: date-time` means in a response): a time zone is required.
+const RFC3339 =
+	/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt ]([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+
+function makeAjv(coerceTypes, { zonedDateTime = false } = {}) {
 	const ajv = new Ajv({ strict: false, allErrors: true, coerceTypes });
 	ajv.addFormat('ipv4', IPV4);
-	// The spec's dates are "Y-m-d H:i:s", not RFC 3339, and the other formats are informative only.
-	for (const f of ['date-time', 'date', 'email', 'uri', 'binary', 'int64', 'float', 'password'])
+	// Request dates are "Y-m-d H:i:s" (the parameters say so), not RFC 3339; responses are held to
+	// RFC 3339, so a time without a zone is a deviation to list. Other formats are informative.
+	ajv.addFormat('date-time', zonedDateTime ? RFC3339 : true);
+	for (const f of ['date', 'email', 'uri', 'binary', 'int64', 'float', 'password'])
 		ajv.addFormat(f, true);
 	return ajv;
 }
 const ajv = makeAjv(false);
 const ajvQuery = makeAjv(true); // query and path values arrive as strings
+const ajvResponse = makeAjv(false, { zonedDateTime: true });
 
 let cache;
 function loadSpec() {
@@ -389,7 +396,7 @@ function applyDeviations(problems, { operation, side, devs, data, schema }) {
 		const sub = dev.match.each && Array.isArray(p.value) && schemaAt(schema, p.pointer);
 		if (sub) {
 			const key = `${operation}|${side}|each:${p.pointer}`;
-			const { validate } = validatorFor(key, () => sub);
+			const { validate } = validatorFor(key, () => sub, side === 'response' ? ajvResponse : ajv);
 			p.value.forEach((el, i) =>
 				queue.push(...schemaProblems(p.in, validate, el, `${p.pointer}/${i}`)),
 			);
@@ -527,18 +534,16 @@ function checkResponse(res, opts = {}) {
 	const status = String(res.status || 200);
 	const declared = op.responses[status] || op.responses.default;
 	if (!declared) {
+		const problem = {
+			in: 'response',
+			keyword: 'status',
+			value: status,
+			message: `${operation} declares no ${status} response`,
+		};
 		return {
 			operationId: op.operationId,
 			operation,
-			problems: [
-				{
-					in: 'response',
-					keyword: 'status',
-					value: status,
-					message: `${operation} declares no ${status} response`,
-				},
-			],
-			deviations: [],
+			...applyDeviations([problem], { operation, side: 'response', devs, data: undefined }),
 		};
 	}
 	const media = (declared.content || {})['application/json'];
@@ -550,8 +555,10 @@ function checkResponse(res, opts = {}) {
 			problems: problem ? [{ ...problem, in: 'response' }] : [],
 			deviations: [],
 		};
-	const v = validatorFor(`${operation}|${status}`, () =>
-		toJsonSchema(media.schema, loadSpec().spec),
+	const v = validatorFor(
+		`${operation}|${status}`,
+		() => toJsonSchema(media.schema, loadSpec().spec),
+		ajvResponse,
 	);
 	const problems = schemaProblems('response', v.validate, body);
 	return {

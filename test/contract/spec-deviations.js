@@ -287,6 +287,163 @@ const deviations = [
 			},
 		},
 	},
+	// ---- Responses the simulator gives where the document says otherwise (checked by
+	// simulator-responses.test.js; each one is how RMS answers, or the reading the node must
+	// survive, as its source says).
+	...['/data/*', '/data'].map((base) => ({
+		id: base === '/data' ? 'device-readings-null' : 'devices-readings-null',
+		operation: base === '/data' ? 'GET /devices/{id}' : 'GET /devices',
+		side: 'response',
+		kind: 'tolerate',
+		what: 'An offline device has temperature, signal, connection_type, wan_state, wan_ip and mobile_ip null; the spec types them without nullable.',
+		reason:
+			'A router that is not connected has no current readings; the node passes device fields on as they come.',
+		source: 'docs/vendor-behaviour.md, RMS: offline devices',
+		match: {
+			in: 'response',
+			pointer: ['temperature', 'signal', 'connection_type', 'wan_state', 'wan_ip', 'mobile_ip'].map(
+				(field) => `${base}/${field}`,
+			),
+			keyword: 'type',
+			schema: { type: 'null' },
+		},
+		example: {
+			method: 'GET',
+			path: base === '/data' ? '/devices/1002' : '/devices',
+			status: 200,
+			body: {
+				success: true,
+				data: ((device) => (base === '/data' ? device : [device]))({
+					id: 1002,
+					status: 0,
+					temperature: null,
+					signal: null,
+					wan_ip: null,
+				}),
+			},
+		},
+	})),
+	...[
+		['devices', 'GET /devices', '/devices', ['/data/*/last_connection_at'], true],
+		['device', 'GET /devices/{id}', '/devices/1001', ['/data/last_connection_at'], false],
+		[
+			'remote-access',
+			'GET /devices/remote-access',
+			'/devices/remote-access',
+			['/data/*/created_at'],
+			true,
+		],
+	].map(([name, operation, path, pointer, list]) => ({
+		id: `times-without-zone-${name}`,
+		operation,
+		side: 'response',
+		kind: 'tolerate',
+		what: 'Times are "Y-m-d H:i:s" without a time zone; the spec says format date-time (RFC 3339, with a zone).',
+		reason: 'Real answers carry such texts; the node reads them as UTC.',
+		source: 'docs/vendor-behaviour.md, RMS: loose types',
+		match: {
+			in: 'response',
+			pointer,
+			keyword: 'format',
+			schema: {
+				type: 'string',
+				pattern: '^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$',
+			},
+		},
+		example: {
+			method: 'GET',
+			path,
+			status: 200,
+			body: {
+				success: true,
+				data: ((item) => (list ? [item] : item))({
+					id: 1001,
+					[pointer[0].split('/').pop()]: '2024-05-12 10:01:00',
+				}),
+			},
+		},
+	})),
+	{
+		id: 'main-entry-protocol-null',
+		operation: 'GET /devices/remote-access',
+		side: 'response',
+		kind: 'tolerate',
+		what: "A device's main WebUI entry (is_main) may have protocol null; the spec says string.",
+		reason:
+			'A live client drops entries without a protocol; the node lists them with protocol null and never reuses one for another protocol.',
+		source: 'docs/vendor-behaviour.md, RMS: main WebUI entries without protocol',
+		match: {
+			in: 'response',
+			pointer: '/data/*/protocol',
+			keyword: 'type',
+			schema: { type: 'null' },
+		},
+		example: {
+			method: 'GET',
+			path: '/devices/remote-access',
+			status: 200,
+			body: {
+				success: true,
+				data: [{ id: 62004, device_id: 1002, is_main: true, protocol: null }],
+			},
+		},
+	},
+	...[
+		['device-get-404', 'GET /devices/{id}', 'GET', '/devices/99999'],
+		[
+			'remote-access-delete-404',
+			'DELETE /devices/remote-access',
+			'DELETE',
+			'/devices/remote-access',
+		],
+	].map(([id, operation, method, path]) => ({
+		id,
+		operation,
+		side: 'response',
+		kind: 'tolerate',
+		what: `${operation} of an unknown id answers 404 "Not found."; the spec declares no 404 for it.`,
+		reason:
+			id === 'device-get-404'
+				? 'The document declares 404 for other operations on the same resources; the node reports a missing device by its id.'
+				: 'Clearing duplicate configurations relies on it: a 404 means another worker deleted the copy first, and the clean-up carries on.',
+		source: 'docs/vendor-behaviour.md, RMS: undeclared 404',
+		match: { in: 'response', keyword: 'status', schema: { enum: ['404'] } },
+		example: {
+			method,
+			path,
+			status: 404,
+			body: {
+				success: false,
+				errors: [{ code: 'NOT_FOUND', source: null, message: 'Not found.' }],
+			},
+		},
+	})),
+	{
+		id: 'session-user-fields-null',
+		operation: 'GET /devices/connect/{access_id}/sessions',
+		side: 'response',
+		kind: 'tolerate',
+		what: 'input_data, output_data and username of a session may be null; the spec says string.',
+		reason: 'Nothing was recorded for them; the node passes them on as they come.',
+		source: 'docs/vendor-behaviour.md, RMS: sessions without user fields',
+		match: {
+			in: 'response',
+			pointer: ['/data/*/input_data', '/data/*/output_data', '/data/*/username'],
+			keyword: 'type',
+			schema: { type: 'null' },
+		},
+		example: {
+			method: 'GET',
+			path: '/devices/connect/62375/sessions',
+			status: 200,
+			body: {
+				success: true,
+				data: [
+					{ id: 1, start_time: 1599041994, input_data: null, output_data: null, username: null },
+				],
+			},
+		},
+	},
 ];
 
 module.exports = { deviations };

@@ -6,8 +6,8 @@ const { FIXTURES } = require('../simulator/beyondtrust/seed');
 const { BT_TYPE, BT_CRED, btCredentials } = require('../helpers/remote-access-workflows');
 const { COMMON_FAULTS, singleNodeWorkflow } = require('./oauth-faults');
 
-const COMMAND = 'GET /beyondtrust/api/command';
-const REPORTING = 'GET /beyondtrust/api/reporting';
+const COMMAND = 'POST /beyondtrust/api/command';
+const REPORTING = 'POST /beyondtrust/api/reporting';
 const UNKNOWN_LSID = '0'.repeat(32);
 
 /**

@@ -31,7 +31,10 @@ describe.each(Object.entries(SERVICES))('%s', (key, service) => {
 		const answer = (reply) => () => [reply.status, reply.body, reply.headers];
 		const scope = nock(origin).persist();
 		if (service.tokenPath) scope.post(service.tokenPath).reply(answer(tokenAnswer()));
-		scope.get(service.apiPath).query(true).reply(answer(service.ok()));
+		scope
+			.intercept(service.apiPath, service.apiMethod || 'GET')
+			.query(true)
+			.reply(answer(service.ok()));
 		try {
 			const result = await runNode(service, 'unused', {
 				credentials: { ...INSECURE[key], allowInsecureHttp: true },

@@ -72,6 +72,8 @@ const SERVICES = {
 		secretsInUse: [SECRETS.clientSecret, SECRETS.accessToken, SECRETS.basic],
 		tokenPath: '/oauth2/token',
 		apiPath: '/api/command',
+		// Calls go as POST with a form body; the credential Test stays a GET.
+		apiMethod: 'POST',
 		testPath: '/api/command',
 		ok: () => xml(200, REPS_XML),
 	},

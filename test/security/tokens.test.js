@@ -24,7 +24,7 @@ const SERVICES = [
 			credentials: btCredentials,
 			account: (sim) => sim.beyondtrust,
 			minted: (sim) => sim.stats().personalities.beyondtrust.btTokensMinted,
-			route: 'GET /beyondtrust/api/command',
+			route: 'POST /beyondtrust/api/command',
 		},
 	],
 	[

@@ -6,6 +6,7 @@ const http = require('http');
 const { findRoute } = require('./routes');
 const { redactHeaders } = require('./recorder');
 const {
+	parseForm,
 	parseJson,
 	sendJson,
 	sendTruncatedJson,
@@ -30,7 +31,7 @@ function createApiHandler({ routes, personalities, faults, recorder, clock }) {
 			route: routeKey,
 			query,
 			headers: redactHeaders(req.headers),
-			body: logBody(rawBody),
+			body: logBody(rawBody, req.headers),
 			faults: [],
 			principal: null,
 		};
@@ -42,6 +43,13 @@ function createApiHandler({ routes, personalities, faults, recorder, clock }) {
 			return fault;
 		};
 
+		// The front server refuses an over-long request line before the application sees it.
+		if (overLongRequestLine(req, personality)) {
+			sendText(res, 414, REQUEST_LINE_TOO_LONG, 'text/html; charset=iso-8859-1', {
+				Connection: 'close',
+			});
+			return finish(414);
+		}
 		const hold = takeFault('hold');
 		if (hold) await holdRequest(hold);
 		const latency = takeFault('latency');
@@ -133,6 +141,28 @@ async function runRoute({
 	}
 }
 
+// What Apache sends for a request line over LimitRequestLine (8,190 bytes by default).
+const REQUEST_LINE_TOO_LONG = [
+	'<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">',
+	'<html><head>',
+	'<title>414 Request-URI Too Long</title>',
+	'</head><body>',
+	'<h1>Request-URI Too Long</h1>',
+	"<p>The requested URL's length exceeds the capacity",
+	'limit for this server.<br />',
+	'</p>',
+	'</body></html>',
+	'',
+].join('\n');
+
+/** `METHOD target HTTP/x.y` longer than the personality's `maxRequestLine` (bytes), if it has one. */
+function overLongRequestLine(req, personality) {
+	const limit = personality && personality.maxRequestLine;
+	if (!limit) return false;
+	const line = `${req.method} ${req.url} HTTP/${req.httpVersion}`;
+	return Buffer.byteLength(line) > limit;
+}
+
 function ownerOf(personalities, pathname) {
 	return (
 		personalities.find((p) => p.prefixes.some((prefix) => pathname.startsWith(prefix))) || null
@@ -156,7 +186,10 @@ function dropConnection(req, finish) {
 	finish(0);
 }
 
-function logBody(rawBody) {
+/** A form body is logged as its fields (BeyondTrust calls), JSON as parsed, anything else as text. */
+function logBody(rawBody, headers) {
+	if (/^application\/x-www-form-urlencoded/i.test(headers['content-type'] || ''))
+		return parseForm(rawBody);
 	const parsed = parseJson(rawBody);
 	return parsed.error ? rawBody.slice(0, 10000) : parsed.value;
 }

@@ -23,7 +23,7 @@ export const DEFAULT_MAX_REQUESTS_PER_SECOND = 19;
 
 export interface BtRequest {
 	api: 'command' | 'reporting';
-	/** Query parameters: `action=...` for the Command API, `generate_report=...` for Reporting. */
+	/** Parameters: `action=...` for the Command API, `generate_report=...` for Reporting. */
 	qs: IDataObject;
 	action: string;
 	permission: string;
@@ -37,6 +37,15 @@ export interface BtRequest {
 export type BtAnswer = { empty: true; message: string } | { empty: false; doc: XmlDocument };
 
 const MAX_ATTEMPTS = 4;
+
+/** `application/x-www-form-urlencoded` text of the parameters; unset ones are left out. */
+export function formBody(params: IDataObject): string {
+	const form = new URLSearchParams();
+	for (const [key, value] of Object.entries(params)) {
+		if (value !== undefined && value !== null) form.append(key, String(value));
+	}
+	return form.toString();
+}
 
 /** An access_denied answer is a token problem, handled by one re-mint, never by a plain retry. */
 function shouldRetryBt(failure: BtFailure, policy: RetryPolicy): boolean {
@@ -85,12 +94,18 @@ export class BtClient {
 
 	/** Sends one Command or Reporting call and returns the parsed answer ("nothing found" = empty). */
 	async call(req: BtRequest): Promise<BtAnswer> {
+		// Both APIs take POST with a form body: no request line over the appliance's 8,190-byte
+		// limit (long session attributes) and no parameter in access logs (docs/vendor-behaviour.md).
 		const options: IHttpRequestOptions = {
-			method: 'GET',
+			method: 'POST',
 			url: `${this.siteUrl}/api/${req.api}`,
-			qs: req.qs,
+			body: formBody(req.qs),
 			// BeyondTrust asks clients to close the connection after each call.
-			headers: { Accept: 'text/xml, application/xml', Connection: 'close' },
+			headers: {
+				Accept: 'text/xml, application/xml',
+				'Content-Type': 'application/x-www-form-urlencoded',
+				Connection: 'close',
+			},
 			timeout: this.timeoutMs,
 			ignoreHttpStatusErrors: true,
 		};

@@ -29,6 +29,41 @@ const REPEATABLE = new Set([
 	'error',
 ]);
 
+// The five entities XML predefines; a DOCTYPE (refused before parsing) could declare no others.
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const REFERENCE = /&(#x[0-9A-Fa-f]+|#[0-9]+|[A-Za-z]+);/g;
+
+/** A code point XML 1.0 allows as a character (no NUL, C0 controls, surrogates, U+FFFE/U+FFFF). */
+function isXmlChar(cp: number): boolean {
+	if (cp === 0x9 || cp === 0xa || cp === 0xd) return true;
+	if (cp < 0x20 || (cp >= 0xd800 && cp <= 0xdfff) || cp === 0xfffe || cp === 0xffff) return false;
+	return cp <= 0x10ffff;
+}
+
+/**
+ * Decodes character references (`&#233;`, `&#x1F600;`) and the five predefined entities in one
+ * pass: a decoded `&` is never read again, so nothing expands twice or without bound. A reference
+ * to a code point XML does not allow becomes U+FFFD; an unknown name stays as written.
+ */
+export function decodeReferences(text: string): string {
+	if (!text.includes('&')) return text;
+	return text.replace(REFERENCE, (whole, ref: string) => {
+		if (ref[0] !== '#') return NAMED[ref] ?? whole;
+		const hex = ref[1] === 'x';
+		const cp = parseInt(ref.slice(hex ? 2 : 1), hex ? 16 : 10);
+		return isXmlChar(cp) ? String.fromCodePoint(cp) : '\uFFFD';
+	});
+}
+
+/** The parser's entity hook, reduced to decodeReferences: no DOCTYPE or external entity is kept. */
+const entityDecoder = {
+	setExternalEntities: () => undefined,
+	addInputEntities: () => undefined,
+	reset: () => undefined,
+	setXmlVersion: () => undefined,
+	decode: decodeReferences,
+};
+
 const parser = new XMLParser({
 	ignoreAttributes: false,
 	attributeNamePrefix: '@',
@@ -41,6 +76,7 @@ const parser = new XMLParser({
 	parseAttributeValue: false,
 	trimValues: true,
 	processEntities: true,
+	entityDecoder,
 	isArray: (tagName: string, _path: unknown, _isLeaf: boolean, isAttribute: boolean) =>
 		!isAttribute && REPEATABLE.has(tagName),
 });

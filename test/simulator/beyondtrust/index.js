@@ -386,6 +386,8 @@ function createBeyondTrustPersonality(options = {}) {
 		prefixes: [PREFIX],
 		routes: apiRoutes.map(withRateHeaders),
 		parseBody: (raw) => ({ value: raw ? parseForm(raw) : undefined }),
+		/** The appliance's front server is Apache: a request line over 8,190 bytes gets a 414. */
+		maxRequestLine: 8190,
 		/** 20 requests/s and 15,000/h per API account, every endpoint; X-RateLimit-* on every answer. */
 		beforeRequest(ctx) {
 			const verdict = rate.hit(rateKey(ctx));
