@@ -18,6 +18,7 @@ const SECTIONS = [
 	['bulk', () => require('./tokens').measureBulk()],
 	['overhead', () => require('./overhead').measureOverhead()],
 	['package', () => require('./package').measurePackage()],
+	['rimo3Upload', () => require('./upload').measureRimo3Upload()],
 ];
 
 const TARGETS = {
@@ -36,6 +37,7 @@ const TARGETS = {
 	'bulk.failedItems': '0',
 	'bulk.rateUtilization': '0.9 – 1.0',
 	'overhead.vsHttpRequestNode': '≤ 1.0',
+	'rimo3Upload.extraRssMB': '< 100',
 };
 
 function machine() {

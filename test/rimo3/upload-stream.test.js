@@ -34,7 +34,8 @@ afterEach(() => sim.stop());
 // 3 MB of varied bytes, the boundary text included, so a framing slip changes the hash.
 function packageBytes() {
 	const chunks = [];
-	for (let i = 0; i < 48; i++) chunks.push(crypto.randomBytes(64 * 1024), Buffer.from('\r\n------n8nRimo3'));
+	for (let i = 0; i < 48; i++)
+		chunks.push(crypto.randomBytes(64 * 1024), Buffer.from('\r\n------n8nRimo3'));
 	return Buffer.concat(chunks);
 }
 const sha256 = (b) => crypto.createHash('sha256').update(b).digest('hex');
@@ -53,7 +54,10 @@ test('a filesystem binary is streamed: the simulator receives the exact bytes, f
 	const calls = store.spy();
 	const result = await upload(bytes);
 	expect(result.error).toBeUndefined();
-	expect(result.outputs.Node[0]).toMatchObject({ uploadedFile: 'big.zip', uploadedBytes: bytes.length });
+	expect(result.outputs.Node[0]).toMatchObject({
+		uploadedFile: 'big.zip',
+		uploadedBytes: bytes.length,
+	});
 	// Read through n8n's binary stream helper, never as a whole buffer.
 	expect(calls()).toEqual({ getAsBuffer: 0, getAsStream: 1 });
 	expect(sim.rimo3.received()).toEqual([
@@ -87,7 +91,9 @@ test('a 429 on the upload is repeated from a fresh stream: one package, exact by
 	expect(result.error).toBeUndefined();
 	expect(sim.requests({ route: ROUTE }).map((r) => r.status)).toEqual([429, 200]);
 	expect(calls()).toEqual({ getAsBuffer: 0, getAsStream: 2 });
-	expect(sim.rimo3.received().map((f) => [f.size, f.sha256])).toEqual([[bytes.length, sha256(bytes)]]);
+	expect(sim.rimo3.received().map((f) => [f.size, f.sha256])).toEqual([
+		[bytes.length, sha256(bytes)],
+	]);
 	expect(sim.stats().personalities.rimo3.rimo3Uploads).toBe(1);
 });
 

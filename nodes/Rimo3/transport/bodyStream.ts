@@ -3,6 +3,7 @@ interface Sink {
 	write(chunk: Buffer): boolean;
 	end(): unknown;
 	once(event: string, listener: () => void): unknown;
+	removeListener(event: string, listener: () => void): unknown;
 }
 
 type Listener = (arg?: unknown) => void;
@@ -74,8 +75,13 @@ export class BodyStream {
 				if (this.destroyed || sinkClosed) return;
 				if (!sink.write(chunk))
 					await new Promise<void>((resolve) => {
-						sink.once('drain', resolve);
-						sink.once('close', resolve);
+						const done = () => {
+							sink.removeListener('drain', done);
+							sink.removeListener('close', done);
+							resolve();
+						};
+						sink.once('drain', done);
+						sink.once('close', done);
 					});
 			}
 			if (this.destroyed || sinkClosed) return;
