@@ -28,6 +28,7 @@ async function useFilesystemBinaryData(storagePath) {
 			counts.getAsStream = 0;
 			return () => ({ ...counts });
 		},
+		storagePath,
 		restore() {
 			service.config.mode = saved.mode;
 			service.config.localStoragePath = saved.path;

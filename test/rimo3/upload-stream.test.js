@@ -104,3 +104,23 @@ test('a 503 on the upload is not repeated: no second package', async () => {
 	expect(sim.requests({ route: ROUTE })).toHaveLength(1);
 	expect(sim.rimo3.received()).toEqual([]);
 });
+
+test('a package over 10 GiB is refused before any call, naming the field and item', async () => {
+	const binary = await storeBinary(Buffer.from('PK small'), {
+		fileName: 'huge.zip',
+		mimeType: 'application/zip',
+	});
+	// The size n8n recorded for the file is what the limit is checked against.
+	const fileId = binary.id.slice(binary.id.indexOf(':') + 1);
+	const metadataPath = path.join(store.storagePath, `${fileId}.metadata`);
+	const metadata = JSON.parse(fs.readFileSync(metadataPath, 'utf8'));
+	fs.writeFileSync(metadataPath, JSON.stringify({ ...metadata, fileSize: 11 * 1024 ** 3 }));
+	const result = await runWorkflow(rimo3Workflow(PARAMS), {
+		credentials: rimo3Credentials(sim),
+		input: [{ json: {}, binary: { data: binary } }],
+	});
+	expect(result.error.message).toMatch(
+		/^Input Binary Field .*at most 10737418240 \(10 GiB\).*\[item 0\]$/,
+	);
+	expect(sim.requests({ route: ROUTE })).toEqual([]);
+});
