@@ -20,6 +20,7 @@ const SECTIONS = [
 	['bulk', () => require('./tokens').measureBulk()],
 	['overhead', () => require('./overhead').measureOverhead()],
 	['package', () => require('./package').measurePackage()],
+	['rimo3Upload', () => require('./upload').measureRimo3Upload()],
 ];
 
 const TARGETS = {
@@ -40,6 +41,7 @@ const TARGETS = {
 	'overhead.vsHttpRequestNode': '≤ 1.0',
 	'listSessions.requestsFor200': '≤ 13',
 	'listSessions.monthlySharePercentHourly': '≤ 10',
+	'rimo3Upload.extraRssMB': '< 100',
 };
 
 function machine() {

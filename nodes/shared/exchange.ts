@@ -238,6 +238,11 @@ function followRedirect(
 		status === 308 ||
 		((status === 301 || status === 302) &&
 			['GET', 'HEAD'].includes(String(from.method ?? 'GET').toUpperCase()));
+	// A streamed body has been used up by the first request: it cannot follow the redirect.
+	if (keepMethod && isStream(from.body))
+		throw new UnsafeRequestError(
+			`The service answered the upload with a redirect to ${hostPortOf(target)}; an upload is not sent again to another address. Check the URL in the credential.`,
+		);
 	return keepMethod
 		? { ...from, url: target, qs: undefined }
 		: { ...from, url: target, qs: undefined, method: 'GET', body: undefined };

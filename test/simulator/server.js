@@ -40,7 +40,9 @@ async function startSimulator(options = {}) {
 	async function dispatch(req, res) {
 		const url = new URL(req.url, `http://${HOST}`);
 		const query = Object.fromEntries(url.searchParams);
-		const rawBody = await readBody(req);
+		// A personality may read a large body as it streams in (the Rimo3 file upload).
+		const reader = personalities.find((p) => p.readsBody && p.readsBody(req, url.pathname));
+		const rawBody = reader ? await reader.readBody(req) : await readBody(req);
 		if (!url.pathname.startsWith('/__sim/'))
 			return handleApi(req, res, { pathname: url.pathname, query, rawBody });
 		const parsed = parseJson(rawBody);

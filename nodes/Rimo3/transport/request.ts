@@ -14,6 +14,7 @@ import { backoffMs, shouldRetry } from '../../shared/retryPolicy';
 import { redactAndCut } from '../../shared/redact';
 import { ClientCredentialsAuth } from '../../shared/tokenAuth';
 import { hostOf, trimSlash } from '../../shared/url';
+import type { StreamedBody } from './multipart';
 
 export const CREDENTIAL_TYPE = 'rimo3OAuth2Api';
 
@@ -23,6 +24,8 @@ export interface Rimo3Request {
 	path: string;
 	qs?: IDataObject;
 	body?: Buffer | IDataObject;
+	/** A body sent as a stream; opened anew for every attempt (a stream can be sent only once). */
+	stream?: StreamedBody;
 	headers?: IDataObject;
 	action: string;
 	retry?: RetryPolicy;
@@ -161,8 +164,14 @@ export class Rimo3Client {
 			url: `${this.baseUrl}${req.path}`,
 			qs: req.qs,
 			body: req.body as IDataObject,
-			json: !Buffer.isBuffer(req.body),
-			headers: { Accept: 'application/json', ...req.headers },
+			json: !Buffer.isBuffer(req.body) && !req.stream,
+			headers: {
+				Accept: 'application/json',
+				...req.headers,
+				...(req.stream
+					? { 'Content-Type': req.stream.contentType, 'Content-Length': req.stream.length }
+					: {}),
+			},
 			timeout: this.timeoutMs,
 			ignoreHttpStatusErrors: true,
 		};
@@ -175,7 +184,13 @@ export class Rimo3Client {
 				// Only the repeat right after a refusal renews; later repeats use the new token.
 				const send = await this.auth.sender(renewNow);
 				renewNow = false;
-				failure = readResponse(await exchange(send, options, this.auth.guard));
+				const body = req.stream ? await req.stream.open() : undefined;
+				try {
+					const sent = body ? { ...options, body: body as unknown as IDataObject } : options;
+					failure = readResponse(await exchange(send, sent, this.auth.guard));
+				} finally {
+					body?.destroy();
+				}
 				if (failure.status === 401 && !reminted) {
 					// The token was refused (revoked, expired, secret rotated): one new token, one repeat.
 					// The call was not acted on, so this is safe for an upload too.

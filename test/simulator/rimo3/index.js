@@ -8,6 +8,7 @@
 const crypto = require('crypto');
 const { OAuthClients } = require('../oauth-clients');
 const { parseForm, parseJson, parseMultipart } = require('../http-utils');
+const { readMultipartStream } = require('./multipart-stream');
 
 const PREFIX = '/rimo3';
 const CLIENT = { clientId: 'rimo3-sim-client-3a7c', clientSecret: 'rimo3-sim-secret-e81f0b52' };
@@ -70,6 +71,7 @@ function createRimo3Personality(options = {}) {
 	const oauth = new OAuthClients({ accounts: [CLIENT], clock, prefix: 'r3' });
 	let state = buildSeed();
 	let counters = { rimo3Uploads: 0, rimo3Tests: 0 };
+	const received = [];
 
 	/** A new package with its pipeline queued; the answer as the manual upload gives it. */
 	function createPackage({ displayName, publisher, version, fileName, tags, fileLink, steps }) {
@@ -145,6 +147,7 @@ function createRimo3Personality(options = {}) {
 					errors.progressStep = ['progressStep must be 2 or 3.'];
 				if (Object.keys(errors).length)
 					return problem(400, 'One or more validation errors occurred.', errors);
+				received.push({ ...file, displayName: one('displayName') });
 				return createPackage({
 					displayName: one('displayName'),
 					publisher: one('publisher'),
@@ -178,8 +181,22 @@ function createRimo3Personality(options = {}) {
 		name: 'rimo3',
 		prefixes: [PREFIX],
 		routes,
+		/** The file upload is read as it streams in (hashed and counted, never held whole). */
+		readsBody: (req, pathname) =>
+			req.method === 'POST' &&
+			pathname === `${PREFIX}/api/v2/application-packages/upload/manual` &&
+			/multipart\/form-data/i.test(String(req.headers['content-type'] || '')),
+		async readBody(req) {
+			const multipart = await readMultipartStream(req, req.headers['content-type']);
+			// As JSON text, so the request log shows the fields and the file's size and hash.
+			return JSON.stringify(multipart ? { multipart } : { badMultipart: true });
+		},
 		parseBody(raw, headers) {
 			const type = String(headers['content-type'] || '');
+			if (/multipart\/form-data/i.test(type) && raw.startsWith('{')) {
+				const summary = JSON.parse(raw);
+				return summary.multipart ? { value: summary } : { error: new Error('bad multipart') };
+			}
 			if (/multipart\/form-data/i.test(type)) {
 				const multipart = parseMultipart(raw, type);
 				return multipart ? { value: { multipart } } : { error: new Error('bad multipart') };
@@ -200,6 +217,7 @@ function createRimo3Personality(options = {}) {
 		reset() {
 			state = buildSeed();
 			counters = { rimo3Uploads: 0, rimo3Tests: 0 };
+			received.length = 0;
 			oauth.reset();
 		},
 		stats: () => ({
@@ -216,6 +234,8 @@ function createRimo3Personality(options = {}) {
 			rotateSecret: (newSecret) => oauth.rotateSecret(CLIENT.clientId, newSecret),
 			stats: () => ({ ...counters, tokensMinted: oauth.counters.minted }),
 			state: () => JSON.parse(JSON.stringify(state)),
+			/** Files of accepted uploads as received: name, size, sha256, display name. */
+			received: () => received.map((f) => ({ ...f })),
 		}),
 	};
 }

@@ -9,6 +9,7 @@ import { invalidInput } from '../../../shared/validation';
 import { buildMultipart, isMimeType } from '../../transport/multipart';
 import type { Rimo3Client } from '../../transport/request';
 import { replyOf, uploadFromLink } from './uploadLink';
+import { packageFile } from './uploadSource';
 
 const BINARY = { show: { source: ['binary'] } };
 const LINK = { show: { source: ['link'] } };
@@ -182,9 +183,7 @@ export async function execute(
 			`"${property}" holds no file on this item`,
 		);
 	const binary = this.helpers.assertBinaryData(i, property);
-	const data = await this.helpers.getBinaryDataBuffer(i, property);
-	if (!data.length)
-		throw invalidInput(this.getNode(), i, 'Input Binary Field', `"${property}" is an empty file`);
+	const file = await packageFile(this, i, property, binary);
 	fields.push(['progressStep', String(progressStep)]);
 	for (const tag of tags) fields.push(['tags', tag]);
 
@@ -198,17 +197,16 @@ export async function execute(
 			'Input Binary Field',
 			`"${property}" has a MIME type that is not of the form type/subtype`,
 		);
-	const { body, contentType } = buildMultipart(fields, {
+	const stream = buildMultipart(fields, {
 		name: 'file',
 		fileName: uploadName,
 		contentType: mimeType,
-		data,
+		...file,
 	});
 	const answer = await client.request({
 		method: 'POST',
 		path: '/api/v2/application-packages/upload/manual',
-		body,
-		headers: { 'Content-Type': contentType },
+		stream,
 		action: 'upload the application package',
 		// Not idempotent: a blind repeat could import the package twice.
 		retry: 'rejectedOnly',
@@ -220,7 +218,7 @@ export async function execute(
 				...replyOf(answer),
 				displayName,
 				uploadedFile: uploadName,
-				uploadedBytes: data.length,
+				uploadedBytes: file.size,
 				progressStep,
 			},
 		},
