@@ -1,3 +1,4 @@
+import { rmsPolicyProperties } from './common/rmsPolicy';
 import { rmsUrlProperties } from './common/tokenRequests';
 import type {
 	IAuthenticateGeneric,
@@ -31,6 +32,7 @@ export class TeltonikaRmsApi implements ICredentialType {
 				'Created in RMS under Account settings → API → Access tokens (needs two-factor authentication). Give it the scopes devices:read, device_remote_access:read and device_remote_access:write.',
 		},
 		...rmsUrlProperties,
+		...rmsPolicyProperties,
 	];
 
 	authenticate: IAuthenticateGeneric = {

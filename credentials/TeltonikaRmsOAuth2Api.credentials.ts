@@ -1,3 +1,4 @@
+import { rmsPolicyProperties } from './common/rmsPolicy';
 import { rmsUrlProperties } from './common/tokenRequests';
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
@@ -76,5 +77,6 @@ export class TeltonikaRmsOAuth2Api implements ICredentialType {
 		},
 		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
 		...rmsUrlProperties,
+		...rmsPolicyProperties,
 	];
 }

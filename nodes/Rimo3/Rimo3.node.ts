@@ -8,6 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import * as applicationPackage from './actions/applicationPackage';
 import { router } from './actions/router';
 import { DEFAULT_REQUEST_TIMEOUT_S } from './transport/request';
+import { MAX_SECONDS } from '../shared/validation';
 import { searchPackages } from './methods/listSearch';
 
 export class Rimo3 implements INodeType {
@@ -46,9 +47,12 @@ export class Rimo3 implements INodeType {
 						name: 'requestTimeout',
 						type: 'number',
 						default: DEFAULT_REQUEST_TIMEOUT_S,
-						typeOptions: { minValue: 0.1, numberPrecision: 1 },
-						description:
-							'How long one HTTP request to Rimo3 may take (uploads of large packages need the most). A read that times out is retried; an upload is not, because Rimo3 may have received it.',
+						typeOptions: {
+							minValue: 0.1,
+							maxValue: MAX_SECONDS.requestTimeout,
+							numberPrecision: 1,
+						},
+						description: `How long one HTTP request to Rimo3 may take, at most ${MAX_SECONDS.requestTimeout} s (uploads of large packages need the most). A read that times out is retried; an upload is not, because Rimo3 may have received it.`,
 					},
 				],
 			},

@@ -1,4 +1,5 @@
 import type { IExecuteFunctions, ILoadOptionsFunctions, IWebhookFunctions } from 'n8n-workflow';
+import { MAX_SECONDS, requireAtMostSeconds } from './validation';
 
 export type NodeContext = IExecuteFunctions | ILoadOptionsFunctions | IWebhookFunctions;
 
@@ -16,5 +17,13 @@ export function nodeParameter(ctx: NodeContext, name: string, fallback: unknown)
 /** One timeout per node run (it is about the network, not about any one item), in ms. */
 export function requestTimeoutMs(ctx: NodeContext, defaultSeconds: number): number {
 	const seconds = Number(nodeParameter(ctx, 'options.requestTimeout', defaultSeconds));
+	if (Number.isFinite(seconds) && seconds > 0)
+		requireAtMostSeconds(
+			ctx.getNode(),
+			0,
+			'Request Timeout (Seconds)',
+			seconds,
+			MAX_SECONDS.requestTimeout,
+		);
 	return (Number.isFinite(seconds) && seconds > 0 ? seconds : defaultSeconds) * 1000;
 }

@@ -15,3 +15,35 @@ export function invalidInput(
 			hint ?? `Fix "${field}" for item ${itemIndex} and run again; nothing was sent for this item.`,
 	});
 }
+
+/**
+ * The upper bound, in seconds, of every duration, interval and timeout the nodes accept: one
+ * place, so each field's description and its check say the same. Node's timers overflow above
+ * about 2^31 ms and then fire at once, so nothing here comes near that.
+ */
+export const MAX_SECONDS = {
+	/** One hour: the longest a large Rimo3 package upload is given. */
+	requestTimeout: 3600,
+	pollInterval: 60,
+	pollTimeout: 600,
+	/** RMS link and session duration: 8 hours. */
+	linkDuration: 28800,
+} as const;
+
+/** A number of seconds within its stated maximum, or the error naming the field and item. */
+export function requireAtMostSeconds(
+	node: INode,
+	itemIndex: number,
+	field: string,
+	seconds: number,
+	max: number,
+): number {
+	if (!(seconds <= max))
+		throw invalidInput(
+			node,
+			itemIndex,
+			field,
+			`must be at most ${max} seconds (got ${String(seconds)})`,
+		);
+	return seconds;
+}

@@ -82,6 +82,11 @@ const BT_RULES = [
 		generate({ queueType: 'issue', issueCodeName: '={{ $json.none }}' }),
 		'Issue Code Name',
 	],
+	[
+		'request timeout over its maximum',
+		generate({ options: { requestTimeout: 1e7 } }),
+		'Request Timeout (Seconds)',
+	],
 	// (an unknown Queue value is refused by n8n itself before the node runs: not reachable)
 	['ttl negative', generate({ ttl: -5 }), 'Time to Live (Seconds)'],
 	['ttl not whole', generate({ ttl: 1.5 }), 'Time to Live (Seconds)'],
@@ -256,6 +261,11 @@ const BT_RULES = [
 ];
 
 const RIMO3_RULES = [
+	[
+		'request timeout over its maximum',
+		{ resource: 'applicationPackage', operation: 'getAll', options: { requestTimeout: 3601 } },
+		'Request Timeout (Seconds)',
+	],
 	[
 		'package id not an id',
 		{ resource: 'applicationPackage', operation: 'getSequences', applicationPackage: rl('a/b') },

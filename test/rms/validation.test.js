@@ -262,7 +262,7 @@ test('the message says what was wrong with the value', async () => {
 		input: [{}],
 	});
 	expect(duration.error.message).toBe(
-		'Duration (Seconds) must be a whole number at least 10 seconds (got "5") [item 0]',
+		'Duration (Seconds) must be a whole number from 10 to 28800 seconds (got "5") [item 0]',
 	);
 	expect(duration.requests).toEqual([]);
 });
@@ -284,7 +284,7 @@ test('a bad later item names its own index', async () => {
 		input: [{ duration: 600 }, { duration: 3 }],
 	});
 	expect(result.error.message).toBe(
-		'Duration (Seconds) must be a whole number at least 10 seconds (got "3") [item 1]',
+		'Duration (Seconds) must be a whole number from 10 to 28800 seconds (got "3") [item 1]',
 	);
 	expect(result.error.context.itemIndex).toBe(1);
 	// only item 0 reached the API
@@ -341,7 +341,7 @@ test('with continueOnFail the bad items become error items and the good ones sti
 		duration: 600,
 	});
 	expect(items[1].json).toEqual({
-		error: 'Duration (Seconds) must be a whole number at least 10 seconds (got "5") [item 1]',
+		error: 'Duration (Seconds) must be a whole number from 10 to 28800 seconds (got "5") [item 1]',
 		description:
 			'Fix "Duration (Seconds)" for item 1 and run again; nothing was sent for this item.',
 	});

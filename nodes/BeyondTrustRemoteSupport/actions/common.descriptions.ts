@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { DEFAULT_MAX_REQUESTS_PER_SECOND, DEFAULT_REQUEST_TIMEOUT_S } from '../transport/request';
+import { MAX_SECONDS } from '../../shared/validation';
 
 export const teamLocator: INodeProperties = {
 	displayName: 'Team',
@@ -103,9 +104,8 @@ export const optionsCollection: INodeProperties = {
 			name: 'requestTimeout',
 			type: 'number',
 			default: DEFAULT_REQUEST_TIMEOUT_S,
-			typeOptions: { minValue: 0.1, numberPrecision: 1 },
-			description:
-				'How long one HTTP request to BeyondTrust may take. A read that times out is retried; generating a key or terminating a session is not, because the site may have acted on it.',
+			typeOptions: { minValue: 0.1, maxValue: MAX_SECONDS.requestTimeout, numberPrecision: 1 },
+			description: `How long one HTTP request to BeyondTrust may take, at most ${MAX_SECONDS.requestTimeout} s. A read that times out is retried; generating a key or terminating a session is not, because the site may have acted on it.`,
 		},
 		{
 			displayName: 'Max Requests per Second',

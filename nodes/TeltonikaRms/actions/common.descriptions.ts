@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { MIN_POLL_INTERVAL_S } from '../helpers/options';
+import { MAX_SECONDS } from '../../shared/validation';
 import { PROTOCOLS } from '../helpers/validation';
 import { MAX_POLL_WAIT_MS } from '../transport/statusChannel';
 
@@ -83,8 +84,8 @@ export const durationField: INodeProperties = {
 	type: 'number',
 	default: 1800,
 	required: true,
-	typeOptions: { minValue: 10 },
-	description: 'How long the link stays open; at least 10 seconds',
+	typeOptions: { minValue: 10, maxValue: MAX_SECONDS.linkDuration },
+	description: `How long the link stays open, from 10 to ${MAX_SECONDS.linkDuration} seconds (8 hours)`,
 };
 
 export const accessIdField: INodeProperties = {
@@ -125,16 +126,20 @@ export const pollOptions: INodeProperties[] = [
 		name: 'pollInterval',
 		type: 'number',
 		default: 0.5,
-		typeOptions: { minValue: MIN_POLL_INTERVAL_S, numberPrecision: 2 },
-		description: `Shortest wait between checks of an RMS status channel, at least ${MIN_POLL_INTERVAL_S} s (a lower value is raised to it). The first check waits twice this; later waits grow to a fifth of the time already waited, up to ${MAX_POLL_WAIT_MS / 1000} s. Every check counts against the RMS monthly request quota.`,
+		typeOptions: {
+			minValue: MIN_POLL_INTERVAL_S,
+			maxValue: MAX_SECONDS.pollInterval,
+			numberPrecision: 2,
+		},
+		description: `Shortest wait between checks of an RMS status channel, from ${MIN_POLL_INTERVAL_S} to ${MAX_SECONDS.pollInterval} s (a lower value is raised to it). The first check waits twice this; later waits grow to a fifth of the time already waited, up to ${MAX_POLL_WAIT_MS / 1000} s. Every check counts against the RMS monthly request quota.`,
 	},
 	{
 		displayName: 'Poll Timeout (Seconds)',
 		name: 'pollTimeout',
 		type: 'number',
 		default: 90,
-		typeOptions: { minValue: 1 },
-		description: 'How long to wait for RMS to finish an action before giving up',
+		typeOptions: { minValue: 1, maxValue: MAX_SECONDS.pollTimeout },
+		description: `How long to wait for RMS to finish an action before giving up, at most ${MAX_SECONDS.pollTimeout} s`,
 	},
 ];
 
@@ -143,9 +148,8 @@ export const requestTimeoutOption: INodeProperties = {
 	name: 'requestTimeout',
 	type: 'number',
 	default: 30,
-	typeOptions: { minValue: 0.1, numberPrecision: 1 },
-	description:
-		'How long one HTTP request to RMS may take. A read that times out is retried; a change is not, because RMS may have acted on it.',
+	typeOptions: { minValue: 0.1, maxValue: MAX_SECONDS.requestTimeout, numberPrecision: 1 },
+	description: `How long one HTTP request to RMS may take, at most ${MAX_SECONDS.requestTimeout} s. A read that times out is retried; a change is not, because RMS may have acted on it.`,
 };
 
 /** Options of an operation that waits on a status channel: poll options, request timeout, extras. */

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { MAX_SECONDS, requireAtMostSeconds } from '../../shared/validation';
 
 export interface NodeOptions {
 	pollIntervalMs: number;
@@ -13,6 +14,9 @@ export function readOptions(ctx: IExecuteFunctions, i: number): NodeOptions {
 	const options = ctx.getNodeParameter('options', i, {}) as IDataObject;
 	const interval = Number(options.pollInterval ?? 0.5);
 	const timeout = Number(options.pollTimeout ?? 90);
+	const node = ctx.getNode();
+	requireAtMostSeconds(node, i, 'Poll Interval (Seconds)', interval, MAX_SECONDS.pollInterval);
+	requireAtMostSeconds(node, i, 'Poll Timeout (Seconds)', timeout, MAX_SECONDS.pollTimeout);
 	return {
 		pollIntervalMs:
 			Math.max(MIN_POLL_INTERVAL_S, Number.isFinite(interval) ? interval : 0.5) * 1000,

@@ -153,6 +153,14 @@ async function deleteCopy(client: RmsClient, accessId: number, i: number): Promi
 	}
 }
 
+/** What an existing configuration is; one with no protocol is the router's main WebUI entry. */
+export function describeTarget(config: IDataObject): string {
+	const where = `${String(config.destination_ip)}:${String(config.destination_port)}`;
+	if (config.protocol === null || config.protocol === undefined || config.protocol === '')
+		return `is the router's main WebUI entry (no protocol, ${where})`;
+	return `already points to ${String(config.protocol)}://${where}`;
+}
+
 /**
  * The configuration with the spec's name, created when missing: the heart of "Generate connect
  * link". Idempotent under concurrency: executions in this process take turns per name, and
@@ -174,7 +182,7 @@ export async function ensureRemoteAccess(
 		if (!sameTarget(kept, spec)) {
 			throw new NodeOperationError(
 				client.node,
-				`Remote access "${spec.name}" on device ${spec.deviceId} already points to ${String(kept.protocol)}://${String(kept.destination_ip)}:${String(kept.destination_port)}, not ${spec.protocol}://${spec.destinationIp}:${spec.destinationPort} [item ${i}]`,
+				`Remote access "${spec.name}" on device ${spec.deviceId} ${describeTarget(kept)}, not ${spec.protocol}://${spec.destinationIp}:${spec.destinationPort} [item ${i}]`,
 				{
 					itemIndex: i,
 					description:

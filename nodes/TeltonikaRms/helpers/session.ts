@@ -29,7 +29,9 @@ export async function requestLink(
 	options: NodeOptions,
 	missingLinkHint: string,
 ): Promise<StartedSession> {
-	const startedAt = Math.floor(Date.now() / 1000);
+	// The expiry is computed before the call: nothing after RMS opened the link may fail on it.
+	const expiresUnix = Math.floor(Date.now() / 1000) + req.body.duration;
+	const expiresAt = new Date(expiresUnix * 1000).toISOString();
 	const event = await requestChange(client, req, options, key);
 	const link = toHttpsLink(event?.link);
 	if (!link) {
@@ -39,10 +41,9 @@ export async function requestLink(
 			{ itemIndex: req.itemIndex, description: missingLinkHint },
 		);
 	}
-	const expiresUnix = startedAt + req.body.duration;
 	return {
 		link,
-		expires_at: new Date(expiresUnix * 1000).toISOString(),
+		expires_at: expiresAt,
 		expires_at_unix: expiresUnix,
 	};
 }

@@ -1,5 +1,5 @@
 import type { INode } from 'n8n-workflow';
-import { invalidInput } from '../../shared/validation';
+import { invalidInput, MAX_SECONDS } from '../../shared/validation';
 
 export { invalidInput };
 
@@ -75,9 +75,9 @@ export function requirePort(node: INode, i: number, field: string, value: unknow
 	return requireInteger(node, i, field, value, 1, 65535);
 }
 
-/** RMS rejects sessions shorter than 10 seconds. */
+/** RMS rejects sessions shorter than 10 seconds; longer than 8 hours is not ours to open. */
 export function requireDuration(node: INode, i: number, field: string, value: unknown): number {
-	return requireInteger(node, i, field, value, 10, Number.MAX_SAFE_INTEGER, ' seconds');
+	return requireInteger(node, i, field, value, 10, MAX_SECONDS.linkDuration, ' seconds');
 }
 
 export function requireProtocol(node: INode, i: number, field: string, value: unknown): Protocol {

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 import { readDeviceRef, resolveDeviceId } from '../../helpers/device';
 import { readOptions } from '../../helpers/options';
+import { checkDestination, checkDuration, readPolicy } from '../../helpers/policy';
 import { ensureRemoteAccess } from '../../helpers/remoteAccess';
 import type { RemoteAccessSpec } from '../../helpers/remoteAccess';
 import { startConnectSession } from '../../helpers/session';
@@ -80,6 +81,9 @@ export async function execute(
 		? requireText(node, i, 'Remote Access Name', rawName)
 		: defaultConfigName(protocol, destinationIp, destinationPort);
 	const options = readOptions(this, i);
+	const policy = await readPolicy(this, i);
+	checkDestination(node, i, policy, { ip: destinationIp, port: destinationPort, protocol });
+	checkDuration(node, i, policy, duration);
 
 	const deviceId = await resolveDeviceId(client, ref, i);
 	const spec: RemoteAccessSpec = {
@@ -88,7 +92,7 @@ export async function execute(
 		destinationIp,
 		destinationPort,
 		protocol,
-		credentialsRequired: false,
+		credentialsRequired: policy.credentialsRequired,
 	};
 	const { config, created } = await ensureRemoteAccess(client, spec, options, i);
 

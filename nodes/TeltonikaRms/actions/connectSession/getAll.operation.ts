@@ -7,6 +7,7 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 import { readDeviceRef, resolveDeviceId } from '../../helpers/device';
 import { normalizeSession } from '../../helpers/normalize';
+import { readPolicy } from '../../helpers/policy';
 import { listRemoteAccess } from '../../helpers/remoteAccess';
 import { readLimit } from '../../helpers/limit';
 import { requireId } from '../../helpers/validation';
@@ -129,5 +130,16 @@ export async function execute(
 			);
 		}
 	}
-	return results.slice(0, limit).map((json) => ({ json }));
+	// As an AI agent's tool (type ending in Tool), the live links of other people's sessions stay
+	// out of the answer unless the credential's policy shows them.
+	const asTool = this.getNode().type.endsWith('Tool');
+	const hideLinks = asTool && !(await readPolicy(this, i)).showLinksToTools;
+	return results.slice(0, limit).map((json) => ({ json: hideLinks ? withoutLink(json) : json }));
+}
+
+function withoutLink(session: IDataObject): IDataObject {
+	const rest: IDataObject = { ...session, link_withheld: true };
+	delete rest.url;
+	delete rest.link;
+	return rest;
 }

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { readOptions } from '../../helpers/options';
+import { checkDuration, readPolicy } from '../../helpers/policy';
 import { startConnectSession } from '../../helpers/session';
 import { requireDuration, requireId } from '../../helpers/validation';
 import type { RmsClient } from '../../transport/request';
@@ -27,6 +28,7 @@ export async function execute(
 		this.getNodeParameter('duration', i),
 	);
 	const options = readOptions(this, i);
+	checkDuration(node, i, await readPolicy(this, i), duration);
 	const session = await startConnectSession(client, accessId, duration, undefined, options, i);
 	return [{ json: { ...session, duration, access_id: accessId } }];
 }

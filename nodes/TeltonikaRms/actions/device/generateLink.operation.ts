@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 import { readDeviceRef, resolveDeviceId } from '../../helpers/device';
 import { readOptions } from '../../helpers/options';
+import { checkDuration, readPolicy } from '../../helpers/policy';
 import { requestLink } from '../../helpers/session';
 import { invalidInput, requireDuration } from '../../helpers/validation';
 import type { RmsClient } from '../../transport/request';
@@ -61,6 +62,7 @@ export async function execute(
 		this.getNodeParameter('duration', i),
 	);
 	const options = readOptions(this, i);
+	checkDuration(this.getNode(), i, await readPolicy(this, i), duration);
 
 	const deviceId = await resolveDeviceId(client, ref, i);
 	const label = LINK_TYPES[linkType];

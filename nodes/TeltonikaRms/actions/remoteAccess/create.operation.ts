@@ -7,6 +7,7 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 import { readDeviceRef, resolveDeviceId } from '../../helpers/device';
 import { readOptions } from '../../helpers/options';
+import { checkDestination, readPolicy } from '../../helpers/policy';
 import { createRemoteAccess } from '../../helpers/remoteAccess';
 import { requireIPv4, requirePort, requireProtocol, requireText } from '../../helpers/validation';
 import type { RmsClient } from '../../transport/request';
@@ -58,7 +59,11 @@ export async function execute(
 	const destinationPort = requirePort(node, i, 'Port', this.getNodeParameter('destinationPort', i));
 	const protocol = requireProtocol(node, i, 'Protocol', this.getNodeParameter('protocol', i));
 	const options = readOptions(this, i);
+	const policy = await readPolicy(this, i);
+	checkDestination(node, i, policy, { ip: destinationIp, port: destinationPort, protocol });
+	// The option can ask for a login the policy does not; it cannot drop one the policy asks for.
 	const credentialsRequired =
+		policy.credentialsRequired ||
 		(this.getNodeParameter('options', i, {}) as IDataObject).credentialsRequired === true;
 
 	const deviceId = await resolveDeviceId(client, ref, i);

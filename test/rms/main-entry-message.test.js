@@ -1,0 +1,74 @@
+// A configuration name that is taken by the router's main WebUI entry (protocol null or empty in
+// RMS, docs/vendor-behaviour.md) is reported as that entry, not as "null://...".
+'use strict';
+const { startSimulator } = require('../simulator');
+const { runWorkflow } = require('../helpers/workflow-runner');
+
+const NODE = 'Teltonika RMS';
+let sim;
+beforeAll(async () => {
+	sim = await startSimulator({ port: 0, channelCompleteMs: 50 });
+});
+afterAll(() => sim.stop());
+beforeEach(() => sim.reset());
+
+function run(deviceId) {
+	return runWorkflow(
+		{
+			nodes: [
+				{
+					id: 't',
+					name: 'Start',
+					type: 'n8n-nodes-base.manualTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: {},
+				},
+				{
+					id: 'r',
+					name: NODE,
+					type: 'n8n-nodes-remote-access.teltonikaRms',
+					typeVersion: 1,
+					position: [200, 0],
+					parameters: {
+						resource: 'connectSession',
+						operation: 'generateLink',
+						device: { __rl: true, mode: 'id', value: String(deviceId) },
+						destinationIp: '192.168.1.10',
+						destinationPort: 443,
+						protocol: 'https',
+						duration: 600,
+						name: 'Main',
+						options: { pollInterval: 0.02, pollTimeout: 10 },
+					},
+					credentials: { teltonikaRmsApi: { id: '1', name: 'sim' } },
+				},
+			],
+			connections: { Start: { main: [[{ node: NODE, type: 'main', index: 0 }]] } },
+		},
+		{
+			credentials: {
+				teltonikaRmsApi: {
+					accessToken: sim.rms.tokens.full,
+					baseUrl: sim.rms.baseUrl,
+					statusUrl: sim.rms.statusUrl,
+				},
+			},
+		},
+	);
+}
+
+// Device 1002's Main entry has protocol null, 1004's an empty protocol (test/simulator/rms/seed.js).
+test.each([
+	[1002, '192.168.1.1:80'],
+	[1004, '192.168.1.1:443'],
+])('device %i: the name conflict names the main WebUI entry', async (deviceId, where) => {
+	const result = await run(deviceId);
+	expect(result.error).toBeDefined();
+	expect(result.error.message).toBe(
+		`Remote access "Main" on device ${deviceId} is the router's main WebUI entry (no protocol, ${where}), not https://192.168.1.10:443 [item 0]`,
+	);
+	expect(result.error.message).not.toMatch(/null:\/\/|:\/\/192\.168\.1\.1:/);
+	// nothing was created or started
+	expect(sim.requests({ method: 'POST' })).toEqual([]);
+});

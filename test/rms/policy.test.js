@@ -1,0 +1,231 @@
+// The remote-access policy of the RMS credential: checked before any RMS call, naming the field
+// and the item; a node cannot widen it; as an AI tool, List sessions withholds links.
+'use strict';
+const { startSimulator } = require('../simulator');
+const { runWorkflow } = require('../helpers/workflow-runner');
+const { loadTypes } = require('../helpers/type-registry');
+
+const NODE = 'Teltonika RMS';
+const TYPE = 'n8n-nodes-remote-access.teltonikaRms';
+let sim;
+beforeAll(async () => {
+	sim = await startSimulator({ port: 0, channelCompleteMs: 50 });
+	// n8n offers the node to agents as "<type>Tool" (docs/vendor-behaviour.md): the same class.
+	const { nodeTypes } = await loadTypes();
+	nodeTypes.byFullName[`${TYPE}Tool`] = nodeTypes.byFullName[TYPE];
+});
+afterAll(() => sim.stop());
+beforeEach(() => sim.reset());
+
+const rl = (value) => ({ __rl: true, mode: 'id', value });
+const fast = { pollInterval: 0.02, pollTimeout: 10 };
+function run(parameters, policy = {}, type = TYPE) {
+	return runWorkflow(
+		{
+			nodes: [
+				{
+					id: 't',
+					name: 'Start',
+					type: 'n8n-nodes-base.manualTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: {},
+				},
+				{
+					id: 'r',
+					name: NODE,
+					type,
+					typeVersion: 1,
+					position: [200, 0],
+					parameters,
+					credentials: { teltonikaRmsApi: { id: '1', name: 'sim' } },
+				},
+			],
+			connections: { Start: { main: [[{ node: NODE, type: 'main', index: 0 }]] } },
+		},
+		{
+			credentials: {
+				teltonikaRmsApi: {
+					accessToken: sim.rms.tokens.full,
+					baseUrl: sim.rms.baseUrl,
+					statusUrl: sim.rms.statusUrl,
+					...policy,
+				},
+			},
+		},
+	);
+}
+const generate = (p) => ({
+	resource: 'connectSession',
+	operation: 'generateLink',
+	device: rl('1001'),
+	destinationIp: '192.168.1.10',
+	destinationPort: 443,
+	protocol: 'https',
+	duration: 600,
+	options: fast,
+	...p,
+});
+const create = (p) => ({
+	resource: 'remoteAccess',
+	operation: 'create',
+	device: rl('1001'),
+	name: 'Policy_Test',
+	destinationIp: '192.168.1.10',
+	destinationPort: 443,
+	protocol: 'https',
+	options: fast,
+	...p,
+});
+const start = (p) => ({
+	resource: 'connectSession',
+	operation: 'start',
+	accessId: 62002,
+	duration: 600,
+	options: fast,
+	...p,
+});
+const deviceLink = (p) => ({
+	resource: 'device',
+	operation: 'generateLink',
+	device: rl('1001'),
+	linkType: 'cli',
+	duration: 600,
+	options: fast,
+	...p,
+});
+const anywhere = { policyAllowedNetworks: '0.0.0.0/0' };
+
+// [case, parameters, credential policy, the exact message]
+const refused = [
+	[
+		'a public address (default policy)',
+		generate({ destinationIp: '8.8.8.8' }),
+		{},
+		"LAN IP Address 8.8.8.8 is outside the allowed networks of the credential's policy (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16) [item 0]",
+	],
+	[
+		'loopback over telnet (default policy)',
+		generate({ destinationIp: '127.0.0.1', destinationPort: 23, protocol: 'telnet' }),
+		{},
+		"LAN IP Address 127.0.0.1 is outside the allowed networks of the credential's policy (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16) [item 0]",
+	],
+	[
+		'loopback even when every network is allowed',
+		create({ destinationIp: '127.0.0.1' }),
+		anywhere,
+		"LAN IP Address 127.0.0.1 is a loopback address, refused unless the credential's policy names it (e.g. 127.0.0.1/32) [item 0]",
+	],
+	[
+		'0.0.0.0',
+		generate({ destinationIp: '0.0.0.0' }),
+		anywhere,
+		"LAN IP Address 0.0.0.0 is 0.0.0.0, refused unless the credential's policy names it (e.g. 0.0.0.0/32) [item 0]",
+	],
+	[
+		'the limited broadcast',
+		generate({ destinationIp: '255.255.255.255' }),
+		anywhere,
+		"LAN IP Address 255.255.255.255 is the broadcast address, refused unless the credential's policy names it (e.g. 255.255.255.255/32) [item 0]",
+	],
+	[
+		"the allowed network's broadcast",
+		create({ destinationIp: '192.168.255.255' }),
+		{},
+		"LAN IP Address 192.168.255.255 is the broadcast address of 192.168.0.0/16, refused unless the credential's policy names it (e.g. 192.168.255.255/32) [item 0]",
+	],
+	[
+		'a port outside the policy',
+		generate({ destinationPort: 23, protocol: 'telnet' }),
+		{ policyAllowedPorts: '22, 443, 8000-8100' },
+		"Port 23 is not allowed by the credential's policy [item 0]",
+	],
+	[
+		'a protocol outside the policy',
+		create({ protocol: 'telnet', destinationPort: 23 }),
+		{ policyAllowedProtocols: 'https, ssh' },
+		"Protocol telnet is not allowed by the credential's policy (https, ssh) [item 0]",
+	],
+	[
+		'generate link: longer than the policy',
+		generate({ duration: 7200 }),
+		{ policyMaxDuration: 3600 },
+		"Duration (Seconds) must be at most 3600 seconds, the credential's policy (got 7200) [item 0]",
+	],
+	[
+		'start: longer than the policy',
+		start({ duration: 3601 }),
+		{ policyMaxDuration: 3600 },
+		"Duration (Seconds) must be at most 3600 seconds, the credential's policy (got 3601) [item 0]",
+	],
+	[
+		'device link: longer than the policy',
+		deviceLink({ duration: 3601 }),
+		{ policyMaxDuration: 3600 },
+		"Duration (Seconds) must be at most 3600 seconds, the credential's policy (got 3601) [item 0]",
+	],
+	[
+		'a broken network in the policy',
+		generate(),
+		{ policyAllowedNetworks: '192.168.0.0/33' },
+		'Policy: Allowed Destination Networks has "192.168.0.0/33", not an IPv4 CIDR such as 192.168.0.0/16 [item 0]',
+	],
+];
+
+test.each(refused)(
+	'%s: refused before any RMS call',
+	async (_case, parameters, policy, message) => {
+		const result = await run(parameters, policy);
+		expect(result.error).toBeDefined();
+		expect(result.error.name).toBe('NodeOperationError');
+		expect(result.error.message).toBe(message);
+		expect(sim.requests({ path: '/api/' })).toEqual([]);
+	},
+);
+
+test('a loopback address named by the policy is allowed', async () => {
+	const result = await run(
+		create({ destinationIp: '127.0.0.1', destinationPort: 80, protocol: 'http' }),
+		{
+			policyAllowedNetworks: '192.168.0.0/16, 127.0.0.1/32',
+		},
+	);
+	expect(result.error).toBeUndefined();
+});
+
+test('the policy asks for an RMS login: created configurations require it, the node cannot drop it', async () => {
+	const result = await run(create({ options: { ...fast, credentialsRequired: false } }), {
+		policyCredentialsRequired: true,
+	});
+	expect(result.error).toBeUndefined();
+	const posts = sim.requests({ method: 'POST', path: '/api/devices/remote-access' });
+	expect(posts).toHaveLength(1);
+	expect(JSON.stringify(posts[0].body)).toContain('"credentials_required":true');
+});
+
+test('List sessions as an AI tool withholds the links unless the policy shows them', async () => {
+	const list = {
+		resource: 'connectSession',
+		operation: 'getAll',
+		scope: 'accessId',
+		accessId: 62002,
+		activeOnly: false,
+	};
+	const asNode = await run(list);
+	expect(asNode.error).toBeUndefined();
+	const nodeItems = asNode.outputs[NODE];
+	expect(nodeItems.length).toBeGreaterThan(0);
+	expect(nodeItems.every((s) => typeof s.url === 'string' && s.url !== '')).toBe(true);
+
+	const asTool = await run(list, {}, `${TYPE}Tool`);
+	expect(asTool.error).toBeUndefined();
+	const toolItems = asTool.outputs[NODE];
+	expect(toolItems).toHaveLength(nodeItems.length);
+	for (const s of toolItems) {
+		expect(s).not.toHaveProperty('url');
+		expect(s.link_withheld).toBe(true);
+	}
+
+	const shown = await run(list, { policyShowLinksToTools: true }, `${TYPE}Tool`);
+	expect(shown.outputs[NODE].map((s) => s.url)).toEqual(nodeItems.map((s) => s.url));
+});
