@@ -42,13 +42,21 @@ const LINK_ARGS = {
 	protocol: 'https',
 	duration_seconds: 600,
 };
-const run = (name, args) =>
+// The policy the example's sticky note asks an administrator to set (the e2e imports the same).
+const AGENT_POLICY = {
+	policyAllowedNetworks: '192.168.1.0/24',
+	policyAllowedPorts: '22, 80, 443',
+	policyAllowedProtocols: 'https, ssh',
+	policyMaxDuration: 3600,
+};
+const run = (name, args, policy = AGENT_POLICY) =>
 	runWorkflow(asPlainNode(name), {
 		credentials: {
 			teltonikaRmsApi: {
 				accessToken: sim.rms.tokens.full,
 				baseUrl: sim.rms.baseUrl,
 				statusUrl: sim.rms.statusUrl,
+				...policy,
 			},
 		},
 		input: [args],
@@ -57,7 +65,15 @@ const run = (name, args) =>
 test('an MCP Server Trigger with three RMS tools, each described and connected as ai_tool', () => {
 	const trigger = example.nodes.find((n) => n.name === TRIGGER);
 	expect(trigger.type).toBe('@n8n/n8n-nodes-langchain.mcpTrigger');
-	expect(trigger.parameters.path).toBe('teltonika-rms-tools');
+	// Served only to clients with the Bearer token, at a path nobody guesses.
+	expect(trigger.parameters.authentication).toBe('bearerAuth');
+	expect(Object.keys(trigger.credentials)).toEqual(['httpBearerAuth']);
+	expect(trigger.parameters.path).toMatch(/^teltonika-rms-tools-[0-9a-f]{12}$/);
+	const note = example.nodes.find((n) => n.type === 'n8n-nodes-base.stickyNote');
+	expect(note.parameters.content).toMatch(/Bearer token/);
+	expect(note.parameters.content).toMatch(/Policy/);
+	for (const tool of tools)
+		expect(tool.credentials.teltonikaRmsApi.name).toBe('Teltonika RMS (AI agents, simulator)');
 	expect(tools.map((n) => n.name).sort()).toEqual([
 		'Generate connect link',
 		'Get device',
@@ -97,4 +113,19 @@ test('Get device and List sessions answer for the serial', async () => {
 	expect(sessions.error).toBeUndefined();
 	expect(sessions.outputs.Node.length).toBeGreaterThan(0);
 	expect(sessions.outputs.Node.every((s) => s.active === true)).toBe(true);
+});
+
+test('the narrow policy refuses loopback, a port and a duration it does not allow, before any call', async () => {
+	const refusals = [
+		[{ lan_ip: '127.0.0.1' }, /LAN IP Address .*127\.0\.0\.1/],
+		[{ lan_ip: '192.168.2.10' }, /outside the allowed networks/],
+		[{ port: 8080 }, /8080 is not allowed by the credential's policy/],
+		[{ protocol: 'telnet' }, /telnet is not allowed/],
+		[{ duration_seconds: 7200 }, /at most 3600 seconds/],
+	];
+	for (const [args, pattern] of refusals) {
+		const result = await run('Generate connect link', { ...LINK_ARGS, ...args });
+		expect(result.error.message).toMatch(pattern);
+	}
+	expect(sim.stats().requests).toBe(0);
 });

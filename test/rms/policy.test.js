@@ -229,3 +229,23 @@ test('List sessions as an AI tool withholds the links unless the policy shows th
 	const shown = await run(list, { policyShowLinksToTools: true }, `${TYPE}Tool`);
 	expect(shown.outputs[NODE].map((s) => s.url)).toEqual(nodeItems.map((s) => s.url));
 });
+
+describe("the router's own LAN address (its main WebUI entry's destination)", () => {
+	test('is refused before anything is created or started, from the list the node reads anyway', async () => {
+		const result = await run(generate({ destinationIp: '192.168.1.1', destinationPort: 443 }));
+		expect(result.error.message).toBe(
+			"LAN IP Address 192.168.1.1 is the router's own address on device 1001, refused unless the credential's policy names it (e.g. 192.168.1.1/32) [item 0]",
+		);
+		const rms = sim.stats().personalities.rms;
+		expect(rms.sessionsStarted).toBe(0);
+		expect(sim.requests().filter((r) => r.method !== 'GET')).toEqual([]);
+	});
+
+	test('is allowed when the policy names it as a /32', async () => {
+		const result = await run(generate({ destinationIp: '192.168.1.1', destinationPort: 443 }), {
+			policyAllowedNetworks: '192.168.1.0/24, 192.168.1.1/32',
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.outputs[NODE][0].link).toMatch(/^https:\/\//);
+	});
+});

@@ -181,3 +181,9 @@ export function checkDuration(node: INode, i: number, policy: RmsPolicy, duratio
 			`must be at most ${policy.maxDuration} seconds, the credential's policy (got ${duration})`,
 		);
 }
+
+/** Whether the policy names this address itself (a /32), as the router's own address needs. */
+export function namesAddress(policy: RmsPolicy, ip: string): boolean {
+	const value = ipToNumber(ip);
+	return value !== undefined && policy.networks.some((n) => n.prefix === 32 && n.base === value);
+}

@@ -15,6 +15,8 @@ export interface RemoteAccessSpec {
 	destinationPort: number;
 	protocol: Protocol;
 	credentialsRequired: boolean;
+	/** The router's own LAN address may be the destination only when the policy names it. */
+	allowRouterAddress?: boolean;
 }
 
 export async function listRemoteAccess(
@@ -153,11 +155,36 @@ async function deleteCopy(client: RmsClient, accessId: number, i: number): Promi
 	}
 }
 
+const isMainEntry = (config: IDataObject) =>
+	config.protocol === null || config.protocol === undefined || config.protocol === '';
+
+/**
+ * The router's main WebUI entry (no protocol) points to the router's own LAN address; a link to
+ * that address reaches the router itself, so it needs the policy to name it. The device's list is
+ * read anyway, so this costs no request.
+ */
+function refuseRouterAddress(
+	client: RmsClient,
+	spec: RemoteAccessSpec,
+	configs: IDataObject[],
+	i: number,
+): void {
+	if (spec.allowRouterAddress) return;
+	if (!configs.some((c) => isMainEntry(c) && c.destination_ip === spec.destinationIp)) return;
+	throw new NodeOperationError(
+		client.node,
+		`LAN IP Address ${spec.destinationIp} is the router's own address on device ${spec.deviceId}, refused unless the credential's policy names it (e.g. ${spec.destinationIp}/32) [item ${i}]`,
+		{
+			itemIndex: i,
+			description: 'Use Generate device link for the router itself, or ask an administrator.',
+		},
+	);
+}
+
 /** What an existing configuration is; one with no protocol is the router's main WebUI entry. */
 export function describeTarget(config: IDataObject): string {
 	const where = `${String(config.destination_ip)}:${String(config.destination_port)}`;
-	if (config.protocol === null || config.protocol === undefined || config.protocol === '')
-		return `is the router's main WebUI entry (no protocol, ${where})`;
+	if (isMainEntry(config)) return `is the router's main WebUI entry (no protocol, ${where})`;
 	return `already points to ${String(config.protocol)}://${where}`;
 }
 
@@ -175,7 +202,9 @@ export async function ensureRemoteAccess(
 	i: number,
 ) {
 	return await oneAtATime(nameKey(client, spec), async () => {
-		let named = allNamed(await listRemoteAccess(client, spec.deviceId, i), spec.name);
+		const configs = await listRemoteAccess(client, spec.deviceId, i);
+		refuseRouterAddress(client, spec, configs, i);
+		let named = allNamed(configs, spec.name);
 		const created = named.length === 0;
 		if (created) named = await submitCreate(client, spec, options, i);
 		const [kept, ...copies] = named;

@@ -2,12 +2,23 @@
 // published, and an MCP client from the npm registry (@modelcontextprotocol/sdk) talks to its
 // production URL on the running server, with no language model involved: it lists the three
 // tools, calls Generate connect link and gets the https link, and gets the node's own error text
-// back for a bad argument. test/e2e/run.js runs every suite listed in suites/index.js.
+// back for a bad argument, the credential's policy refusing what it does not allow, and the trigger
+// refusing a client without the Bearer token. test/e2e/run.js runs every suite listed in suites/index.js.
 'use strict';
 const assert = require('assert');
 const rms = require('./rms');
 
-const MCP_PATH = 'teltonika-rms-tools'; // the trigger's Path in the example
+const MCP_PATH = 'teltonika-rms-tools-7c41d9e2b5a8'; // the trigger's Path in the example
+const BEARER = { id: 'mcpClientsBearer', name: 'MCP clients (Bearer token)' };
+const BEARER_TOKEN = 'e2e-mcp-clients-token-0b6f1d9a4c7e';
+// The tools' RMS credential: the narrow policy an administrator would set for an agent.
+const AGENT_RMS = { id: 'rmsAgentsCred', name: 'Teltonika RMS (AI agents, simulator)' };
+const AGENT_POLICY = {
+	policyAllowedNetworks: '192.168.1.0/24',
+	policyAllowedPorts: '22, 80, 443',
+	policyAllowedProtocols: 'https, ssh',
+	policyMaxDuration: 3600,
+};
 const LINK = /^https:\/\/[0-9a-f]{32}\.proxy1-connect\.rms\.teltonika-networks\.com$/;
 const TOOLS = ['Generate_connect_link', 'Get_device', 'List_sessions'];
 const rmsStats = (sim) => sim.stats().personalities.rms;
@@ -16,7 +27,7 @@ const rmsStats = (sim) => sim.stats().personalities.rms;
  * Connects over streamable HTTP (or the older SSE transport), waiting for the published trigger's
  * route to be registered. Both are served at the same production URL.
  */
-async function connect(inst, { sse = false, waitMs = 30000 } = {}) {
+async function connect(inst, { sse = false, waitMs = 30000, token = BEARER_TOKEN } = {}) {
 	const { Client } = require('@modelcontextprotocol/sdk/client/index.js');
 	const {
 		StreamableHTTPClientTransport,
@@ -27,8 +38,11 @@ async function connect(inst, { sse = false, waitMs = 30000 } = {}) {
 	for (;;) {
 		const client = new Client({ name: 'n8n-nodes-remote-access-e2e', version: '1.0.0' });
 		try {
+			const requestInit = token ? { headers: { Authorization: `Bearer ${token}` } } : {};
 			await client.connect(
-				sse ? new SSEClientTransport(url) : new StreamableHTTPClientTransport(url),
+				sse
+					? new SSEClientTransport(url, { requestInit })
+					: new StreamableHTTPClientTransport(url, { requestInit }),
 			);
 			return client;
 		} catch (e) {
@@ -112,6 +126,49 @@ async function badArgument({ inst, sim }) {
 	}
 }
 
+async function policyRefusals({ inst, sim }) {
+	const client = await connect(inst);
+	try {
+		const call = async (args) =>
+			textOf(
+				await client.callTool({
+					name: 'Generate_connect_link',
+					arguments: { serial: '1111111111', protocol: 'https', duration_seconds: 600, ...args },
+				}),
+			);
+		const loopback = await call({ lan_ip: '127.0.0.1', port: 443 });
+		assert.match(loopback, /outside the allowed networks|refused unless the credential's policy/);
+		const port = await call({ lan_ip: '192.168.1.10', port: 8080 });
+		assert.match(port, /8080 is not allowed by the credential's policy/);
+		const long = await call({ lan_ip: '192.168.1.10', port: 443, duration_seconds: 7200 });
+		assert.match(long, /at most 3600 seconds/);
+		assert.strictEqual(sim.stats().requests, 0, 'nothing reached RMS');
+		return ['MCP tools/call 127.0.0.1, port 8080, 2 h → the policy refuses each, 0 RMS requests'];
+	} finally {
+		await client.close();
+	}
+}
+
+async function withoutToken({ inst }) {
+	const url = `${inst.url}/mcp/${MCP_PATH}`;
+	const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' });
+	const headers = {
+		'content-type': 'application/json',
+		accept: 'application/json, text/event-stream',
+	};
+	// The connect() above waited for the route; a client without the token is refused.
+	await connect(inst).then((c) => c.close());
+	const none = await fetch(url, { method: 'POST', headers, body });
+	const wrong = await fetch(url, {
+		method: 'POST',
+		headers: { ...headers, authorization: 'Bearer not-the-token' },
+		body,
+	});
+	assert.strictEqual(none.status, 403, `no token: HTTP ${none.status}`);
+	assert.strictEqual(wrong.status, 403, `wrong token: HTTP ${wrong.status}`);
+	return [`MCP without the Bearer token → ${none.status}, with a wrong one → ${wrong.status}`];
+}
+
 async function overSse({ inst, sim }) {
 	const client = await connect(inst, { sse: true });
 	try {
@@ -136,7 +193,15 @@ module.exports = {
 	key: 'mcp',
 	nodeType: `${rms.nodeType}Tool`,
 	credentialType: rms.credentialType,
-	credentials: rms.credentials,
+	credentials: (sim) => [
+		...rms.credentials(sim),
+		{
+			...AGENT_RMS,
+			type: rms.credentialType,
+			data: { ...rms.credentials(sim)[0].data, ...AGENT_POLICY },
+		},
+		{ ...BEARER, type: 'httpBearerAuth', data: { token: BEARER_TOKEN } },
+	],
 	credentialRef: rms.credentialRef,
 	operations: [],
 	examples: [
@@ -148,5 +213,17 @@ module.exports = {
 			run: badArgument,
 		},
 		{ file: 'examples/rms-mcp-server.json', via: 'server', label: 'SSE transport', run: overSse },
+		{
+			file: 'examples/rms-mcp-server.json',
+			via: 'server',
+			label: 'the credential policy refuses',
+			run: policyRefusals,
+		},
+		{
+			file: 'examples/rms-mcp-server.json',
+			via: 'server',
+			label: 'no Bearer token → 403',
+			run: withoutToken,
+		},
 	],
 };

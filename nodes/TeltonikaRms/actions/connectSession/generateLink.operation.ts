@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 import { readDeviceRef, resolveDeviceId } from '../../helpers/device';
 import { readOptions } from '../../helpers/options';
-import { checkDestination, checkDuration, readPolicy } from '../../helpers/policy';
+import { checkDestination, checkDuration, namesAddress, readPolicy } from '../../helpers/policy';
 import { ensureRemoteAccess } from '../../helpers/remoteAccess';
 import type { RemoteAccessSpec } from '../../helpers/remoteAccess';
 import { startConnectSession } from '../../helpers/session';
@@ -93,6 +93,7 @@ export async function execute(
 		destinationPort,
 		protocol,
 		credentialsRequired: policy.credentialsRequired,
+		allowRouterAddress: namesAddress(policy, destinationIp),
 	};
 	const { config, created } = await ensureRemoteAccess(client, spec, options, i);
 
