@@ -4,39 +4,18 @@
 'use strict';
 const nock = require('nock');
 const { runWorkflow } = require('../helpers/workflow-runner');
+const { singleNodeWorkflow } = require('../helpers/remote-access-workflows');
 
 const BASE = 'https://rms.teltonika-networks.com/api';
 const STATUS = 'https://rms.teltonika-networks.com/status';
 const credentials = {
 	teltonikaRmsApi: { accessToken: 'rms-bounds-pat', baseUrl: BASE, statusUrl: STATUS },
 };
-const NODE = 'Teltonika RMS';
+const NODE = 'Node';
 const rl = (mode, value) => ({ __rl: true, mode, value });
 
-function workflow(parameters) {
-	return {
-		nodes: [
-			{
-				id: 't',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: 'r',
-				name: NODE,
-				type: 'n8n-nodes-remote-access.teltonikaRms',
-				typeVersion: 1,
-				position: [200, 0],
-				parameters,
-				credentials: { teltonikaRmsApi: { id: '1', name: 'RMS' } },
-			},
-		],
-		connections: { Start: { main: [[{ node: NODE, type: 'main', index: 0 }]] } },
-	};
-}
+const workflow = (parameters) =>
+	singleNodeWorkflow('n8n-nodes-remote-access.teltonikaRms', 'teltonikaRmsApi', parameters);
 
 const fast = { pollInterval: 0.01, pollTimeout: 5 };
 const start = (p) => ({

@@ -3,8 +3,9 @@
 'use strict';
 const { startSimulator } = require('../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
+const { singleNodeWorkflow } = require('../helpers/remote-access-workflows');
 
-const NODE = 'Teltonika RMS';
+const RMS_TYPE = 'n8n-nodes-remote-access.teltonikaRms';
 let sim;
 beforeAll(async () => {
 	sim = await startSimulator({ port: 0, channelCompleteMs: 50 });
@@ -13,49 +14,26 @@ afterAll(() => sim.stop());
 beforeEach(() => sim.reset());
 
 function run(deviceId) {
-	return runWorkflow(
-		{
-			nodes: [
-				{
-					id: 't',
-					name: 'Start',
-					type: 'n8n-nodes-base.manualTrigger',
-					typeVersion: 1,
-					position: [0, 0],
-					parameters: {},
-				},
-				{
-					id: 'r',
-					name: NODE,
-					type: 'n8n-nodes-remote-access.teltonikaRms',
-					typeVersion: 1,
-					position: [200, 0],
-					parameters: {
-						resource: 'connectSession',
-						operation: 'generateLink',
-						device: { __rl: true, mode: 'id', value: String(deviceId) },
-						destinationIp: '192.168.1.10',
-						destinationPort: 443,
-						protocol: 'https',
-						duration: 600,
-						name: 'Main',
-						options: { pollInterval: 0.02, pollTimeout: 10 },
-					},
-					credentials: { teltonikaRmsApi: { id: '1', name: 'sim' } },
-				},
-			],
-			connections: { Start: { main: [[{ node: NODE, type: 'main', index: 0 }]] } },
-		},
-		{
-			credentials: {
-				teltonikaRmsApi: {
-					accessToken: sim.rms.tokens.full,
-					baseUrl: sim.rms.baseUrl,
-					statusUrl: sim.rms.statusUrl,
-				},
+	const parameters = {
+		resource: 'connectSession',
+		operation: 'generateLink',
+		device: { __rl: true, mode: 'id', value: String(deviceId) },
+		destinationIp: '192.168.1.10',
+		destinationPort: 443,
+		protocol: 'https',
+		duration: 600,
+		name: 'Main',
+		options: { pollInterval: 0.02, pollTimeout: 10 },
+	};
+	return runWorkflow(singleNodeWorkflow(RMS_TYPE, 'teltonikaRmsApi', parameters), {
+		credentials: {
+			teltonikaRmsApi: {
+				accessToken: sim.rms.tokens.full,
+				baseUrl: sim.rms.baseUrl,
+				statusUrl: sim.rms.statusUrl,
 			},
 		},
-	);
+	});
 }
 
 // Device 1002's Main entry has protocol null, 1004's an empty protocol (test/simulator/rms/seed.js).

@@ -3,9 +3,10 @@
 'use strict';
 const { startSimulator } = require('../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
+const { singleNodeWorkflow } = require('../helpers/remote-access-workflows');
 const { loadTypes } = require('../helpers/type-registry');
 
-const NODE = 'Teltonika RMS';
+const NODE = 'Node';
 const TYPE = 'n8n-nodes-remote-access.teltonikaRms';
 let sim;
 beforeAll(async () => {
@@ -20,40 +21,16 @@ beforeEach(() => sim.reset());
 const rl = (value) => ({ __rl: true, mode: 'id', value });
 const fast = { pollInterval: 0.02, pollTimeout: 10 };
 function run(parameters, policy = {}, type = TYPE) {
-	return runWorkflow(
-		{
-			nodes: [
-				{
-					id: 't',
-					name: 'Start',
-					type: 'n8n-nodes-base.manualTrigger',
-					typeVersion: 1,
-					position: [0, 0],
-					parameters: {},
-				},
-				{
-					id: 'r',
-					name: NODE,
-					type,
-					typeVersion: 1,
-					position: [200, 0],
-					parameters,
-					credentials: { teltonikaRmsApi: { id: '1', name: 'sim' } },
-				},
-			],
-			connections: { Start: { main: [[{ node: NODE, type: 'main', index: 0 }]] } },
-		},
-		{
-			credentials: {
-				teltonikaRmsApi: {
-					accessToken: sim.rms.tokens.full,
-					baseUrl: sim.rms.baseUrl,
-					statusUrl: sim.rms.statusUrl,
-					...policy,
-				},
+	return runWorkflow(singleNodeWorkflow(type, 'teltonikaRmsApi', parameters), {
+		credentials: {
+			teltonikaRmsApi: {
+				accessToken: sim.rms.tokens.full,
+				baseUrl: sim.rms.baseUrl,
+				statusUrl: sim.rms.statusUrl,
+				...policy,
 			},
 		},
-	);
+	});
 }
 const generate = (p) => ({
 	resource: 'connectSession',
