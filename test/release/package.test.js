@@ -9,8 +9,9 @@ const pkg = require(path.join(ROOT, 'package.json'));
 
 // 0.1.0's tarball was 88 KiB; the next release adds the BeyondTrust trigger node and ten
 // operations (110 KiB); the Teltonika RMS Trigger node and its README section bring it to
-// 122 KiB. More than 10 % above that needs a reason (another node, say).
-const TARBALL_KIB_LIMIT = 134; // 122 KiB + 10 %
+// 122 KiB; the remote-access policy, the streamed Rimo3 upload, the trigger's delivery handling and
+// their README sections to 135 KiB. More than 10 % above that needs a reason (another node, say).
+const TARBALL_KIB_LIMIT = 149; // 135 KiB + 10 %
 
 function packDryRun() {
 	const out = execFileSync('npm', ['pack', '--dry-run', '--ignore-scripts', '--json'], {
