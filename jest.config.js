@@ -1,6 +1,6 @@
 module.exports = {
 	testEnvironment: 'node',
-	roots: ['<rootDir>/test'],
+	roots: ['<rootDir>/test', '<rootDir>/simulator'],
 	testMatch: ['**/*.test.js'],
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
 	setupFilesAfterEnv: ['<rootDir>/test/helpers/jest-setup.js'],

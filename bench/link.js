@@ -3,7 +3,7 @@
 // round trips no client can avoid (find device, find config, start, the poll that sees
 // `completed`) plus the simulator's channel completion time.
 'use strict';
-const { startSimulator } = require('../test/simulator');
+const { startSimulator } = require('../simulator');
 const { runWorkflow } = require('../test/helpers/workflow-runner');
 const { median, round, timed } = require('./stats');
 

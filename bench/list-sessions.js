@@ -2,7 +2,7 @@
 // as a share of RMS's ~100,000 requests a month (720 runs), from the simulator's request counters:
 // the full list (every configuration) and the quota-light one (Connect logs, active=true).
 'use strict';
-const { startSimulator } = require('../test/simulator');
+const { startSimulator } = require('../simulator');
 const { runWorkflow } = require('../test/helpers/workflow-runner');
 
 const CONFIGS = 200;

@@ -7,7 +7,7 @@ const os = require('os');
 const path = require('path');
 const fs = require('fs');
 const runtime = require('../scripts/n8n-runtime');
-const { startSimulator } = require('../test/simulator');
+const { startSimulator } = require('../simulator');
 const { median, round } = require('./stats');
 
 const ITEMS = 1000;

@@ -2,7 +2,7 @@
 // channels of 1.5, 5, 15 and 60 s, and how many RMS requests each flow costs (from the
 // simulator's request counters), for the README's monthly quota arithmetic.
 'use strict';
-const { startSimulator } = require('../test/simulator');
+const { startSimulator } = require('../simulator');
 const { runWorkflow } = require('../test/helpers/workflow-runner');
 const { median, round, timed } = require('./stats');
 const { roundTrip } = require('./link');

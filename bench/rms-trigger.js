@@ -1,7 +1,7 @@
 // trigger: requests one poll of the Teltonika RMS Trigger costs per event, from the simulator's
 // counters (30 devices, 250 alerts, the seed's Connect sessions), and the month at every minute.
 'use strict';
-const { startSimulator } = require('../test/simulator');
+const { startSimulator } = require('../simulator');
 const { createTrigger, simCredentials } = require('../test/rms-trigger/poll-harness');
 
 const EVENTS = [

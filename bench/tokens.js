@@ -1,7 +1,7 @@
 // tokens.* and bulk.*: the client-credentials token economy and the BeyondTrust bulk run, on
 // n8n-core's WorkflowExecute against the simulator, read off the simulator's own counters.
 'use strict';
-const { startSimulator } = require('../test/simulator');
+const { startSimulator } = require('../simulator');
 const { runWorkflow } = require('../test/helpers/workflow-runner');
 const {
 	btWorkflow,

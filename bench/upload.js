@@ -6,7 +6,7 @@ const { execFile } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { startSimulator } = require('../test/simulator');
+const { startSimulator } = require('../simulator');
 const { round } = require('./stats');
 
 const MB = 1024 * 1024;

@@ -20,7 +20,7 @@ const rt = require('./n8n-runtime');
 const { run, npmEnv } = require('./lib/install');
 const { Instance, freePort } = require('./lib/instance');
 const { killStale, onShutdown, shutdown } = require('./lib/procs');
-const { startSimulator } = require('../test/simulator');
+const { startSimulator } = require('../simulator');
 
 const ROOT = rt.ROOT;
 const SUITES = require('../test/e2e/suites'); // each vendor's simulator credential records

@@ -3,7 +3,7 @@
 // keys in one execution (real n8n-core WorkflowExecute, real credential code, loopback only).
 // Not part of `npm test`: at the allowed 20 requests/s it needs about a minute by design.
 // Usage: npm run build && node test/bt-rate.js [items=1000] [maxRequestsPerSecond=19 (node option)]
-const { startSimulator } = require('./simulator');
+const { startSimulator } = require('../simulator');
 const { runWorkflow } = require('./helpers/workflow-runner');
 const { btWorkflow, btCredentials, peakPerSecond } = require('./helpers/remote-access-workflows');
 

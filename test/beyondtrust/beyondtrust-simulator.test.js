@@ -1,7 +1,7 @@
 // BeyondTrust node + credential on n8n-core's WorkflowExecute against the simulator: token economy
 // (one mint for many items, one re-mint after revocation, the 30-token cap), errors without
 // secrets, XML in both namespaces, and the rate limiter.
-const { startSimulator } = require('../simulator');
+const { startSimulator } = require('../../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
 const {
 	btWorkflow,

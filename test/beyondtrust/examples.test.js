@@ -2,7 +2,7 @@
 // BeyondTrust node really runs (on n8n-core against the simulator) with the parameters shipped.
 const fs = require('fs');
 const path = require('path');
-const { startSimulator } = require('../simulator');
+const { startSimulator } = require('../../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
 const { BT_TYPE, BT_CRED, btCredentials } = require('../helpers/remote-access-workflows');
 const { expectFailureAnswers, errorOutput } = require('../helpers/ticket-examples');

@@ -2,10 +2,10 @@
 // LSIDs, on n8n-core's WorkflowExecute against the simulator: what each sends (one call), what it
 // outputs, pairing with the input item, and the API's failures as clear errors.
 'use strict';
-const { startSimulator } = require('../simulator');
+const { startSimulator } = require('../../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
 const { btWorkflow, btCredentials } = require('../helpers/remote-access-workflows');
-const { FIXTURES } = require('../simulator/beyondtrust/seed');
+const { FIXTURES } = require('../../simulator/beyondtrust/seed');
 
 const { lsids } = FIXTURES;
 const UNKNOWN = '0'.repeat(32);

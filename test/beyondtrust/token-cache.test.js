@@ -1,7 +1,7 @@
 // The shared client-credentials code (credentials/common/clientCredentialsToken.ts) called the
 // way n8n calls a credential's preAuthentication, against the simulator's token endpoints.
 const path = require('path');
-const { startSimulator } = require('../simulator');
+const { startSimulator } = require('../../simulator');
 const { tokenModule } = require('../helpers/remote-access-workflows');
 
 const CREDS = path.resolve(__dirname, '../../dist/credentials');

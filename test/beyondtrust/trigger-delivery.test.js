@@ -3,7 +3,7 @@
 // node after the trigger), multipart bodies accepted, an exact re-delivery dropped (also after a
 // restart, from the static data n8n saves), and node fields a sender cannot forge.
 'use strict';
-const { startSimulator } = require('../simulator');
+const { startSimulator } = require('../../simulator');
 const { btCredentials } = require('../helpers/remote-access-workflows');
 const { Workflow } = require('n8n-workflow');
 const { loadTypes } = require('../helpers/type-registry');

@@ -5,7 +5,7 @@
 // Where the simulator differs from the document it must be listed in spec-deviations.js with its
 // source; an unlisted difference fails here, and a listed response deviation the simulator no
 // longer shows fails too (the list must stay true).
-const { startSimulator } = require('../simulator');
+const { startSimulator } = require('../../simulator');
 const { checkResponse } = require('./openapi-contract');
 const { deviations } = require('./spec-deviations');
 

@@ -1,5 +1,5 @@
 // The Teltonika RMS OAuth2 credential end to end in a real n8n and headless Chromium, against the
-// simulator's RMS authorization server (test/simulator/rms/oauth.js): create the credential in
+// simulator's RMS authorization server (simulator/rms/oauth.js): create the credential in
 // the editor with custom endpoints, Connect, approve in the popup, see it connected; run Generate
 // connect link with it from the canvas; let the access token expire and see the next run refresh
 // it once; a revoked refresh token and a wrong PKCE verifier each give a clear error; connect again.

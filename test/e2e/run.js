@@ -23,7 +23,7 @@ const path = require('path');
 const { spawnSync } = require('child_process');
 const rt = require('../../scripts/n8n-runtime');
 const { killStale, onShutdown } = require('../../scripts/lib/procs');
-const { startSimulator } = require('../simulator');
+const { startSimulator } = require('../../simulator');
 const ALL_SUITES = require('./suites');
 const { runQueueStage, writeScale } = require('./queue');
 

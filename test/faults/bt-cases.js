@@ -1,8 +1,8 @@
 // The BeyondTrust Remote Support side of the fault matrix: one workflow per operation
-// against the simulator's seed (test/simulator/README.md), and the faults each case injects.
+// against the simulator's seed (simulator/README.md), and the faults each case injects.
 // Shared by the jest matrix (bt.faults.test.js) and the README table (matrix-table.js).
 'use strict';
-const { FIXTURES } = require('../simulator/beyondtrust/seed');
+const { FIXTURES } = require('../../simulator/beyondtrust/seed');
 const { BT_TYPE, BT_CRED, btCredentials } = require('../helpers/remote-access-workflows');
 const { COMMON_FAULTS, singleNodeWorkflow } = require('./oauth-faults');
 

@@ -2,7 +2,7 @@
 // Each error names the field and the item, and nothing at all (not even a token request) reaches
 // the service. Also wrong types from expressions and an empty item.
 'use strict';
-const { startSimulator } = require('../simulator');
+const { startSimulator } = require('../../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
 const {
 	btWorkflow,
@@ -11,7 +11,7 @@ const {
 	rimo3Credentials,
 } = require('../helpers/remote-access-workflows');
 const { binaryItem } = require('./rimo3-cases');
-const { FIXTURES } = require('../simulator/beyondtrust/seed');
+const { FIXTURES } = require('../../simulator/beyondtrust/seed');
 
 let sim;
 // A new simulator per test: a new port is a new token URL, so no cached token carries over.

@@ -1,7 +1,7 @@
 // Faults shared by the two client-credentials services (BeyondTrust, Rimo3) of the fault matrix,
 // and the enumeration of (fault, operation) pairs that the matrix runs and the table counts.
 // A fault:
-//   inject(route)         simulator fault(s) for the operation's route (test/simulator/README.md)
+//   inject(route)         simulator fault(s) for the operation's route (simulator/README.md)
 //   options               node options for the run (e.g. a short request timeout)
 //   parameters(op)        parameter overrides for the run
 //   credentials(sim)      credential overrides (wrong secret, other account)

@@ -4,7 +4,7 @@
 // call is safe to repeat, else a clear error naming the item), no duplicate created by a retry,
 // no secret or token anywhere a user sees it, and a bounded number of requests.
 'use strict';
-const { startSimulator } = require('../simulator');
+const { startSimulator } = require('../../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
 const { casesOf } = require('./oauth-faults');
 const { clearRateLimiters } = require('../../dist/nodes/shared/rateLimiter');

@@ -1,5 +1,5 @@
 // The Rimo3 side of the fault matrix: one workflow per operation against the
-// simulator's seed (test/simulator/README.md), and the faults each case injects.
+// simulator's seed (simulator/README.md), and the faults each case injects.
 // Shared by the jest matrix (rimo3.faults.test.js) and the README table (matrix-table.js).
 'use strict';
 const { RIMO3_TYPE, RIMO3_CRED, rimo3Credentials } = require('../helpers/remote-access-workflows');

@@ -1,5 +1,5 @@
 // The RMS side of the fault matrix: one workflow per operation against the simulator's seed
-// (test/simulator/README.md), and the fault each case injects. Shared by the jest matrix and
+// (simulator/README.md), and the fault each case injects. Shared by the jest matrix and
 // the README table generator so the two cannot drift apart.
 'use strict';
 

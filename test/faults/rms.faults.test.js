@@ -3,7 +3,7 @@
 // clear error), that no retry duplicated a remote-access configuration, and that the token
 // appears nowhere in the output, the error or the request log's unmasked parts.
 'use strict';
-const { startSimulator } = require('../simulator');
+const { startSimulator } = require('../../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
 const { OPERATIONS, FAULTS, workflowFor } = require('./rms-cases');
 

@@ -1,5 +1,5 @@
 // Rimo3 node + credential on n8n-core's WorkflowExecute against the simulator.
-const { startSimulator } = require('../simulator');
+const { startSimulator } = require('../../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
 const { rimo3Workflow, rimo3Credentials } = require('../helpers/remote-access-workflows');
 

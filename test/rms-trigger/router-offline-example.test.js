@@ -5,7 +5,7 @@
 const fs = require('fs');
 const path = require('path');
 const { Workflow } = require('n8n-workflow');
-const { startSimulator } = require('../simulator');
+const { startSimulator } = require('../../simulator');
 const { loadTypes } = require('../helpers/type-registry');
 const { runWorkflow } = require('../helpers/workflow-runner');
 const { createTrigger, simCredentials, TRIGGER_TYPE } = require('./poll-harness');

@@ -1,7 +1,7 @@
 // Teltonika RMS Trigger in n8n-core's real PollContext against the simulator: the first poll is a
 // baseline, each event kind once, paging, restarts, clock skew, 429 and quota without lost state.
 'use strict';
-const { startSimulator } = require('../simulator');
+const { startSimulator } = require('../../simulator');
 const { createTrigger, simCredentials } = require('./poll-harness');
 
 const HOUR = 3600 * 1000;

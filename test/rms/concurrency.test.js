@@ -1,7 +1,7 @@
 // "Generate connect link" stays idempotent when executions overlap: in one process they take
 // turns per (account, device, name); across processes (n8n queue mode) every execution keeps the
 // lowest id and deletes the other copies. Run against the loopback simulator.
-const { startSimulator } = require('../simulator');
+const { startSimulator } = require('../../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
 const sharedNock = require('nock'); // the one workflow-runner above loaded
 

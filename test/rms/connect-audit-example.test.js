@@ -4,7 +4,7 @@
 // (test/e2e/suites/rms.js) runs the whole workflow in real n8n.
 const fs = require('fs');
 const path = require('path');
-const { startSimulator } = require('../simulator');
+const { startSimulator } = require('../../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
 
 const example = JSON.parse(

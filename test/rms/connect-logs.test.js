@@ -2,7 +2,7 @@
 // "Y-m-d H:i:s" in UTC (the workflow's time zone read correctly), filters reach the query string,
 // Return All pages by 100, Limit stops early, bad input fails before any request, and API
 // failures are clear (also under continueOnFail).
-const { startSimulator } = require('../simulator');
+const { startSimulator } = require('../../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
 const { singleNodeWorkflow } = require('../helpers/remote-access-workflows');
 const { checkRequest } = require('../contract/openapi-contract');

@@ -2,7 +2,7 @@
 // parameters shipped, and failures reach the error output that the example answers 422 or 502.
 const fs = require('fs');
 const path = require('path');
-const { startSimulator } = require('../simulator');
+const { startSimulator } = require('../../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
 const { expectFailureAnswers, errorOutput } = require('../helpers/ticket-examples');
 

@@ -1,7 +1,7 @@
 // List sessions over the whole account from the Connect logs: one request per 100 sessions,
 // whatever the number of configurations, with who/kind/since/until and nulls for what the logs lack.
 'use strict';
-const { startSimulator } = require('../simulator');
+const { startSimulator } = require('../../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
 
 let sim;

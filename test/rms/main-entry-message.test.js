@@ -1,7 +1,7 @@
 // A configuration name that is taken by the router's main WebUI entry (protocol null or empty in
 // RMS, docs/vendor-behaviour.md) is reported as that entry, not as "null://...".
 'use strict';
-const { startSimulator } = require('../simulator');
+const { startSimulator } = require('../../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
 const { singleNodeWorkflow } = require('../helpers/remote-access-workflows');
 
@@ -36,7 +36,7 @@ function run(deviceId) {
 	});
 }
 
-// Device 1002's Main entry has protocol null, 1004's an empty protocol (test/simulator/rms/seed.js).
+// Device 1002's Main entry has protocol null, 1004's an empty protocol (simulator/rms/seed.js).
 test.each([
 	[1002, '192.168.1.1:80'],
 	[1004, '192.168.1.1:443'],

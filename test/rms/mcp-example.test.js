@@ -3,7 +3,7 @@
 // an agent would send. The MCP round trip itself runs in real n8n (test/e2e/suites/rms-mcp.js).
 const fs = require('fs');
 const path = require('path');
-const { startSimulator } = require('../simulator');
+const { startSimulator } = require('../../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
 const { singleNodeWorkflow } = require('../helpers/remote-access-workflows');
 

@@ -1,13 +1,13 @@
 // The Teltonika RMS OAuth2 credential: RMS's own endpoints by default, custom ones only when
 // switched on; and the node with an OAuth2 token from the simulator's authorization server
-// (test/simulator/rms/oauth.js) through the real n8n-core engine: a link, one refresh after the
+// (simulator/rms/oauth.js) through the real n8n-core engine: a link, one refresh after the
 // access token expired, a clear error when the refresh token was revoked or nothing is connected.
-const { startSimulator } = require('../simulator');
+const { startSimulator } = require('../../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
 const { singleNodeWorkflow } = require('../helpers/remote-access-workflows');
 const { loadTypes } = require('../helpers/type-registry');
 const { TestCredentialsHelper } = require('../helpers/credentials-helper');
-const oauth = require('../helpers/rms-oauth');
+const oauth = require('../../simulator/rms/oauth-client');
 const { Workflow } = require('n8n-workflow');
 
 const TYPE = 'teltonikaRmsOAuth2Api';

@@ -1,7 +1,7 @@
 // The remote-access policy of the RMS credential: checked before any RMS call, naming the field
 // and the item; a node cannot widen it; as an AI tool, List sessions withholds links.
 'use strict';
-const { startSimulator } = require('../simulator');
+const { startSimulator } = require('../../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
 const { singleNodeWorkflow } = require('../helpers/remote-access-workflows');
 const { loadTypes } = require('../helpers/type-registry');

@@ -1,6 +1,6 @@
 // One test per RMS quirk of docs/vendor-behaviour.md that touches the node, run against the
-// loopback simulator (test/simulator), which reproduces them, through the real n8n-core WorkflowExecute.
-const { startSimulator } = require('../simulator');
+// loopback simulator (simulator), which reproduces them, through the real n8n-core WorkflowExecute.
+const { startSimulator } = require('../../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
 
 const NODE = 'Teltonika RMS';

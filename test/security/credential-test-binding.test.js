@@ -9,7 +9,7 @@
 // - Nothing changed: the stored token is used, no token request.
 // Each test starts its own simulators: a new port is a new token URL, so no cached token carries over.
 'use strict';
-const { startSimulator } = require('../simulator');
+const { startSimulator } = require('../../simulator');
 const { testCredential } = require('../helpers/credential-test-runner');
 const { runWorkflow } = require('../helpers/workflow-runner');
 const {

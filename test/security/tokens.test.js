@@ -6,7 +6,7 @@
 // - 50 executions started together with nothing cached mint exactly one token.
 // Each test starts its own simulator: a new port is a new token URL, so no cached token carries over.
 'use strict';
-const { startSimulator } = require('../simulator');
+const { startSimulator } = require('../../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
 const {
 	btWorkflow,

@@ -6,7 +6,7 @@
 const fs = require('fs');
 const path = require('path');
 const rt = require('../../../scripts/n8n-runtime');
-const { createQueueCluster, WORKER_CONCURRENCY } = require('../../../scripts/lib/queue-cluster');
+const { createQueueCluster, WORKER_CONCURRENCY } = require('./cluster');
 const { onShutdown } = require('../../../scripts/lib/procs');
 const rms = require('../suites/rms');
 const bt = require('../suites/beyondtrust');

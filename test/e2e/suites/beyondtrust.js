@@ -3,7 +3,7 @@
 // webhook executions in one n8n server. test/e2e/run.js runs every suite listed in suites/index.js.
 'use strict';
 const assert = require('assert');
-const { FIXTURES } = require('../../simulator/beyondtrust/seed');
+const { FIXTURES } = require('../../../simulator/beyondtrust/seed');
 
 const PKG = 'n8n-nodes-remote-access';
 const NODE_TYPE = `${PKG}.beyondTrustRemoteSupport`;

@@ -6,8 +6,8 @@
 const fs = require('fs');
 const path = require('path');
 const { spawn } = require('child_process');
-const { Instance, freePort, request } = require('./instance');
-const { track } = require('./procs');
+const { Instance, freePort, request } = require('../../../scripts/lib/instance');
+const { track } = require('../../../scripts/lib/procs');
 const { startRedis, startPostgres } = require('./backing-services');
 
 const WORKER_CONCURRENCY = 10; // n8n's default, said out loud

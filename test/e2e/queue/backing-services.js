@@ -6,9 +6,9 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { spawn } = require('child_process');
-const { run } = require('./install');
-const { track, killGroup } = require('./procs');
-const { freePort } = require('./instance');
+const { run } = require('../../../scripts/lib/install');
+const { track, killGroup } = require('../../../scripts/lib/procs');
+const { freePort } = require('../../../scripts/lib/instance');
 
 const REDIS = process.env.REDIS_SERVER || '/usr/bin/redis-server';
 

@@ -2,7 +2,7 @@
 // code + state redirect, PKCE S256, redirect URI and client checks, single-use codes, expiring
 // access tokens the RMS API accepts, refresh (with and without rotation), revocation.
 const { startSimulator } = require('.');
-const oauth = require('../helpers/rms-oauth');
+const oauth = require('./rms/oauth-client');
 
 let sim;
 beforeAll(async () => {

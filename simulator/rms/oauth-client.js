@@ -1,4 +1,4 @@
-// A minimal OAuth2 client for the simulator's RMS authorization server (test/simulator/rms/oauth.js),
+// A minimal OAuth2 client for the simulator's RMS authorization server (simulator/rms/oauth.js),
 // doing over real HTTP what n8n and a browser do: open the authorize page, press Approve, read the
 // code from the redirect, exchange it with the PKCE verifier, refresh.
 'use strict';

@@ -24,7 +24,7 @@ function parseArgs(argv) {
 async function main() {
 	const args = parseArgs(process.argv.slice(2));
 	if (args.help) {
-		console.log('Usage: node test/simulator/cli.js [--port 8787] [--channel-complete-ms 1500]');
+		console.log('Usage: node simulator/cli.js [--port 8787] [--channel-complete-ms 1500]');
 		return;
 	}
 	const port = args.port ?? Number(process.env.SIM_PORT || 8787);
