@@ -1,5 +1,5 @@
 'use strict';
-// Entry point: const { startSimulator } = require('../simulator');
+// Entry point: const { startSimulator } = require('./simulator');
 const { startSimulator, HOST } = require('./server');
 const { FIXTURES } = require('./rms/seed');
 const { TOKENS, SCOPES } = require('./rms/tokens');

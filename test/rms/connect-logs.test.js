@@ -5,7 +5,7 @@
 const { startSimulator } = require('../../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
 const { singleNodeWorkflow } = require('../helpers/remote-access-workflows');
-const { checkRequest } = require('../contract/openapi-contract');
+const { checkRequest } = require('../package/openapi-contract');
 
 const NODE = 'Node'; // singleNodeWorkflow's name for the node under test
 const LOGS_PATH = '/api/devices/connect/logs';

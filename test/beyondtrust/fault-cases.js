@@ -4,7 +4,7 @@
 'use strict';
 const { FIXTURES } = require('../../simulator/beyondtrust/seed');
 const { BT_TYPE, BT_CRED, btCredentials } = require('../helpers/remote-access-workflows');
-const { COMMON_FAULTS, singleNodeWorkflow } = require('./oauth-faults');
+const { COMMON_FAULTS, singleNodeWorkflow } = require('../shared/client-credentials-faults');
 
 const COMMAND = 'POST /beyondtrust/api/command';
 const REPORTING = 'POST /beyondtrust/api/reporting';
@@ -121,7 +121,7 @@ const OPERATIONS = {
 	},
 };
 
-/** Faults only BeyondTrust has, on top of the ones it shares with Rimo3 (oauth-faults.js). */
+/** Faults only BeyondTrust has, on top of the ones it shares with Rimo3 (test/shared/client-credentials-faults.js). */
 const FAULTS = {
 	...COMMON_FAULTS,
 	'malformed body': {

@@ -2,10 +2,10 @@
 // Measures the request rate the BeyondTrust simulator sees when the node generates 1,000 session
 // keys in one execution (real n8n-core WorkflowExecute, real credential code, loopback only).
 // Not part of `npm test`: at the allowed 20 requests/s it needs about a minute by design.
-// Usage: npm run build && node test/bt-rate.js [items=1000] [maxRequestsPerSecond=19 (node option)]
+// Usage: npm run build && node bench/bt-rate.js [items=1000] [maxRequestsPerSecond=19 (node option)]
 const { startSimulator } = require('../simulator');
-const { runWorkflow } = require('./helpers/workflow-runner');
-const { btWorkflow, btCredentials, peakPerSecond } = require('./helpers/remote-access-workflows');
+const { runWorkflow } = require('../test/helpers/workflow-runner');
+const { btWorkflow, btCredentials, peakPerSecond } = require('../test/helpers/remote-access-workflows');
 
 async function main() {
 	const items = Number(process.argv[2] || 1000);

@@ -1,10 +1,10 @@
-// Runs every Teltonika RMS workflow fixture (format: test/workflows/README.md) in n8n-core's real
+// Runs every Teltonika RMS workflow fixture (format: test/helpers/FIXTURES.md) in n8n-core's real
 // WorkflowExecute, one jest test per fixture. Serial: nock's mocks are global to the process.
 const path = require('path');
 const { runWorkflowFixture, listFixtures } = require('../helpers/fixture-runner');
 const { expectFixtureResult } = require('../helpers/fixture-assert');
 
-const FIXTURE_DIR = path.join(__dirname, 'rms');
+const FIXTURE_DIR = path.join(__dirname, 'fixtures');
 const fixtures = listFixtures(FIXTURE_DIR);
 
 test('there are fixtures for every operation of the node', () => {

@@ -10,7 +10,7 @@ const {
 	btCredentials,
 	rimo3Credentials,
 } = require('../helpers/remote-access-workflows');
-const { binaryItem } = require('./rimo3-cases');
+const { binaryItem } = require('../rimo3/fault-cases');
 const { FIXTURES } = require('../../simulator/beyondtrust/seed');
 
 let sim;

@@ -3,7 +3,7 @@
 // Shared by the jest matrix (rimo3.faults.test.js) and the README table (matrix-table.js).
 'use strict';
 const { RIMO3_TYPE, RIMO3_CRED, rimo3Credentials } = require('../helpers/remote-access-workflows');
-const { COMMON_FAULTS, singleNodeWorkflow } = require('./oauth-faults');
+const { COMMON_FAULTS, singleNodeWorkflow } = require('../shared/client-credentials-faults');
 
 const ZIP = Buffer.from('PK\u0003\u0004 fault matrix package');
 const binaryItem = () => ({

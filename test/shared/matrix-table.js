@@ -1,11 +1,11 @@
 // Prints the README table of the fault matrix: Fault | RMS | BeyondTrust | Rimo3, each cell a
 // summary of the outcomes the jest matrices assert, plus the matrix size actually run.
-// Usage: node test/faults/matrix-table.js
+// Usage: node test/shared/matrix-table.js
 'use strict';
-const rms = require('./rms-cases');
-const bt = require('./bt-cases');
-const rimo3 = require('./rimo3-cases');
-const { casesOf } = require('./oauth-faults');
+const rms = require('../rms/fault-cases');
+const bt = require('../beyondtrust/fault-cases');
+const rimo3 = require('../rimo3/fault-cases');
+const { casesOf } = require('./client-credentials-faults');
 
 /** RMS fault names → the shared row names (the RMS module predates rows). */
 const RMS_ROWS = {

@@ -6,7 +6,7 @@
 'use strict';
 const { startSimulator } = require('../../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
-const { casesOf } = require('./oauth-faults');
+const { casesOf } = require('./client-credentials-faults');
 const { clearRateLimiters } = require('../../dist/nodes/shared/rateLimiter');
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -5,7 +5,7 @@
 'use strict';
 const { startSimulator } = require('../../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
-const { OPERATIONS, FAULTS, workflowFor } = require('./rms-cases');
+const { OPERATIONS, FAULTS, workflowFor } = require('./fault-cases');
 
 let sim;
 beforeAll(async () => {
