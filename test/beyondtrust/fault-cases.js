@@ -1,6 +1,6 @@
 // The BeyondTrust Remote Support side of the fault matrix: one workflow per operation
 // against the simulator's seed (simulator/README.md), and the faults each case injects.
-// Shared by the jest matrix (bt.faults.test.js) and the README table (matrix-table.js).
+// Shared by the jest matrix (faults.test.js) and the table in docs/testing.md (matrix-table.js).
 'use strict';
 const { FIXTURES } = require('../../simulator/beyondtrust/seed');
 const { BT_TYPE, BT_CRED, btCredentials } = require('../helpers/remote-access-workflows');

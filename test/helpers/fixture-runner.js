@@ -1,4 +1,4 @@
-// Runs one JSON workflow fixture (format: test/helpers/FIXTURES.md). Like n8n's
+// Runs one JSON workflow fixture (format: docs/testing.md, "Workflow fixtures"). Like n8n's
 // NodeTestHarness: `pinData` holds the expected output and is stripped before the run;
 // `nock` holds the HTTP mocks; `test` holds input items, credentials and expectations.
 const fs = require('fs');

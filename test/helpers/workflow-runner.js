@@ -1,6 +1,6 @@
 // Runs a workflow JSON in n8n-core's real execution engine (WorkflowExecute), the way n8n's
 // own NodeTestHarness does, with the nodes and credentials of the built package.
-// See test/INTERFACES.md ("Workflow runner") and test/helpers/FIXTURES.md.
+// See docs/testing.md ("Interfaces for test code", "Workflow fixtures").
 require('./n8n-env');
 const nock = require('nock');
 const { ExecutionLifecycleHooks, WorkflowExecute } = require('n8n-core');
@@ -128,7 +128,7 @@ async function runWorkflow(workflowJson, opts = {}) {
 
 module.exports = { runWorkflow, isolateNetwork, additionalDataFor, releaseTimers };
 
-// Fixture files (test/helpers/FIXTURES.md) are run by fixture-runner.js; re-exported here so
+// Fixture files (format: docs/testing.md) are run by fixture-runner.js; re-exported here so
 // tests need one import. Required lazily because fixture-runner uses runWorkflow.
 module.exports.runWorkflowFixture = (fixturePath, opts) =>
 	require('./fixture-runner').runWorkflowFixture(fixturePath, opts);

@@ -11,7 +11,7 @@ const yaml = require('js-yaml');
 const Ajv = require('ajv');
 const { deviations: DEVIATIONS } = require('./spec-deviations');
 
-// The vendor's document, kept in the repository (where it comes from: README.md in this folder).
+// The vendor's document, kept in the repository (its origin: docs/testing.md, RMS contract).
 const SPEC_FILE = path.join(__dirname, 'rms-openapi.yaml');
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];

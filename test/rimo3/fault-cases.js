@@ -1,6 +1,6 @@
 // The Rimo3 side of the fault matrix: one workflow per operation against the
 // simulator's seed (simulator/README.md), and the faults each case injects.
-// Shared by the jest matrix (rimo3.faults.test.js) and the README table (matrix-table.js).
+// Shared by the jest matrix (faults.test.js) and the table in docs/testing.md (matrix-table.js).
 'use strict';
 const { RIMO3_TYPE, RIMO3_CRED, rimo3Credentials } = require('../helpers/remote-access-workflows');
 const { COMMON_FAULTS, singleNodeWorkflow } = require('../shared/client-credentials-faults');

@@ -1,4 +1,4 @@
-// Runs every Teltonika RMS workflow fixture (format: test/helpers/FIXTURES.md) in n8n-core's real
+// Runs every Teltonika RMS workflow fixture (format: docs/testing.md) in n8n-core's real
 // WorkflowExecute, one jest test per fixture. Serial: nock's mocks are global to the process.
 const path = require('path');
 const { runWorkflowFixture, listFixtures } = require('../helpers/fixture-runner');

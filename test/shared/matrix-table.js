@@ -1,4 +1,4 @@
-// Prints the README table of the fault matrix: Fault | RMS | BeyondTrust | Rimo3, each cell a
+// Prints the fault-matrix table of docs/testing.md: Fault | RMS | BeyondTrust | Rimo3, each cell a
 // summary of the outcomes the jest matrices assert, plus the matrix size actually run.
 // Usage: node test/shared/matrix-table.js
 'use strict';
