@@ -11,6 +11,7 @@ const {
 	forSimulator,
 	beyondTrustRecipientUrl,
 } = require('../../scripts/lib/examples');
+const { simulatorCredentials } = require('../../simulator/credentials');
 
 const ROOT = path.resolve(__dirname, '../..');
 const LOCAL_TICKETS = 'http://127.0.0.1:8790';
@@ -69,8 +70,9 @@ describe.each(FILES)('%s', (file) => {
 		expect(stickies[0].parameters.content).toMatch(/^## \S/);
 	});
 
-	test('each sticky is big enough for its text', () => {
-		const tooSmall = stickies
+	test('each sticky is big enough for its text, as shipped and as npm start imports it', () => {
+		const imported = forSimulator(workflow, { ticketSystemUrl: LOCAL_TICKETS });
+		const tooSmall = [...stickies, ...stickiesOf(imported)]
 			.map((s) => ({ name: s.name, ...s.parameters }))
 			.filter((s) => s.width < 240 || s.height < neededHeight(s.content, s.width))
 			.map((s) => `${s.name}: ${s.width} × ${s.height}, needs ${neededHeight(s.content, s.width)}`);
@@ -100,6 +102,23 @@ describe.each(FILES)('%s', (file) => {
 			if (name.includes('simulator'))
 				expect(notes).toMatch(new RegExp(`replace \\*${name.replace(/[()]/g, '\\$&')}\\*`));
 		}
+	});
+
+	test('npm start imports each credential it names, with that id, name and type', () => {
+		const fakeSim = {
+			rms: { tokens: { full: 't' }, baseUrl: 'b', statusUrl: 's' },
+			beyondtrust: { siteUrl: 'x', clientId: 'i', clientSecret: 'c' },
+			rimo3: { baseUrl: 'r', clientId: 'i', clientSecret: 'c' },
+		};
+		const imported = simulatorCredentials(fakeSim).map(({ id, name, type }) => ({
+			id,
+			name,
+			type,
+		}));
+		const used = others.flatMap((n) =>
+			Object.entries(n.credentials || {}).map(([type, { id, name }]) => ({ id, name, type })),
+		);
+		for (const ref of used) expect(imported).toContainEqual(ref);
 	});
 
 	test('the hints are on the canvas, not hidden in node notes', () => {

@@ -7,9 +7,9 @@
 'use strict';
 const assert = require('assert');
 const rms = require('./rms');
+const { MCP_BEARER, credentials } = require('../../../simulator/credentials');
 
 const MCP_PATH = 'teltonika-rms-tools-7c41d9e2b5a8'; // the trigger's Path in the example
-const { MCP_BEARER, credentials } = require('../../../simulator/credentials');
 const LINK = /^https:\/\/[0-9a-f]{32}\.proxy1-connect\.rms\.teltonika-networks\.com$/;
 const TOOLS = ['Generate_connect_link', 'Get_device', 'List_sessions'];
 const rmsStats = (sim) => sim.stats().personalities.rms;
