@@ -3,12 +3,14 @@
 //   1. Node.js 24 + n8n (pinned) into ~/.cache/n8n-nodes-remote-access (first run only, progress shown)
 //   2. build + pack the package
 //   3. the RMS simulator on 127.0.0.1 (port 8787 or the next free one)
-//   4. n8n with its own user folder in the cache: package installed under .n8n/nodes, credential
-//      "Teltonika RMS (simulator)" and the examples imported, the ticket example published
+//   4. n8n with its own user folder in the cache: package installed under .n8n/nodes, the
+//      "(simulator)" credentials (simulator/credentials.js) and the examples imported, their
+//      ticket-system URLs and notes pointed at a local ticket endpoint (scripts/lib/examples.js),
+//      the webhook examples published
 //   5. n8n on http://localhost:5678 (or the next free port), owner account created
 //   6. the ticket example called once over its webhook; the link it returns is printed; a simulated
 //      BeyondTrust session ends, its events reach the session-ended trigger (registered with the
-//      simulator) and the ticket update it posts to a local endpoint is printed
+//      simulator) and the ticket update it posts to the local ticket endpoint is printed
 //   7. keeps running until Ctrl-C, then stops n8n and the simulator
 // Environment: N8N_RA_CACHE (cache folder), N8N_PORT / SIM_PORT (preferred ports), N8N_RA_FRESH=1
 // (start from an empty n8n user folder).
@@ -21,16 +23,13 @@ const { run, npmEnv } = require('./lib/install');
 const { Instance, freePort } = require('./lib/instance');
 const { killStale, onShutdown, shutdown } = require('./lib/procs');
 const { startSimulator } = require('../simulator');
+const { simulatorCredentials } = require('../simulator/credentials');
+const { startTicketSystem } = require('../simulator/ticket-system');
+const examples = require('./lib/examples');
 
 const ROOT = rt.ROOT;
-const SUITES = require('../test/e2e/suites'); // each vendor's simulator credential records
-const EXAMPLES = fs
-	.readdirSync(path.join(ROOT, 'examples'))
-	.filter((f) => f.endsWith('.json'))
-	.sort()
-	.map((f) => `examples/${f}`);
+const EXAMPLES = examples.exampleFiles();
 const WEBHOOK_EXAMPLES = ['rmsTicketConnLink1', 'btTicketInvitation1', 'btSessionEndTicket1']; // published so their webhooks answer
-const BT_EVENTS = SUITES.find((suite) => suite.key === 'btevents'); // its ticket endpoint and webhook URL
 const SESSION_END_EXAMPLE = 'examples/beyondtrust-session-ended-ticket-update.json';
 const TICKET = {
 	id: 'rmsTicketConnLink1',
@@ -110,16 +109,15 @@ async function main() {
 	});
 	onShutdown(() => sim.stop());
 	say(`      simulator (Teltonika RMS, BeyondTrust, Rimo3) at ${sim.url}`);
-	// The session-ended example posts to this local "ticket system", which prints what it gets.
-	await BT_EVENTS.prepare(sim, {
+	// The ticket examples post to this local "ticket system", which prints what it gets.
+	const tickets = await startTicketSystem({
 		port: await freePort(8790),
 		onRequest: (r) => say(`ticket system received ${r.method} ${r.path} ${JSON.stringify(r.json)}`),
 	});
-	onShutdown(() => BT_EVENTS.cleanup());
-	const readExample = (f) => {
-		const workflow = JSON.parse(fs.readFileSync(path.join(ROOT, f), 'utf8'));
-		return f === SESSION_END_EXAMPLE ? BT_EVENTS.examples[0].transform(workflow) : workflow;
-	};
+	onShutdown(() => tickets.stop());
+	const readExample = (f) =>
+		examples.forSimulator(examples.readExample(f), { ticketSystemUrl: tickets.url });
+	const credentials = simulatorCredentials(sim);
 
 	step('preparing n8n (package, credential, examples)');
 	const port = await freePort(Number(process.env.N8N_PORT) || 5678);
@@ -132,7 +130,7 @@ async function main() {
 	const state = readJson(stateFile, {});
 	const want = {
 		package: sha(fs.readFileSync(tgz)),
-		credential: sha(JSON.stringify(SUITES.flatMap((suite) => suite.credentials(sim)))),
+		credential: sha(JSON.stringify(credentials)),
 		examples: sha(EXAMPLES.map((f) => JSON.stringify(readExample(f))).join('\n')),
 	};
 	const installed = fs.existsSync(
@@ -144,10 +142,8 @@ async function main() {
 	}
 	state.package = want.package;
 	if (state.credential !== want.credential) {
-		const all = SUITES.flatMap((suite) => suite.credentials(sim));
-		const records = [...new Map(all.map((c) => [c.id, c])).values()];
-		await inst.importCredentials(records);
-		say(`      credentials ${records.map((c) => `"${c.name}"`).join(', ')} -> ${sim.url}`);
+		await inst.importCredentials(credentials);
+		say(`      credentials ${credentials.map((c) => `"${c.name}"`).join(', ')} -> ${sim.url}`);
 		state.credential = want.credential;
 	}
 	if (state.examples !== want.examples) {
@@ -172,13 +168,13 @@ async function main() {
 
 	// The BeyondTrust trigger example: the simulated appliance sends its events to n8n.
 	const sessionEnded = readExample(SESSION_END_EXAMPLE);
-	sim.beyondtrust.events.addRecipient(BT_EVENTS.webhookUrl(inst, sessionEnded));
+	sim.beyondtrust.events.addRecipient(examples.beyondTrustRecipientUrl(inst.url, sessionEnded));
 	const lsid = sim.beyondtrust.fixtures.lsids.activeTicket; // running session of ticket INC-1001
 	sim.beyondtrust.events.endSession(lsid);
 	say(`      BeyondTrust session ${lsid} (INC-1001) ended; its events go to the trigger`);
-	for (let i = 0; i < 120 && !BT_EVENTS.ticketEndpoint.received.length; i++)
+	for (let i = 0; i < 120 && !tickets.received.length; i++)
 		await new Promise((resolve) => setTimeout(resolve, 500));
-	if (!BT_EVENTS.ticketEndpoint.received.length)
+	if (!tickets.received.length)
 		say('      no ticket update within 60s: see the executions in the editor');
 
 	step(`ready in ${elapsed()}`);

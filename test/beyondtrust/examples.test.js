@@ -5,7 +5,7 @@ const path = require('path');
 const { startSimulator } = require('../../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
 const { BT_TYPE, BT_CRED, btCredentials } = require('../helpers/remote-access-workflows');
-const { expectFailureAnswers, errorOutput } = require('../helpers/ticket-examples');
+const { expectFailureAnswers, errorOutput, jsonFieldsRead } = require('../helpers/ticket-examples');
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
 const load = (name) => JSON.parse(fs.readFileSync(path.join(EXAMPLES, name), 'utf8'));
@@ -65,7 +65,22 @@ test('ticket invitation: the webhook body ticket becomes the external key and a 
 	});
 	expect(result.error).toBeUndefined();
 	expect(result.outputs[node.name][0]).toMatchObject({ external_key: 'INC0012345', ttl: 3600 });
-	expect(result.outputs[node.name][0].key_url).toMatch(/^https:\/\//);
+	expect(result.outputs[node.name][0].link).toMatch(/^https:\/\//);
+	// the answer is built from fields the node gives
+	const respond = load('beyondtrust-ticket-invitation.json').nodes.find(
+		(n) => n.name === 'Respond to Webhook',
+	);
+	expect(jsonFieldsRead(respond)).toEqual([
+		'expires_at',
+		'external_key',
+		'link',
+		'mail_body',
+		'mail_subject',
+		'short_key',
+	]);
+	expect(Object.keys(result.outputs[node.name][0])).toEqual(
+		expect.arrayContaining(jsonFieldsRead(respond)),
+	);
 });
 
 test('ticket invitation: failures go to the error output, to be answered 422 (bad ticket) or 502 (BeyondTrust failed)', async () => {
@@ -107,4 +122,10 @@ test('active-sessions report: the running sessions of the last 24 hours', async 
 	const result = await runWorkflow(workflow, { credentials: btCredentials(sim), input: [{}] });
 	expect(result.error).toBeUndefined();
 	expect(result.outputs[node.name].map((s) => s.active)).toEqual([true, true]);
+	const columns = load('beyondtrust-active-sessions-report.json').nodes.find(
+		(n) => n.name === 'Report Columns',
+	);
+	expect(jsonFieldsRead(columns).length).toBe(7);
+	for (const session of result.outputs[node.name])
+		expect(Object.keys(session)).toEqual(expect.arrayContaining(jsonFieldsRead(columns)));
 });

@@ -1,5 +1,6 @@
-// Checks shared by the ticket examples' tests: how a failure is answered (the vendor node's error
-// output → an IF on the error's class → Respond to Webhook 502 or 422) and what reaches that output.
+// Checks shared by the examples' tests: how a failure is answered (the vendor node's error output →
+// an IF on the error's class → Respond to Webhook 502 or 422), what reaches that output, and which
+// output fields the node after the vendor node reads.
 const RESPOND = 'n8n-nodes-base.respondToWebhook';
 
 /** The example's wiring for failures; returns the two responders' nodes. */
@@ -36,4 +37,10 @@ function errorOutput(result, nodeName) {
 	return (run.data.main[1] || []).map((item) => item.json);
 }
 
-module.exports = { expectFailureAnswers, errorOutput };
+/** The `$json.<field>` names a node's parameters read, sorted, once each. */
+function jsonFieldsRead(node) {
+	const found = JSON.stringify(node.parameters).matchAll(/\$json\.(\w+)/g);
+	return [...new Set([...found].map((m) => m[1]))].sort();
+}
+
+module.exports = { expectFailureAnswers, errorOutput, jsonFieldsRead };

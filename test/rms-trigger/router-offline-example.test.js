@@ -59,9 +59,14 @@ test('two triggers polling every minute: offline → Open ticket, online → lin
 	expect(next('Router went offline')).toEqual(['Open ticket']);
 	expect(next('Router came online')).toEqual(['Generate device link']);
 	expect(next('Generate device link')).toEqual(['Add link to ticket']);
-	const sticky = example.nodes.find((n) => n.type === 'n8n-nodes-base.stickyNote');
-	expect(sticky.parameters.content).toMatch(/For a real account/);
-	expect(sticky.parameters.content).toMatch(/tickets\.example\.com/);
+	const notes = example.nodes
+		.filter((n) => n.type === 'n8n-nodes-base.stickyNote')
+		.map((n) => n.parameters.content)
+		.join('\n');
+	expect(notes).toMatch(/For your RMS account and ticket system/);
+	expect(notes).toMatch(
+		/Open ticket\* and \*Add link to ticket\* post to https:\/\/tickets\.example\.com/,
+	);
 });
 
 test('one offline router gives exactly one ticket, its return exactly one device link', async () => {

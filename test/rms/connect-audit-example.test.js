@@ -6,6 +6,7 @@ const fs = require('fs');
 const path = require('path');
 const { startSimulator } = require('../../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
+const { jsonFieldsRead } = require('../helpers/ticket-examples');
 
 const example = JSON.parse(
 	fs.readFileSync(path.resolve(__dirname, '../../examples/rms-weekly-connect-audit.json'), 'utf8'),
@@ -75,6 +76,11 @@ test('its RMS node lists every session of the last 7 days, and none older', asyn
 	expect(ids).not.toContain(tooOld);
 	const starts = result.outputs[NODE].map((l) => l.start_time);
 	expect([...starts].sort()).toEqual(starts);
+	// every field the audit columns read is in each entry
+	const read = jsonFieldsRead(byName['Audit columns']);
+	expect(read).toHaveLength(8);
+	for (const entry of result.outputs[NODE])
+		expect(Object.keys(entry)).toEqual(expect.arrayContaining(read));
 	// 124 entries = 2 requests of up to 100
 	expect(sim.stats().routes['GET /api/devices/connect/logs']).toBe(2);
 });

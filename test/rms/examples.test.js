@@ -1,14 +1,16 @@
-// The RMS ticket example: its Teltonika RMS node runs (on n8n-core against the simulator) with the
-// parameters shipped, and failures reach the error output that the example answers 422 or 502.
+// The RMS ticket example and the active-sessions report: their Teltonika RMS node runs (on n8n-core
+// against the simulator) with the parameters shipped and gives every field the next node reads;
+// the ticket example's failures reach the error output that it answers 422 or 502.
 const fs = require('fs');
 const path = require('path');
 const { startSimulator } = require('../../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
-const { expectFailureAnswers, errorOutput } = require('../helpers/ticket-examples');
+const { expectFailureAnswers, errorOutput, jsonFieldsRead } = require('../helpers/ticket-examples');
 
-const example = JSON.parse(
-	fs.readFileSync(path.resolve(__dirname, '../../examples/rms-ticket-connect-link.json'), 'utf8'),
-);
+const load = (name) =>
+	JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../examples', name), 'utf8'));
+const example = load('rms-ticket-connect-link.json');
+const report = load('rms-active-sessions-report.json');
 const NODE = 'Generate connect link';
 const node = example.nodes.find((n) => n.name === NODE);
 const workflow = {
@@ -45,17 +47,14 @@ beforeAll(async () => {
 afterAll(() => sim.stop());
 beforeEach(() => sim.reset());
 
-const run = (input) =>
-	runWorkflow(workflow, {
-		credentials: {
-			teltonikaRmsApi: {
-				accessToken: sim.rms.tokens.full,
-				baseUrl: sim.rms.baseUrl,
-				statusUrl: sim.rms.statusUrl,
-			},
-		},
-		input,
-	});
+const rmsCredentials = () => ({
+	teltonikaRmsApi: {
+		accessToken: sim.rms.tokens.full,
+		baseUrl: sim.rms.baseUrl,
+		statusUrl: sim.rms.statusUrl,
+	},
+});
+const run = (input) => runWorkflow(workflow, { credentials: rmsCredentials(), input });
 
 test('failures are answered by an IF on the error class: 502 for NodeApiError, 422 otherwise', () => {
 	expectFailureAnswers(example, NODE);
@@ -66,11 +65,22 @@ test('a good ticket gets its link on the success output', async () => {
 	expect(result.error).toBeUndefined();
 	expect(result.outputs[NODE]).toEqual([
 		expect.objectContaining({
-			name: 'Ticket_4712_HTTPS',
+			configuration_name: 'Ticket_4712_HTTPS',
 			link: expect.stringMatching(/^https:\/\//),
 		}),
 	]);
 	expect(errorOutput(result, NODE)).toEqual([]);
+	// the answer is built from fields the node gives
+	const respond = example.nodes.find((n) => n.name === 'Respond with link');
+	expect(jsonFieldsRead(respond)).toEqual([
+		'access_id',
+		'configuration_name',
+		'expires_at',
+		'link',
+	]);
+	expect(Object.keys(result.outputs[NODE][0])).toEqual(
+		expect.arrayContaining(jsonFieldsRead(respond)),
+	);
 });
 
 test.each([
@@ -105,4 +115,32 @@ test('RMS failing the create is a NodeApiError with its HTTP status on the error
 			message: expect.stringMatching(/RMS at .* failed to create remote access .*HTTP 500/),
 		}),
 	]);
+});
+
+test('active-sessions report: List sessions gives every field of the report columns', async () => {
+	const list = report.nodes.find((n) => n.name === 'List sessions');
+	const columns = report.nodes.find((n) => n.name === 'Report columns');
+	expect(report.connections[list.name].main[0].map((c) => c.node)).toEqual([columns.name]);
+	const result = await runWorkflow(
+		{
+			nodes: [workflow.nodes[0], list],
+			connections: { Start: { main: [[{ node: list.name, type: 'main', index: 0 }]] } },
+		},
+		{ credentials: rmsCredentials() },
+	);
+	expect(result.error).toBeUndefined();
+	const sessions = result.outputs[list.name];
+	expect(sessions.length).toBeGreaterThan(0);
+	expect(jsonFieldsRead(columns)).toEqual([
+		'expires_at',
+		'id',
+		'input_data',
+		'output_data',
+		'started_at',
+		'type',
+		'username',
+	]);
+	for (const session of sessions)
+		expect(Object.keys(session)).toEqual(expect.arrayContaining(jsonFieldsRead(columns)));
+	expect(sim.stats().requests).toBe(1); // quota-light: one Connect logs request
 });

@@ -6,6 +6,9 @@ const path = require('path');
 const { startSimulator } = require('../../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
 const { singleNodeWorkflow } = require('../helpers/remote-access-workflows');
+// The policy the example's sticky note asks an administrator to set (npm start and the e2e import
+// the same).
+const { AGENT_POLICY } = require('../../simulator/credentials');
 
 const example = JSON.parse(
 	fs.readFileSync(path.resolve(__dirname, '../../examples/rms-mcp-server.json'), 'utf8'),
@@ -42,13 +45,6 @@ const LINK_ARGS = {
 	protocol: 'https',
 	duration_seconds: 600,
 };
-// The policy the example's sticky note asks an administrator to set (the e2e imports the same).
-const AGENT_POLICY = {
-	policyAllowedNetworks: '192.168.1.0/24',
-	policyAllowedPorts: '22, 80, 443',
-	policyAllowedProtocols: 'https, ssh',
-	policyMaxDuration: 3600,
-};
 const run = (name, args, policy = AGENT_POLICY) =>
 	runWorkflow(asPlainNode(name), {
 		credentials: {
@@ -69,9 +65,12 @@ test('an MCP Server Trigger with three RMS tools, each described and connected a
 	expect(trigger.parameters.authentication).toBe('bearerAuth');
 	expect(Object.keys(trigger.credentials)).toEqual(['httpBearerAuth']);
 	expect(trigger.parameters.path).toMatch(/^teltonika-rms-tools-[0-9a-f]{12}$/);
-	const note = example.nodes.find((n) => n.type === 'n8n-nodes-base.stickyNote');
-	expect(note.parameters.content).toMatch(/Bearer token/);
-	expect(note.parameters.content).toMatch(/Policy/);
+	const notes = example.nodes
+		.filter((n) => n.type === 'n8n-nodes-base.stickyNote')
+		.map((n) => n.parameters.content)
+		.join('\n');
+	expect(notes).toMatch(/\*\*Bearer token:\*\* open \*MCP clients \(Bearer token\)\*/);
+	expect(notes).toMatch(/set its \*Policy\* fields/);
 	for (const tool of tools)
 		expect(tool.credentials.teltonikaRmsApi.name).toBe('Teltonika RMS (AI agents, simulator)');
 	expect(tools.map((n) => n.name).sort()).toEqual([

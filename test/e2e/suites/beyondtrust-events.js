@@ -10,48 +10,32 @@ const http = require('http');
 const bt = require('./beyondtrust');
 const delivery = require('./beyondtrust-delivery');
 const { listExecutions } = require('../editor');
+const { startTicketSystem } = require('../../../simulator/ticket-system');
+const { pointAtTicketSystem, beyondTrustRecipientUrl } = require('../../../scripts/lib/examples');
 
 const FILE = 'examples/beyondtrust-session-ended-ticket-update.json';
-const EXAMPLE_HOST = 'https://tickets.example.com';
 const MANY = 50;
 
-const ticketEndpoint = { server: null, url: null, received: [] };
+const ticketEndpoint = { system: null, received: [] };
 
-// The ticket system: records each POST (path + JSON body), tells onRequest, answers 200.
-async function startTicketEndpoint(sim, { port = 0, onRequest } = {}) {
-	ticketEndpoint.server = http.createServer((req, res) => {
-		let body = '';
-		req.on('data', (c) => (body += c));
-		req.on('end', () => {
-			let json = null;
-			try {
-				json = JSON.parse(body);
-			} catch {
-				// recorded as null: the check below names it
-			}
-			const entry = { method: req.method, path: req.url, json };
-			ticketEndpoint.received.push(entry);
-			if (onRequest) onRequest(entry);
-			res.writeHead(200, { 'Content-Type': 'application/json' });
-			res.end('{"ok":true}');
-		});
-	});
-	await new Promise((resolve) => ticketEndpoint.server.listen(port, '127.0.0.1', resolve));
-	ticketEndpoint.url = `http://127.0.0.1:${ticketEndpoint.server.address().port}`;
+async function startTicketEndpoint() {
+	ticketEndpoint.system = await startTicketSystem();
+	ticketEndpoint.received = ticketEndpoint.system.received;
 }
 
 async function stopTicketEndpoint() {
-	if (!ticketEndpoint.server) return;
-	ticketEndpoint.server.closeAllConnections();
-	await new Promise((resolve) => ticketEndpoint.server.close(resolve));
+	if (ticketEndpoint.system) await ticketEndpoint.system.stop();
 }
 
 // The example as shipped, with the ticket system's URL replaced by the local endpoint.
 function pointAtTicketEndpoint(workflow) {
-	const update = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.httpRequest');
-	assert.ok(update.parameters.url.includes(EXAMPLE_HOST), `ticket URL is ${update.parameters.url}`);
-	update.parameters.url = update.parameters.url.replace(EXAMPLE_HOST, ticketEndpoint.url);
-	return workflow;
+	const pointed = pointAtTicketSystem(workflow, ticketEndpoint.system.url);
+	const update = pointed.nodes.find((n) => n.type === 'n8n-nodes-base.httpRequest');
+	assert.ok(
+		update.parameters.url.includes(ticketEndpoint.system.url),
+		`ticket URL is ${update.parameters.url}`,
+	);
+	return pointed;
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -112,7 +96,7 @@ async function run({ inst, sim, workflow }) {
 	const trigger = workflow.nodes[0];
 	const secret = trigger.parameters.options.secret;
 	const webhookUrl = `${inst.url}/webhook/${trigger.webhookId}/webhook`;
-	const withSecret = module.exports.webhookUrl(inst, workflow);
+	const withSecret = beyondTrustRecipientUrl(inst.url, workflow);
 	const id = workflow.id;
 	const notes = [];
 	events.setRetryDelay(250);
@@ -237,7 +221,4 @@ module.exports = {
 		},
 	],
 	editor: null, // the BeyondTrust suite covers the editor
-	ticketEndpoint, // npm start shows the ticket updates it receives
-	webhookUrl: (inst, workflow) =>
-		`${inst.url}/webhook/${workflow.nodes[0].webhookId}/webhook?secret=${encodeURIComponent(workflow.nodes[0].parameters.options.secret)}`,
 };

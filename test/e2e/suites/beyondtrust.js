@@ -8,11 +8,7 @@ const { FIXTURES } = require('../../../simulator/beyondtrust/seed');
 const PKG = 'n8n-nodes-remote-access';
 const NODE_TYPE = `${PKG}.beyondTrustRemoteSupport`;
 // The id and name the examples in examples/ reference.
-const CREDENTIAL = {
-	id: 'beyondtrust-simulator',
-	name: 'BeyondTrust (simulator)',
-	type: 'beyondTrustRemoteSupportOAuth2Api',
-};
+const { BEYONDTRUST: CREDENTIAL, credentials, refOf } = require('../../../simulator/credentials');
 const { lsids } = FIXTURES; // deterministic: the seed derives them from fixed numbers
 const KEY_URL = /^https:\/\/support\.example\.com\/\?ak=[0-9a-f]{32}$/;
 const CONCURRENT = 20;
@@ -306,19 +302,8 @@ module.exports = {
 	key: 'bt',
 	nodeType: NODE_TYPE,
 	credentialType: CREDENTIAL.type,
-	credentials: (sim) => [
-		{
-			id: CREDENTIAL.id,
-			name: CREDENTIAL.name,
-			type: CREDENTIAL.type,
-			data: {
-				siteUrl: sim.beyondtrust.siteUrl,
-				clientId: sim.beyondtrust.clientId,
-				clientSecret: sim.beyondtrust.clientSecret,
-			},
-		},
-	],
-	credentialRef: { [CREDENTIAL.type]: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
+	credentials: credentials.beyondtrust,
+	credentialRef: refOf(CREDENTIAL),
 	operations,
 	examples,
 	afterWebhooks,

@@ -7,7 +7,7 @@ const assert = require('assert');
 
 const PKG = 'n8n-nodes-remote-access';
 const NODE_TYPE = `${PKG}.rimo3`;
-const CREDENTIAL = { id: 'rimo3-simulator', name: 'Rimo3 (simulator)', type: 'rimo3OAuth2Api' };
+const { RIMO3: CREDENTIAL, credentials, refOf } = require('../../../simulator/credentials');
 const uuid = (n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`; // as the simulator's seed
 const ZIP_B64 = 'UEsDBCBmYWtlIHppcCBjb250ZW50IGZyb20gdGhlIGUyZSBDb2RlIG5vZGU='; // "PK\3\4 fake zip content from the e2e Code node"
 const ZIP_BYTES = 44;
@@ -125,19 +125,8 @@ module.exports = {
 	key: 'rimo3',
 	nodeType: NODE_TYPE,
 	credentialType: CREDENTIAL.type,
-	credentials: (sim) => [
-		{
-			id: CREDENTIAL.id,
-			name: CREDENTIAL.name,
-			type: CREDENTIAL.type,
-			data: {
-				baseUrl: sim.rimo3.baseUrl,
-				clientId: sim.rimo3.clientId,
-				clientSecret: sim.rimo3.clientSecret,
-			},
-		},
-	],
-	credentialRef: { [CREDENTIAL.type]: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
+	credentials: credentials.rimo3,
+	credentialRef: refOf(CREDENTIAL),
 	operations,
 	examples: [],
 	editor: {

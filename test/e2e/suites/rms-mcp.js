@@ -7,18 +7,9 @@
 'use strict';
 const assert = require('assert');
 const rms = require('./rms');
+const { MCP_BEARER, credentials } = require('../../../simulator/credentials');
 
 const MCP_PATH = 'teltonika-rms-tools-7c41d9e2b5a8'; // the trigger's Path in the example
-const BEARER = { id: 'mcpClientsBearer', name: 'MCP clients (Bearer token)' };
-const BEARER_TOKEN = 'e2e-mcp-clients-token-0b6f1d9a4c7e';
-// The tools' RMS credential: the narrow policy an administrator would set for an agent.
-const AGENT_RMS = { id: 'rmsAgentsCred', name: 'Teltonika RMS (AI agents, simulator)' };
-const AGENT_POLICY = {
-	policyAllowedNetworks: '192.168.1.0/24',
-	policyAllowedPorts: '22, 80, 443',
-	policyAllowedProtocols: 'https, ssh',
-	policyMaxDuration: 3600,
-};
 const LINK = /^https:\/\/[0-9a-f]{32}\.proxy1-connect\.rms\.teltonika-networks\.com$/;
 const TOOLS = ['Generate_connect_link', 'Get_device', 'List_sessions'];
 const rmsStats = (sim) => sim.stats().personalities.rms;
@@ -27,7 +18,7 @@ const rmsStats = (sim) => sim.stats().personalities.rms;
  * Connects over streamable HTTP (or the older SSE transport), waiting for the published trigger's
  * route to be registered. Both are served at the same production URL.
  */
-async function connect(inst, { sse = false, waitMs = 30000, token = BEARER_TOKEN } = {}) {
+async function connect(inst, { sse = false, waitMs = 30000, token = MCP_BEARER.token } = {}) {
 	const { Client } = require('@modelcontextprotocol/sdk/client/index.js');
 	const {
 		StreamableHTTPClientTransport,
@@ -193,14 +184,11 @@ module.exports = {
 	key: 'mcp',
 	nodeType: `${rms.nodeType}Tool`,
 	credentialType: rms.credentialType,
+	// the tools' RMS credential carries the narrow policy an administrator would set for an agent
 	credentials: (sim) => [
-		...rms.credentials(sim),
-		{
-			...AGENT_RMS,
-			type: rms.credentialType,
-			data: { ...rms.credentials(sim)[0].data, ...AGENT_POLICY },
-		},
-		{ ...BEARER, type: 'httpBearerAuth', data: { token: BEARER_TOKEN } },
+		...credentials.rms(sim),
+		...credentials.rmsAgents(sim),
+		...credentials.mcpBearer(),
 	],
 	credentialRef: rms.credentialRef,
 	operations: [],

@@ -5,48 +5,33 @@
 // on that ticket.
 'use strict';
 const assert = require('assert');
-const http = require('http');
 const rms = require('./rms');
+const { startTicketSystem } = require('../../../simulator/ticket-system');
+const { pointAtTicketSystem } = require('../../../scripts/lib/examples');
 
 const FILE = 'examples/rms-router-offline-ticket.json';
-const EXAMPLE_HOST = 'https://tickets.example.com';
 const DEVICE = 1004;
 const POLL_WAIT_MS = 150000; // Poll Times every minute, plus n8n's own delays
 
-const endpoint = { server: null, url: null, received: [] };
+const endpoint = { system: null, received: [] };
 
 async function startTicketEndpoint() {
-	endpoint.server = http.createServer((req, res) => {
-		let body = '';
-		req.on('data', (c) => (body += c));
-		req.on('end', () => {
-			let json = null;
-			try {
-				json = JSON.parse(body);
-			} catch {
-				// recorded as null: the checks name it
-			}
-			endpoint.received.push({ method: req.method, path: req.url, json });
-			res.writeHead(200, { 'Content-Type': 'application/json' });
-			res.end('{"ok":true}');
-		});
-	});
-	await new Promise((resolve) => endpoint.server.listen(0, '127.0.0.1', resolve));
-	endpoint.url = `http://127.0.0.1:${endpoint.server.address().port}`;
+	endpoint.system = await startTicketSystem();
+	endpoint.received = endpoint.system.received;
 }
 
 async function stopTicketEndpoint() {
-	if (!endpoint.server) return;
-	endpoint.server.closeAllConnections();
-	await new Promise((resolve) => endpoint.server.close(resolve));
+	if (endpoint.system) await endpoint.system.stop();
 }
 
 function pointAtTicketEndpoint(workflow) {
-	for (const node of workflow.nodes.filter((n) => n.type === 'n8n-nodes-base.httpRequest')) {
-		assert.ok(node.parameters.url.includes(EXAMPLE_HOST), `ticket URL is ${node.parameters.url}`);
-		node.parameters.url = node.parameters.url.replace(EXAMPLE_HOST, endpoint.url);
-	}
-	return workflow;
+	const pointed = pointAtTicketSystem(workflow, endpoint.system.url);
+	for (const node of pointed.nodes.filter((n) => n.type === 'n8n-nodes-base.httpRequest'))
+		assert.ok(
+			node.parameters.url.includes(endpoint.system.url),
+			`ticket URL is ${node.parameters.url}`,
+		);
+	return pointed;
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

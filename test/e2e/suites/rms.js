@@ -5,11 +5,7 @@ const assert = require('assert');
 
 const PKG = 'n8n-nodes-remote-access';
 const NODE_TYPE = `${PKG}.teltonikaRms`;
-const CREDENTIAL = {
-	id: 'rmsSimulatorCred',
-	name: 'Teltonika RMS (simulator)',
-	type: 'teltonikaRmsApi',
-};
+const { RMS: CREDENTIAL, credentials, refOf } = require('../../../simulator/credentials');
 const OFFICE = { __rl: true, mode: 'serial', value: '1111111111' };
 const LINK = /^https:\/\/[0-9a-f]{32}\.proxy1-connect\.rms\.teltonika-networks\.com$/;
 const fast = { pollInterval: 0.5 };
@@ -257,7 +253,7 @@ const examples = [
 			);
 			assert.match(res.json.link, LINK);
 			assert.strictEqual(res.json.ticket_id, '4711');
-			assert.strictEqual(res.json.remote_access_name, 'Ticket_4711_HTTPS');
+			assert.strictEqual(res.json.configuration_name, 'Ticket_4711_HTTPS');
 			assert.strictEqual(rmsStats(sim).sessionsStarted, 1);
 		},
 	},
@@ -353,19 +349,8 @@ module.exports = {
 	nodeType: NODE_TYPE,
 	credentialType: CREDENTIAL.type,
 	// Records for `n8n import:credentials`, pointing at the running simulator.
-	credentials: (sim) => [
-		{
-			id: CREDENTIAL.id,
-			name: CREDENTIAL.name,
-			type: CREDENTIAL.type,
-			data: {
-				accessToken: sim.rms.tokens.full,
-				baseUrl: sim.rms.baseUrl,
-				statusUrl: sim.rms.statusUrl,
-			},
-		},
-	],
-	credentialRef: { [CREDENTIAL.type]: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
+	credentials: credentials.rms,
+	credentialRef: refOf(CREDENTIAL),
 	operations,
 	examples,
 	// What the editor test looks for.
