@@ -11,7 +11,7 @@ import { router } from './actions/router';
 import * as session from './actions/session';
 import * as sessionKey from './actions/sessionKey';
 import * as team from './actions/team';
-import { searchRepresentatives, searchTeams } from './methods/listSearch';
+import { searchRepresentatives, searchSessions, searchTeams } from './methods/listSearch';
 
 export class BeyondTrustRemoteSupport implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,7 +20,9 @@ export class BeyondTrustRemoteSupport implements INodeType {
 		icon: { light: 'file:beyondTrust.svg', dark: 'file:beyondTrust.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// The chosen action as the actions panel shows it (test/beyondtrust/description.test.js checks the list).
+		subtitle:
+			'={{ ({"sessionKey:generate": "Generate a session key", "session:get": "Get a support session", "session:getAttributes": "Get the attributes of a support session", "session:getAll": "Get many support sessions", "session:setAttributes": "Set the attributes of a support session", "session:terminate": "Terminate a support session", "representative:getAll": "Get many logged in representatives", "team:getAll": "Get many support teams"})[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}',
 		description:
 			'Generate BeyondTrust support invitations for tickets, and list or end support sessions',
 		defaults: { name: 'BeyondTrust Remote Support' },
@@ -50,7 +52,7 @@ export class BeyondTrustRemoteSupport implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchTeams, searchRepresentatives } };
+	methods = { listSearch: { searchTeams, searchRepresentatives, searchSessions } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -1,7 +1,9 @@
 import type {
 	IDataObject,
+	IDisplayOptions,
 	IHookFunctions,
 	INodeType,
+	INodePropertyOptions,
 	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
@@ -14,6 +16,56 @@ import { checkSender } from './helpers/senderCheck';
 
 const [BEGIN, END, MEMBER_ADDED, MEMBER_DEPARTED, OWNER_CHANGED, CUSTOMER_SURVEY, REP_SURVEY] =
 	EVENT_NAMES;
+
+/** The events offered, by their BeyondTrust display names (also used in the canvas subtitle). */
+const EVENT_OPTIONS: INodePropertyOptions[] = [
+	{
+		name: 'Customer Exit Survey Completed',
+		value: CUSTOMER_SURVEY,
+		description: 'The customer submitted the exit survey',
+	},
+	{
+		name: 'Member Added',
+		value: MEMBER_ADDED,
+		description: 'A customer or representative joined the session',
+	},
+	{
+		name: 'Member Departed',
+		value: MEMBER_DEPARTED,
+		description: 'A customer or representative left the session',
+	},
+	{
+		name: 'Owner Changed',
+		value: OWNER_CHANGED,
+		description: 'Another representative now owns the session',
+	},
+	{
+		name: 'Representative Exit Survey Completed',
+		value: REP_SURVEY,
+		description: 'A representative submitted the exit survey',
+	},
+	{ name: 'Session Ended', value: END, description: 'A support session ended' },
+	{ name: 'Session Started', value: BEGIN, description: 'A support session began' },
+];
+
+const EVENT_LABELS = JSON.stringify(
+	Object.fromEntries(EVENT_OPTIONS.map((option) => [option.value, option.name])),
+);
+
+/** "On Session Started, Session Ended": the selected events by display name. */
+const SUBTITLE = `={{"On " + ($parameter["events"] || []).map((e) => (${EVENT_LABELS})[e] || e).join(", ")}}`;
+
+const RECIPIENT_PLACE =
+	'In BeyondTrust, open /login → Management → Outbound Events → Add HTTP Recipient, paste the URL under URL and tick the same events under Events to Send.';
+
+/** What to paste into BeyondTrust, when no secret is set and when one is. */
+const URL_NOTICE = {
+	withoutSecret: `URL to paste into BeyondTrust: this trigger's Production URL (Webhook URLs above), e.g. https://n8n.example.com/webhook/1a2b3c4d-…/webhook. ${RECIPIENT_PLACE} To send a test event: click Listen for Test Event, paste the Test URL (…/webhook-test/…/webhook) in the same place, then start or end a support session. Set a Secret under Options so that only your appliance can start this workflow.`,
+	withSecret: `URL to paste into BeyondTrust: this trigger's Production URL (Webhook URLs above) followed by ?secret= and your Secret, e.g. https://n8n.example.com/webhook/1a2b3c4d-…/webhook?secret=your-secret. ${RECIPIENT_PLACE} To send a test event: click Listen for Test Event, paste the Test URL followed by ?secret= and your Secret (…/webhook-test/…/webhook?secret=your-secret) in the same place, then start or end a support session.`,
+};
+
+/** Shown when the Secret option holds a value (or an expression). */
+const SECRET_SET: IDisplayOptions['show'] = { '/options.secret': [{ _cnd: { exists: true } }] };
 
 interface PlainResponse {
 	writeHead(status: number, headers: Record<string, string>): unknown;
@@ -41,12 +93,21 @@ export class BeyondTrustRemoteSupportTrigger implements INodeType {
 		icon: { light: 'file:beyondTrustTrigger.svg', dark: 'file:beyondTrustTrigger.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{"On " + ($parameter["events"] || []).join(", ")}}',
+		subtitle: SUBTITLE,
 		description:
 			'Starts the workflow when a BeyondTrust Remote Support appliance sends an outbound event (a session begins, ends, gains or loses a member, ...)',
 		defaults: { name: 'BeyondTrust Remote Support Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		triggerPanel: {
+			header: 'Send a test event from BeyondTrust',
+			executionsHelp: {
+				inactive:
+					"<b>While building your workflow</b>, click 'Listen for Test Event', then register the Test URL (followed by ?secret= and your Secret when you set one) as an HTTP recipient in BeyondTrust's /login → Management → Outbound Events, and start or end a support session. The Test URL takes one event while n8n is listening.<br /><br /><b>Once your workflow works</b>, publish (activate) it and register the Production URL instead: every event then starts an execution, shown in the <a data-key=\"executions\">executions list</a>.",
+				active:
+					"<b>While building your workflow</b>, click 'Listen for Test Event' and register the Test URL (followed by ?secret= and your Secret when you set one) in BeyondTrust's Outbound Events to see one event here.<br /><br /><b>Your workflow is live</b>: events sent to the Production URL start an execution, shown in the <a data-key=\"executions\">executions list</a>.",
+			},
+		},
 		// n8n answers accepted events itself ('onReceived', body "OK"): n8n 2.x only after it has
 		// created the execution, 1.x just before (docs/vendor-behaviour.md, n8n: onReceived answers).
 		webhooks: [
@@ -60,49 +121,28 @@ export class BeyondTrustRemoteSupportTrigger implements INodeType {
 		],
 		properties: [
 			{
-				displayName:
-					'In BeyondTrust, open /login → Management → Outbound Events, add an HTTP Recipient whose URL is this node\'s Production URL (with "?secret=" and the Secret option\'s value appended when you set one), and tick the same events under Events to Send. The appliance waits for each event to be accepted before it sends the next: this trigger answers 200 as soon as n8n has the event. For session details, add a BeyondTrust Session → Get node after it.',
+				displayName: URL_NOTICE.withoutSecret,
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
+				displayOptions: { hide: SECRET_SET },
+			},
+			{
+				displayName: URL_NOTICE.withSecret,
+				name: 'setupNoticeSecret',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: SECRET_SET },
 			},
 			{
 				displayName: 'Events',
 				name: 'events',
 				type: 'multiOptions',
 				required: true,
-				options: [
-					{
-						name: 'Customer Exit Survey Completed',
-						value: CUSTOMER_SURVEY,
-						description: 'The customer submitted the exit survey',
-					},
-					{
-						name: 'Member Added',
-						value: MEMBER_ADDED,
-						description: 'A customer or representative joined the session',
-					},
-					{
-						name: 'Member Departed',
-						value: MEMBER_DEPARTED,
-						description: 'A customer or representative left the session',
-					},
-					{
-						name: 'Owner Changed',
-						value: OWNER_CHANGED,
-						description: 'Another representative now owns the session',
-					},
-					{
-						name: 'Representative Exit Survey Completed',
-						value: REP_SURVEY,
-						description: 'A representative submitted the exit survey',
-					},
-					{ name: 'Session Ended', value: END, description: 'A support session ended' },
-					{ name: 'Session Started', value: BEGIN, description: 'A support session began' },
-				],
+				options: EVENT_OPTIONS,
 				default: [BEGIN, END],
 				description:
-					'Events that start the workflow. Other events are accepted (answered 200, so the appliance queue moves on) and ignored.',
+					'Events that start the workflow. Other events BeyondTrust sends are accepted and ignored. For the session details, add a BeyondTrust Remote Support node (Get a support session) after this trigger.',
 			},
 			{
 				displayName: 'Options',
@@ -112,13 +152,13 @@ export class BeyondTrustRemoteSupportTrigger implements INodeType {
 				default: {},
 				options: [
 					{
-						displayName: 'Allowed IPs',
+						displayName: 'IP(s) Allowlist',
 						name: 'allowedIps',
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. 203.0.113.10, 198.51.100.0/24, 2001:db8::/32',
 						description:
-							"Comma-separated addresses and CIDR ranges (IPv4 or IPv6) the appliance sends from; other senders get 403. n8n sees the proxy's address behind a reverse proxy unless it trusts X-Forwarded-For (N8N_PROXY_HOPS), as for the Webhook node's IP allowlist.",
+							"Comma-separated list of allowed IP addresses or CIDR ranges (IPv4 or IPv6): the addresses your BeyondTrust appliance sends from. Leave empty to allow all IPs. Other senders get 403. When n8n runs behind a reverse proxy, n8n must be set up to pass on the sender's address, as for the Webhook node.",
 					},
 					{
 						displayName: 'Secret',
@@ -127,7 +167,7 @@ export class BeyondTrustRemoteSupportTrigger implements INodeType {
 						typeOptions: { password: true },
 						default: '',
 						description:
-							'When set, the event URL must end in ?secret=&lt;this value&gt; (add it to the URL in BeyondTrust); requests without it get 401',
+							'A long random value that only you and BeyondTrust know. When set, the URL in BeyondTrust must end in ?secret= and this value (see the note above); requests without it get 401.',
 					},
 					{
 						displayName: 'Ignore Repeated Deliveries',
@@ -135,7 +175,7 @@ export class BeyondTrustRemoteSupportTrigger implements INodeType {
 						type: 'boolean',
 						default: true,
 						description:
-							'Whether a delivery identical to one accepted within the window (same event, session, timestamp and fields: the appliance re-sends an event whose answer it missed) is answered 200 without starting the workflow again. On unless switched off here.',
+							'Whether to skip an event that BeyondTrust sends a second time (same event, session, time and fields), e.g. after a network problem, instead of running the workflow twice',
 					},
 					{
 						displayName: 'Repeat Window (Minutes)',
@@ -144,7 +184,7 @@ export class BeyondTrustRemoteSupportTrigger implements INodeType {
 						typeOptions: { minValue: 1, maxValue: 1440 },
 						default: 60,
 						description:
-							'How long a delivery is remembered for Ignore Repeated Deliveries (at most 1440, one day; the last 1000 deliveries at most)',
+							'How long an event is remembered for Ignore Repeated Deliveries, at most 1440 (one day)',
 					},
 				],
 			},

@@ -214,6 +214,7 @@ describe('Ignore Repeated Deliveries', () => {
 describe('fields the node adds cannot be forged', () => {
 	test('sender fields named like node fields are moved under reserved_fields', async () => {
 		const forged = {
+			timestamp_unix: '1',
 			timestamp_iso: '1999-01-01T00:00:00.000Z',
 			session_details: 'fake',
 			session_details_error: 'fake error',
@@ -221,7 +222,9 @@ describe('fields the node adds cannot be forged', () => {
 		};
 		const out = await callTrigger({ parameters, form: eventForm(END, forged) });
 		const [item] = out.items;
-		expect(item.timestamp_iso).toBe('2024-12-03T15:41:07.000Z');
+		expect(item.timestamp).toBe('2024-12-03T15:41:07.000Z');
+		expect(item.timestamp_unix).toBe(1733240467);
+		expect(item.timestamp_iso).toBeUndefined();
 		expect(item.session_details).toBeUndefined();
 		expect(item.session_details_error).toBeUndefined();
 		expect(item.reserved_fields).toEqual(forged);

@@ -27,11 +27,11 @@ describe('accepted events', () => {
 			expect(out.status).toBe(200);
 			expect(out.body).toBe('OK');
 			expect(out.items).toHaveLength(1);
-			const { timestamp, timestamp_iso, ...rest } = out.items[0];
+			const { timestamp, timestamp_unix, ...rest } = out.items[0];
 			const { timestamp: sent, ...sentRest } = form;
 			expect(rest).toEqual(sentRest);
-			expect(timestamp).toBe(Number(sent));
-			expect(timestamp_iso).toBe('2024-12-03T15:41:07.000Z');
+			expect(timestamp).toBe('2024-12-03T15:41:07.000Z');
+			expect(timestamp_unix).toBe(Number(sent));
 			expect(out.requests).toEqual([]);
 		},
 	);

@@ -55,7 +55,7 @@ test('500 items in one execution: exactly one token minted, 500 keys, under 20 r
 		queue: 'general',
 		mail_subject: 'Remote Support Invitation',
 	});
-	expect(result.outputs.Node[0].key_url).toMatch(
+	expect(result.outputs.Node[0].link).toMatch(
 		/^https:\/\/support\.example\.com\/\?ak=[0-9a-f]{32}$/,
 	);
 	expect(result.outputs.Node[0].short_key).toMatch(/^\d{7}$/);
@@ -96,7 +96,7 @@ test('hourly budget used up (X-RateLimit-Remaining 0): the items fail with the r
 		credentials: btCredentials(sim),
 		input: tickets(3),
 	});
-	expect(result.outputs.Node[0].key_url).toBeDefined();
+	expect(result.outputs.Node[0].link).toBeDefined();
 	for (const failed of result.outputs.Node.slice(1)) {
 		expect(failed.error).toMatch(
 			/request budget of this API account is used up: it resets at \d\d:\d\d:\d\d UTC \(in 60 minutes\)/,
@@ -118,7 +118,7 @@ test.each(['http401', 'xml200'])(
 		stop();
 		expect(result.error).toBeUndefined();
 		expect(result.outputs.Node).toHaveLength(45);
-		expect(result.outputs.Node.every((o) => o.key_url && !o.error)).toBe(true);
+		expect(result.outputs.Node.every((o) => o.link && !o.error)).toBe(true);
 		expect(bt().btTokensRevoked).toBe(1);
 		expect(bt().btTokensMinted).toBe(2);
 		expect(bt().btSessionKeysGenerated).toBe(45);
@@ -229,7 +229,8 @@ test.each(['bomgar', 'beyondtrust'])(
 		]);
 		expect(active.outputs.Node[0]).toMatchObject({
 			active: true,
-			end_time: null,
+			ended_at: null,
+			ended_at_unix: null,
 			external_key: 'INC-1001',
 			primary_rep: 'Alice Agent',
 			customers: [{ name: 'Dana Customer', company: 'Contoso' }],
@@ -321,7 +322,7 @@ test('queues: team, rep and issue ids reach queue_id; bad input fails before any
 			],
 		},
 	);
-	expect(bad.outputs.Node[0].key_url).toBeDefined();
+	expect(bad.outputs.Node[0].link).toBeDefined();
 	expect(bad.outputs.Node[1].error).toBe('Team must be a positive whole number, got "x" [item 1]');
 	const dup = await runWorkflow(
 		btWorkflow(generate({ queueType: 'repUsername', repUsername: 'dup' })),

@@ -54,21 +54,29 @@ test.each([NS.bomgarCommand, NS.btCommand])('generate_session_key answer in %s',
 	const outcome = readAnswer(SESSION_KEY(ns));
 	expect(outcome.kind).toBe('ok');
 	expect(outcome.doc.root).toBe('session_key');
-	expect(normalizeSessionKey(outcome.doc.body)).toEqual({
-		key_url: 'https://support.example.com/?ak=0123456789abcdef0123456789abcdef',
+	const key = normalizeSessionKey(outcome.doc.body);
+	expect(key).toEqual({
 		short_key: '6187161',
+		external_key: '1234',
+		link: 'https://support.example.com/?ak=0123456789abcdef0123456789abcdef',
 		expires_at: '2019-11-29T16:35:22.000Z',
-		expires: 1575045322,
+		expires_at_unix: 1575045322,
 		ttl: null,
 		queue: 'general',
-		queue_available: false,
 		queue_id: null,
-		external_key: '1234',
+		queue_available: false,
+		type: 'support',
 		mail_subject: 'Remote Support Invitation',
 		mail_body:
 			'Please click the link below.\n\nhttps://support.example.com/?ak=0123456789abcdef0123456789abcdef',
-		type: 'support',
 	});
+	expect(Object.keys(key).slice(0, 5)).toEqual([
+		'short_key',
+		'external_key',
+		'link',
+		'expires_at',
+		'expires_at_unix',
+	]);
 });
 
 test.each([NS.bomgarReporting, NS.btReporting])(
@@ -83,8 +91,10 @@ test.each([NS.bomgarReporting, NS.btReporting])(
 		expect(s).toMatchObject({
 			lsid: '0f1e2d3c4b5a69788796a5b4c3d2e1f0',
 			active: false,
-			start_time: '2024-12-03T15:26:05.000Z',
-			end_time: '2024-12-03T15:56:05.000Z',
+			started_at: '2024-12-03T15:26:05.000Z',
+			started_at_unix: 1733239565,
+			ended_at: '2024-12-03T15:56:05.000Z',
+			ended_at_unix: 1733241365,
 			external_key: 'INC-1',
 			primary_rep: 'Rita Rep',
 			primary_rep_id: 7,

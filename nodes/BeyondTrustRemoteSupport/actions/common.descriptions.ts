@@ -56,15 +56,49 @@ export const representativeLocator: INodeProperties = {
 	],
 };
 
-/** The session ID field every Session operation starts with. */
-export const lsidField = (description: string): INodeProperties => ({
+const LSID_PATTERN = '[0-9a-fA-F]{32}';
+
+/**
+ * The session field every Session operation starts with: a session from the list (started in the
+ * last 24 hours) or its ID. A plain string saved before the field had modes still works:
+ * readLsid/readLsids take either.
+ */
+export const lsidField = (description: string, several = false): INodeProperties => ({
 	displayName: 'Session ID (LSID)',
 	name: 'lsid',
-	type: 'string',
-	default: '',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
 	required: true,
-	placeholder: 'e.g. 5e8c5d8a1f9a4c7e9b1d2f3a4b5c6d7e',
 	description,
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchSessions', searchable: true },
+		},
+		{
+			displayName: 'ID',
+			name: 'id',
+			type: 'string',
+			placeholder: several
+				? 'e.g. 5e8c5d8a1f9a4c7e9b1d2f3a4b5c6d7e, 0f1e2d3c4b5a69788796a5b4c3d2e1f0'
+				: 'e.g. 5e8c5d8a1f9a4c7e9b1d2f3a4b5c6d7e',
+			validation: [
+				{
+					type: 'regex',
+					properties: {
+						regex: several
+							? `^\\s*${LSID_PATTERN}(\\s*,\\s*${LSID_PATTERN})*\\s*$`
+							: `^\\s*${LSID_PATTERN}\\s*$`,
+						errorMessage: several
+							? 'A session ID is 32 hexadecimal characters; separate several with commas'
+							: 'A session ID is 32 hexadecimal characters',
+					},
+				},
+			],
+		},
+	],
 });
 
 export const returnAllFields = (resource: string, operation: string): INodeProperties[] => [
@@ -114,7 +148,7 @@ export const optionsCollection: INodeProperties = {
 			default: DEFAULT_MAX_REQUESTS_PER_SECOND,
 			typeOptions: { minValue: 1, maxValue: 20 },
 			description:
-				'The request rate this n8n process may use for this API account (BeyondTrust allows 20 per second per account). In queue mode, divide by the number of workers, e.g. 9 with two workers.',
+				'How many requests per second this node may send with this API account; BeyondTrust allows 20. Use a lower value when other n8n workers or tools use the same API account.',
 		},
 	],
 };

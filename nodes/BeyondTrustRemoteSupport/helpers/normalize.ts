@@ -18,29 +18,33 @@ function numberOrNull(value: string): number | null {
 const flag = (value: string): boolean => value === '1' || value.toLowerCase() === 'true';
 
 /**
- * generate_session_key → the fields a ticket flow needs (`key_url`, not `session_key_url`). Output
- * fields keep the API's own snake_case element names, as every BeyondTrust answer here does.
+ * generate_session_key → the fields a ticket flow needs, in the package's output vocabulary:
+ * `link` (BeyondTrust's key_url) and the expiry as `expires_at` (ISO) and `expires_at_unix`.
+ * Other fields keep the API's own snake_case element names.
  */
 export function normalizeSessionKey(body: XmlNode): IDataObject {
 	const expires = text(body.expires);
 	return {
-		key_url: text(body.key_url),
 		short_key: text(body.short_key),
+		external_key: text(body.external_key) || null,
+		link: text(body.key_url),
 		expires_at: isoFromUnix(expires),
-		expires: numberOrNull(expires),
+		expires_at_unix: numberOrNull(expires),
 		ttl: numberOrNull(text(body.ttl)),
 		queue: text(body.queue),
+		queue_id: numberOrNull(text(body.queue_id)),
 		queue_available:
 			attr(body.queue, 'available') === '' ? null : flag(attr(body.queue, 'available')),
-		queue_id: numberOrNull(text(body.queue_id)),
-		external_key: text(body.external_key) || null,
+		type: text(body.type) || 'support',
 		mail_subject: text(body.mail_subject),
 		mail_body: text(body.mail_body),
-		type: text(body.type) || 'support',
 	};
 }
 
-/** `<start_time timestamp="1733239565">2024-12-03T15:26:05+00:00</start_time>` → ISO + unix. */
+/**
+ * `<start_time timestamp="1733239565">2024-12-03T15:26:05+00:00</start_time>` → ISO 8601 UTC
+ * (`2024-12-03T15:26:05.000Z`) and Unix seconds, from the attribute or else the text.
+ */
 function timeOf(value: unknown): { iso: string | null; unix: number | null } {
 	if (value === undefined) return { iso: null, unix: null };
 	const stamp = attr(value, 'timestamp');
@@ -87,18 +91,20 @@ export function normalizeSession(session: XmlNode, includeEvents: boolean): IDat
 	}));
 	const result: IDataObject = {
 		lsid: attr(session, 'lsid'),
+		external_key: text(session.external_key) || null,
 		active: end.unix === null,
 		session_type: text(session.session_type) || null,
-		lseq: numberOrNull(text(session.lseq)),
-		start_time: start.iso,
-		end_time: end.iso,
-		duration: text(session.duration) || null,
-		external_key: text(session.external_key) || null,
-		public_site: text(session.public_site) || null,
-		public_site_id: numberOrNull(attr(session.public_site, 'id')),
 		primary_customer: text(session.primary_customer) || null,
 		primary_rep: text(session.primary_rep) || null,
 		primary_rep_id: numberOrNull(attr(session.primary_rep, 'id')),
+		started_at: start.iso,
+		started_at_unix: start.unix,
+		ended_at: end.iso,
+		ended_at_unix: end.unix,
+		duration: text(session.duration) || null,
+		public_site: text(session.public_site) || null,
+		public_site_id: numberOrNull(attr(session.public_site, 'id')),
+		lseq: numberOrNull(text(session.lseq)),
 		customers,
 		representatives,
 		custom_attributes: customAttributes(session.custom_attributes),
@@ -118,12 +124,14 @@ export function normalizeSession(session: XmlNode, includeEvents: boolean): IDat
 
 /** One `<rep id="...">` of get_logged_in_reps. */
 export function normalizeRepresentative(rep: XmlNode): IDataObject {
+	const since = timeOf(rep.logged_in_since);
 	return {
 		id: numberOrNull(attr(rep, 'id')),
 		display_name: text(rep.public_display_name) || text(rep.display_name),
 		private_display_name: text(rep.private_display_name) || null,
 		type: text(rep.type) || null,
-		logged_in_since: text(rep.logged_in_since) || null,
+		logged_in_since: since.iso,
+		logged_in_since_unix: since.unix,
 		support_session_count: numberOrNull(text(rep.support_session_count)),
 		presentation_count: numberOrNull(text(rep.presentation_count)),
 		showing_on_rep_list: flag(text(rep.showing_on_rep_list)),

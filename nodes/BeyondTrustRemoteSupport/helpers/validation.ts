@@ -17,7 +17,7 @@ export const HOSTNAME =
 
 /** The session ID (LSID) of the current item: 32 hex characters. */
 export function readLsid(ctx: IExecuteFunctions, i: number): string {
-	const lsid = String(ctx.getNodeParameter('lsid', i, '') ?? '').trim();
+	const lsid = String(ctx.getNodeParameter('lsid', i, '', { extractValue: true }) ?? '').trim();
 	if (!LSID.test(lsid))
 		throw invalidInput(
 			ctx.getNode(),
@@ -117,7 +117,7 @@ export const MAX_LSIDS_PER_CALL = 100;
  * expression). Each must be 32 hex characters; repeats are dropped, order is kept.
  */
 export function readLsids(ctx: IExecuteFunctions, i: number): string[] {
-	const raw = ctx.getNodeParameter('lsid', i, '') as unknown;
+	const raw = ctx.getNodeParameter('lsid', i, '', { extractValue: true }) as unknown;
 	const listed = (Array.isArray(raw) ? raw : String(raw ?? '').split(','))
 		.map((part) => String(part ?? '').trim())
 		.filter((part) => part !== '');

@@ -22,6 +22,7 @@ export const MAX_FIELDS = 500;
  * of these names is moved under `reserved_fields`, so what the node states cannot be forged.
  */
 export const NODE_FIELDS = [
+	'timestamp_unix',
 	'timestamp_iso',
 	'session_details',
 	'session_details_error',
@@ -116,20 +117,26 @@ export function parseEvent(req: IncomingRequest): ParsedEvent {
 	return { ok: true, fields };
 }
 
+/** Fields that identify the event, first in every item (then the rest as sent). */
+const LEADING_FIELDS = ['event', 'lsid', 'external_key'] as const;
+
 /**
- * The output item's fields: as sent, `timestamp` as a number, plus `timestamp_iso`. Sender fields
- * named like a node field go under `reserved_fields` instead.
+ * The output item: `event`, `lsid` and `external_key` first, then `timestamp` as ISO 8601 UTC
+ * with `timestamp_unix` (seconds, as sent), then every other field as sent. Sender fields named
+ * like a node field go under `reserved_fields` instead.
  */
 export function eventItem(fields: IDataObject): IDataObject {
 	const seconds = Number(fields.timestamp);
 	const item: IDataObject = {};
+	for (const key of LEADING_FIELDS) if (fields[key] !== undefined) item[key] = fields[key];
+	item.timestamp = new Date(seconds * 1000).toISOString();
+	item.timestamp_unix = seconds;
 	const reserved: IDataObject = {};
 	for (const [key, value] of Object.entries(fields)) {
+		if (key === 'timestamp' || (LEADING_FIELDS as readonly string[]).includes(key)) continue;
 		if ((NODE_FIELDS as readonly string[]).includes(key)) reserved[key] = value;
 		else item[key] = value;
 	}
-	item.timestamp = seconds;
-	item.timestamp_iso = new Date(seconds * 1000).toISOString();
 	if (Object.keys(reserved).length > 0) item.reserved_fields = reserved;
 	return item;
 }

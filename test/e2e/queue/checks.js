@@ -114,7 +114,7 @@ async function btRun({ cluster, sim }) {
 	const stats = btStats(sim);
 	const keys = answers
 		.flatMap((res) => (res.status === 200 && Array.isArray(res.json) ? res.json : []))
-		.filter((k) => k.key_url);
+		.filter((k) => k.link);
 	const requests = sim.requests({ path: '/beyondtrust' });
 	return {
 		answers,
@@ -122,7 +122,7 @@ async function btRun({ cluster, sim }) {
 			executions: BT_EXECUTIONS,
 			ticketsPerExecution: TICKETS_PER_EXECUTION,
 			keys: keys.length,
-			distinctKeys: new Set(keys.map((k) => k.key_url)).size,
+			distinctKeys: new Set(keys.map((k) => k.link)).size,
 			...executionFigures(rows, cluster.workers),
 			btRequests: requests.length,
 			peakRequestsPerSecond: peakPerSecond(requests),

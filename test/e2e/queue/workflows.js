@@ -80,7 +80,7 @@ const rmsLink = ticketFlow({
 });
 
 // POST { tickets: [{ ticket }, ...] } → one session key per ticket, all generated side by side
-// (several requests per execution, so two workers unpaced would exceed 20/s): [{ external_key, key_url, ... }].
+// (several requests per execution, so two workers unpaced would exceed 20/s): [{ short_key, external_key, link, ... }].
 const btKey = ticketFlow({
 	id: 'queueBtKey1',
 	name: 'Queue mode: ticket → BeyondTrust session key',

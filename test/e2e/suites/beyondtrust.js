@@ -27,7 +27,9 @@ const operations = [
 			additionalFields: {},
 		},
 		check([k], { sim }) {
-			assert.match(k.key_url, KEY_URL);
+			assert.match(k.link, KEY_URL);
+			assert.strictEqual(typeof k.expires_at_unix, 'number');
+			assert.strictEqual(k.expires_at, new Date(k.expires_at_unix * 1000).toISOString());
 			assert.match(String(k.short_key), /^\d{7}$/);
 			assert.strictEqual(k.external_key, 'INC-E2E-1');
 			assert.strictEqual(k.ttl, 1800);
@@ -52,7 +54,9 @@ const operations = [
 				[lsids.activeTicket, lsids.activeNoTicket],
 			);
 			assert.ok(
-				items.every((s) => s.active === true && s.end_time === null),
+				items.every(
+					(s) => s.active === true && s.ended_at === null && typeof s.started_at_unix === 'number',
+				),
 				'only running sessions',
 			);
 			assert.strictEqual(items[0].external_key, 'INC-1001');

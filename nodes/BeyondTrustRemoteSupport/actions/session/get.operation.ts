@@ -14,7 +14,8 @@ import { attr, list } from '../../transport/xml';
 
 const properties: INodeProperties[] = [
 	lsidField(
-		'The 32-character session ID shown in reports and outbound events. Several IDs separated by commas (or an array from an expression, up to 100) are read in one report call, one item per session.',
+		'The session, or its 32-character ID from reports and outbound events. Several IDs separated by commas (or an array from an expression, up to 100) are read in one call, one item per session.',
+		true,
 	),
 	{
 		displayName: 'Include Events',

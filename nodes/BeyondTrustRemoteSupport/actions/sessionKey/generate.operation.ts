@@ -70,7 +70,7 @@ const properties: INodeProperties[] = [
 		type: 'number',
 		default: 3600,
 		typeOptions: { minValue: 0 },
-		description: 'How long the key stays valid. 0 leaves it to the site (24 hours observed).',
+		description: "How long the link stays valid. 0 uses the site's default.",
 	},
 	{
 		displayName: 'Additional Fields',
@@ -114,7 +114,7 @@ const properties: INodeProperties[] = [
 				typeOptions: { multipleValues: true },
 				default: {},
 				description:
-					'Passed to generate_session_key as they are. For options not confirmed from public documentation (e.g. priority or skills); check them on your site first.',
+					'More generate_session_key parameters your site supports (e.g. priority or skills), sent as you enter them',
 				options: [
 					{
 						displayName: 'Parameter',

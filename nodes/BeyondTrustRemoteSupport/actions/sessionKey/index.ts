@@ -16,8 +16,7 @@ export const description: INodeProperties[] = [
 				name: 'Generate',
 				value: 'generate',
 				action: 'Generate a session key',
-				description:
-					'Create a support invitation link (key URL) and 7-digit short key, e.g. for a ticket',
+				description: 'Create a support invitation link and 7-digit short key, e.g. for a ticket',
 			},
 		],
 	},
