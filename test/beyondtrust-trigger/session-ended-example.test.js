@@ -22,8 +22,8 @@ const next = (name, output = 0) =>
 const TRIGGER_ITEM = {
 	event: 'support_conference_end',
 	version: '24.3.1',
-	timestamp: 1795859230,
-	timestamp_iso: '2026-11-28T09:47:10.000Z',
+	timestamp: '2026-11-28T09:47:10.000Z',
+	timestamp_unix: 1795859230,
 	appliance_id: 'sim-appliance-4b7d1e',
 	lsid: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
 	external_key: 'INC 0012/77',
@@ -33,8 +33,8 @@ const SESSION_ITEM = {
 	lsid: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
 	active: false,
 	external_key: 'INC 0012/77',
-	start_time: '2026-11-28T09:12:10.000Z',
-	end_time: '2026-11-28T09:47:10.000Z',
+	started_at: '2026-11-28T09:12:10.000Z',
+	ended_at: '2026-11-28T09:47:10.000Z',
 	primary_rep: 'Alice Agent',
 	primary_customer: 'Pat Customer',
 	representatives: [{ display_name: 'Alice Agent' }, { display_name: 'Bob Builder' }],
@@ -75,7 +75,8 @@ test('the session details come from a Session → Get of the event lsid, with re
 	const get = byName['Get Session'];
 	expect(get.type).toBe('n8n-nodes-remote-access.beyondTrustRemoteSupport');
 	expect(get.parameters).toMatchObject({ resource: 'session', operation: 'get' });
-	expect(evaluate(get.parameters.lsid, TRIGGER_ITEM)).toBe(TRIGGER_ITEM.lsid);
+	expect(get.parameters.lsid).toMatchObject({ __rl: true, mode: 'id' });
+	expect(evaluate(get.parameters.lsid.value, TRIGGER_ITEM)).toBe(TRIGGER_ITEM.lsid);
 	expect(get.retryOnFail).toBe(true);
 	expect(get.credentials[BT_CRED].name).toBe('BeyondTrust (simulator)');
 	expect(next('Get Session').map((n) => n.name)).toEqual(['Build Summary']);
