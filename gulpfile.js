@@ -1,13 +1,7 @@
-// Copies node and credential icons next to the compiled files, where n8n looks for them, and
-// bundles third-party code (fast-xml-parser) into dist so the package has no runtime dependencies.
+// What `n8n-node build` (tsc, then icons copied beside the compiled files) leaves to do: bundle
+// third-party code (fast-xml-parser) into dist so the package has no runtime dependencies.
 const path = require('path');
-const { task, src, dest } = require('gulp');
-
-task('build:icons', () =>
-	src(['nodes/**/*.{png,svg}', 'credentials/**/*.{png,svg}'], { encoding: false }).pipe(
-		dest((file) => path.join('dist', path.relative(process.cwd(), file.base))),
-	),
-);
+const { task } = require('gulp');
 
 // Each nodes/*/vendor/*.ts is bundled with its npm imports inlined, replacing the file tsc wrote
 // (which would `require` the package at run time). Only n8n-workflow stays external (a peer).

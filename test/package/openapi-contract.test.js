@@ -16,7 +16,7 @@ const { deviations } = require('./spec-deviations');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const RUNNER = path.join(ROOT, 'test', 'helpers', 'workflow-runner.js');
-const FIXTURE_DIR = path.join(ROOT, 'test', 'workflows', 'rms');
+const FIXTURE_DIR = path.join(ROOT, 'test', 'rms', 'fixtures');
 const VENDOR_DOC = path.join(ROOT, 'docs', 'vendor-behaviour.md');
 const BASE = 'https://rms.teltonika-networks.com/api';
 const STATUS = 'https://rms.teltonika-networks.com/status';

@@ -30,9 +30,15 @@ describe('the published package', () => {
 		expect(packed.size / 1024).toBeLessThan(TARBALL_KIB_LIMIT);
 	});
 
-	test('holds dist/, README, LICENSE, CHANGELOG and package.json only', () => {
+	test('holds dist/, index.js, README, LICENSE, CHANGELOG and package.json only', () => {
 		const outside = files.filter((f) => !f.startsWith('dist/'));
-		expect(outside.sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'package.json']);
+		expect(outside.sort()).toEqual([
+			'CHANGELOG.md',
+			'LICENSE',
+			'README.md',
+			'index.js',
+			'package.json',
+		]);
 	});
 
 	test('dist/ holds the nodes and credentials that package.json declares', () => {
@@ -49,13 +55,14 @@ describe('the published package', () => {
 		).toEqual([]);
 	});
 
-	test('has no entry point: n8n loads the files in its "n8n" block', () => {
-		expect(pkg.main).toBeUndefined();
-		expect(fs.existsSync(path.join(ROOT, 'index.js'))).toBe(false);
-	});
-
-	test('prepublishOnly builds and runs these checks before a hand-run npm publish', () => {
-		expect(pkg.scripts.prepublishOnly).toMatch(/^npm run build && .*jest test\/release/);
+	// .npmrc turns install and lifecycle scripts off, so a prepublishOnly would never run.
+	test('npm run release builds, lints and runs these checks, then publishes', () => {
+		expect(fs.readFileSync(path.join(ROOT, '.npmrc'), 'utf8')).toMatch(/^ignore-scripts=true$/m);
+		expect(pkg.scripts.release).toBe(
+			'npm run build && npm run lint && jest test/package && npm publish',
+		);
+		const hooks = Object.keys(pkg.scripts).filter((name) => /^(pre|post)/.test(name));
+		expect(hooks).toEqual([]);
 	});
 });
 

