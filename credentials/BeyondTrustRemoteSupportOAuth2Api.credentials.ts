@@ -5,15 +5,16 @@ import type {
 	IHttpRequestHelper,
 	INodeProperties,
 } from 'n8n-workflow';
-import { preAuthenticate } from './common/clientCredentialsToken';
-import { boundBearerAuthentication } from './common/tokenBinding';
-import { clientCredentialsProperties, beyondTrustTokenRequest } from './common/tokenRequests';
+import { preAuthenticate } from '../nodes/shared/clientCredentialsToken';
+import { beyondTrustTokenRequest } from '../nodes/shared/tokenRequests';
+import { boundBearerAuthentication } from './common/bearerAuth';
+import { clientCredentialsProperties } from './common/properties';
 
 /** BeyondTrust Remote Support API account: client credentials, one-hour tokens, at most 30 valid at once. */
 export class BeyondTrustRemoteSupportOAuth2Api implements ICredentialType {
 	name = 'beyondTrustRemoteSupportOAuth2Api';
 
-	displayName = 'BeyondTrust Remote Support OAuth2 API';
+	displayName = 'BeyondTrust Remote Support OAuth2 Client Credentials API';
 
 	icon = {
 		light: 'file:../nodes/BeyondTrustRemoteSupport/beyondTrust.svg',

@@ -5,15 +5,16 @@ import type {
 	IHttpRequestHelper,
 	INodeProperties,
 } from 'n8n-workflow';
-import { preAuthenticate } from './common/clientCredentialsToken';
-import { boundBearerAuthentication } from './common/tokenBinding';
-import { clientCredentialsProperties, rimo3TokenRequest } from './common/tokenRequests';
+import { preAuthenticate } from '../nodes/shared/clientCredentialsToken';
+import { rimo3TokenRequest } from '../nodes/shared/tokenRequests';
+import { boundBearerAuthentication } from './common/bearerAuth';
+import { clientCredentialsProperties } from './common/properties';
 
 /** Rimo3 Cloud API user: client credentials at /api/v2/connect/token, one-hour tokens. */
 export class Rimo3OAuth2Api implements ICredentialType {
 	name = 'rimo3OAuth2Api';
 
-	displayName = 'Rimo3 OAuth2 API';
+	displayName = 'Rimo3 OAuth2 Client Credentials API';
 
 	icon = {
 		light: 'file:../nodes/Rimo3/rimo3.svg',

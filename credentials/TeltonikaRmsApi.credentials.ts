@@ -1,5 +1,5 @@
 import { rmsPolicyProperties } from './common/rmsPolicy';
-import { rmsUrlProperties } from './common/tokenRequests';
+import { rmsUrlProperties } from './common/properties';
 import type {
 	IAuthenticateGeneric,
 	ICredentialTestRequest,
@@ -10,7 +10,7 @@ import type {
 export class TeltonikaRmsApi implements ICredentialType {
 	name = 'teltonikaRmsApi';
 
-	displayName = 'Teltonika RMS API';
+	displayName = 'Teltonika RMS Access Token API';
 
 	icon = {
 		light: 'file:../nodes/TeltonikaRms/teltonikaRms.svg',

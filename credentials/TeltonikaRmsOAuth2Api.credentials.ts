@@ -1,5 +1,5 @@
 import { rmsPolicyProperties } from './common/rmsPolicy';
-import { rmsUrlProperties } from './common/tokenRequests';
+import { rmsUrlProperties } from './common/properties';
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
 // docs/vendor-behaviour.md, RMS: OAuth2 application authentication

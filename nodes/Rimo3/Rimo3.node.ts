@@ -6,9 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import * as applicationPackage from './actions/applicationPackage';
+import { optionsCollection } from './actions/common.descriptions';
 import { router } from './actions/router';
-import { DEFAULT_REQUEST_TIMEOUT_S } from './transport/request';
-import { MAX_SECONDS } from '../shared/validation';
 import { searchPackages } from './methods/listSearch';
 
 export class Rimo3 implements INodeType {
@@ -35,27 +34,7 @@ export class Rimo3 implements INodeType {
 				default: 'applicationPackage',
 			},
 			...applicationPackage.description,
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Request Timeout (Seconds)',
-						name: 'requestTimeout',
-						type: 'number',
-						default: DEFAULT_REQUEST_TIMEOUT_S,
-						typeOptions: {
-							minValue: 0.1,
-							maxValue: MAX_SECONDS.requestTimeout,
-							numberPrecision: 1,
-						},
-						description: `How long one HTTP request to Rimo3 may take, at most ${MAX_SECONDS.requestTimeout} s (uploads of large packages need the most). A read that times out is retried; an upload is not, because Rimo3 may have received it.`,
-					},
-				],
-			},
+			optionsCollection,
 		],
 	};
 

@@ -1,4 +1,4 @@
-import { TOKEN_ERROR_PREFIX } from '../../credentials/common/clientCredentialsToken';
+import { TOKEN_ERROR_PREFIX } from './tokenError';
 
 /** What went wrong with one HTTP exchange, with nothing of the request (no headers, no token). */
 export interface HttpFailure {

@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, ILoadOptionsFunctions, IWebhookFunctions } from 'n8n-workflow';
-import { MAX_SECONDS, requireAtMostSeconds } from './validation';
+import { MAX_SECONDS, invalidInput, requireAtMostSeconds } from './validation';
 
 export type NodeContext = IExecuteFunctions | ILoadOptionsFunctions | IWebhookFunctions;
 
@@ -26,4 +26,22 @@ export function requestTimeoutMs(ctx: NodeContext, defaultSeconds: number): numb
 			MAX_SECONDS.requestTimeout,
 		);
 	return (Number.isFinite(seconds) && seconds > 0 ? seconds : defaultSeconds) * 1000;
+}
+
+/** How many results a list operation returns: all with Return All, else Limit (at least 1). */
+export function readLimit(ctx: IExecuteFunctions, i: number): number {
+	if (ctx.getNodeParameter('returnAll', i, false) as boolean) return Infinity;
+	const value: unknown = ctx.getNodeParameter('limit', i, 50);
+	const limit = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
+		const shown =
+			value === undefined || value === null || value === '' ? 'nothing' : `"${String(value)}"`;
+		throw invalidInput(
+			ctx.getNode(),
+			i,
+			'Limit',
+			`must be a whole number at least 1 (got ${shown})`,
+		);
+	}
+	return limit;
 }

@@ -1,13 +1,10 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
-import type { TokenRequest } from '../../credentials/common/clientCredentialsToken';
-import {
-	markTokenRejected,
-	obtainClientCredentialsToken,
-} from '../../credentials/common/clientCredentialsToken';
-import { tokenBinding } from '../../credentials/common/tokenBinding';
+import type { TokenRequest } from './clientCredentialsToken';
+import { markTokenRejected, obtainClientCredentialsToken } from './clientCredentialsToken';
 import type { Send } from './exchange';
 import type { NodeContext } from './params';
 import { clientSecrets } from './redact';
+import { tokenBinding } from './tokenBinding';
 
 /**
  * Client-credentials authentication for a node run. The token is taken from the shared cache and

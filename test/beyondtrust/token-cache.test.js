@@ -1,4 +1,4 @@
-// The shared client-credentials code (credentials/common/clientCredentialsToken.ts) called the
+// The shared client-credentials code (nodes/shared/clientCredentialsToken.ts) called the
 // way n8n calls a credential's preAuthentication, against the simulator's token endpoints.
 const path = require('path');
 const { startSimulator } = require('../../simulator');
@@ -146,8 +146,9 @@ test('a changed secret never reuses the old token', async () => {
 });
 
 describe('a stored token is bound to the token URL, client ID and secret that minted it', () => {
-	const { tokenBinding } = require(`${CREDS}/common/tokenBinding.js`);
-	const { beyondTrustTokenRequest } = require(`${CREDS}/common/tokenRequests.js`);
+	const SHARED = path.resolve(__dirname, '../../dist/nodes/shared');
+	const { tokenBinding } = require(`${SHARED}/tokenBinding.js`);
+	const { beyondTrustTokenRequest } = require(`${SHARED}/tokenRequests.js`);
 	const STORED = 'stored-token-from-the-database-1';
 	const adopt = (storedBinding) =>
 		tokenModule().obtainClientCredentialsToken(helper, {

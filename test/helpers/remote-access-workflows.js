@@ -56,7 +56,7 @@ const rimo3Credentials = (sim, overrides = {}) => ({
 
 /** The built token module: the same instance the loaded credentials use (one require cache). */
 const tokenModule = () =>
-	require(path.resolve(__dirname, '../../dist/credentials/common/clientCredentialsToken.js'));
+	require(path.resolve(__dirname, '../../dist/nodes/shared/clientCredentialsToken.js'));
 
 /** Highest number of requests whose log times fall within any 1-second window. */
 function peakPerSecond(entries) {

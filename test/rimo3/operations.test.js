@@ -314,3 +314,18 @@ test('wrong secret: clear error, no secret in it', async () => {
 	);
 	expect(JSON.stringify(result.error)).not.toContain(secret);
 });
+
+test.each([0, 2.5, -1])(
+	'get many: Limit %p fails before any call, naming the field and item',
+	async (limit) => {
+		const result = await runWorkflow(
+			rimo3Workflow({ resource: 'applicationPackage', operation: 'getAll', limit }),
+			{ credentials: rimo3Credentials(sim), input: [{}] },
+		);
+		expect(result.error.message).toBe(
+			`Limit must be a whole number at least 1 (got "${limit}") [item 0]`,
+		);
+		expect(sim.requests({ path: '/rimo3/api/v2/application-packages' })).toHaveLength(0);
+		expect(r3().rimo3TokensMinted).toBe(0);
+	},
+);

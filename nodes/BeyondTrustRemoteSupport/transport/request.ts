@@ -1,14 +1,15 @@
 import type { IDataObject, IHttpRequestOptions, INode } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
-import { beyondTrustTokenRequest } from '../../../credentials/common/tokenRequests';
+import type { HttpResponse } from '../../shared/exchange';
 import { exchange } from '../../shared/exchange';
-import { failureFromResponse, readFailure } from '../../shared/httpFailure';
+import { failureFromResponse } from '../../shared/httpFailure';
 import type { NodeContext } from '../../shared/params';
 import { nodeParameter, requestTimeoutMs } from '../../shared/params';
 import { limiterFor, rethrowExhausted } from '../../shared/rateLimiter';
 import type { RetryPolicy } from '../../shared/retryPolicy';
-import { backoffMs, shouldRetry } from '../../shared/retryPolicy';
+import type { Outcome } from '../../shared/sendWithRetry';
+import { sendWithRetry } from '../../shared/sendWithRetry';
 import { ClientCredentialsAuth } from '../../shared/tokenAuth';
+import { beyondTrustTokenRequest } from '../../shared/tokenRequests';
 import { hostOf, trimSlash } from '../../shared/url';
 import type { BtFailure, FailureContext } from './errors';
 import { toNodeApiError } from './errors';
@@ -45,11 +46,6 @@ export function formBody(params: IDataObject): string {
 		if (value !== undefined && value !== null) form.append(key, String(value));
 	}
 	return form.toString();
-}
-
-/** An access_denied answer is a token problem, handled by one re-mint, never by a plain retry. */
-function shouldRetryBt(failure: BtFailure, policy: RetryPolicy): boolean {
-	return !failure.denied && shouldRetry(failure, policy);
 }
 
 /**
@@ -109,7 +105,6 @@ export class BtClient {
 			timeout: this.timeoutMs,
 			ignoreHttpStatusErrors: true,
 		};
-		const policy = req.retry ?? 'safe';
 		const context: FailureContext = {
 			action: req.action,
 			permission: req.permission,
@@ -118,63 +113,61 @@ export class BtClient {
 		};
 		const fail = (failure: BtFailure) =>
 			toNodeApiError(this.node, failure, context, this.secrets());
-		let reminted = false;
-		let renewNow = false;
-		for (let attempt = 1; ; attempt++) {
-			// Only the repeat right after a refusal renews the token; later repeats use the new one.
-			const { failure, answer, denied } = await this.once(options, renewNow).catch((error) =>
-				rethrowExhausted(this.node, error, req.itemIndex),
-			);
-			renewNow = false;
-			if (answer?.empty && req.emptyIsError)
-				throw fail({ status: 200, apiMessage: answer.message });
-			if (answer) return answer;
-			if (denied && !reminted) {
-				// A refused token (401, or access_denied inside an HTTP 200): renew it here, once.
-				reminted = true;
-				renewNow = true;
-				attempt--;
-				continue;
-			}
-			const final = failure as BtFailure;
-			if (denied) final.denied = true;
-			if (attempt >= MAX_ATTEMPTS || !shouldRetryBt(final, policy)) throw fail(final);
-			await sleep(backoffMs(final, attempt));
-		}
+		const answer = await sendWithRetry<BtAnswer, BtFailure>({
+			maxAttempts: MAX_ATTEMPTS,
+			policy: req.retry ?? 'safe',
+			// The permit covers a token request made on the way, as the account's rate counts it too.
+			// A used-up hourly budget shows when a permit is asked for or when a 429 is reported.
+			gate: async () => {
+				const exhausted = (error: unknown) => rethrowExhausted(this.node, error, req.itemIndex);
+				const permit = await limiterFor(this.limiterKey)
+					.acquire(this.maxPerSecond)
+					.catch(exhausted);
+				return (response) => {
+					try {
+						permit.done(response?.statusCode, response?.headers);
+					} catch (error) {
+						exhausted(error);
+					}
+				};
+			},
+			exchange: async (renew) =>
+				await exchange(await this.auth.sender(renew), options, this.auth.guard),
+			read: readBtAnswer,
+			fail,
+		});
+		if (answer.empty && req.emptyIsError) throw fail({ status: 200, apiMessage: answer.message });
+		return answer;
 	}
+}
 
-	private async once(
-		options: IHttpRequestOptions,
-		renew: boolean,
-	): Promise<{ answer?: BtAnswer; failure?: BtFailure; denied?: boolean }> {
-		// The permit covers a token request made on the way, as the account's rate counts it too.
-		const permit = await limiterFor(this.limiterKey).acquire(this.maxPerSecond);
-		let response;
-		try {
-			response = await exchange(await this.auth.sender(renew), options, this.auth.guard);
-		} catch (error) {
-			permit.done();
-			return { failure: readFailure(error) };
-		}
-		permit.done(response.statusCode, response.headers);
-		const outcome = readAnswer(response.body);
-		if (response.statusCode < 200 || response.statusCode >= 300) {
-			const failure: BtFailure = failureFromResponse(response, response.body);
-			if (outcome.kind === 'denied' || outcome.kind === 'error' || outcome.kind === 'empty')
-				failure.apiMessage = outcome.message;
-			return { failure, denied: response.statusCode === 401 || outcome.kind === 'denied' };
-		}
-		switch (outcome.kind) {
-			case 'ok':
-				return { answer: { empty: false, doc: outcome.doc } };
-			case 'empty':
-				return { answer: { empty: true, message: outcome.message } };
-			case 'denied':
-				return { failure: { status: 200, apiMessage: outcome.message }, denied: true };
-			case 'error':
-				return { failure: { status: 200, apiMessage: outcome.message } };
-			default:
-				return { failure: { status: 200, malformedBody: true, unreadableReason: outcome.reason } };
-		}
+/**
+ * One answer read: an access_denied (in a 401 or inside an HTTP 200) means the token was refused,
+ * handled by one renewal, never by a plain retry.
+ */
+function readBtAnswer(response: HttpResponse): Outcome<BtAnswer, BtFailure> {
+	const outcome = readAnswer(response.body);
+	if (response.statusCode < 200 || response.statusCode >= 300) {
+		const failure: BtFailure = failureFromResponse(response, response.body);
+		if (outcome.kind === 'denied' || outcome.kind === 'error' || outcome.kind === 'empty')
+			failure.apiMessage = outcome.message;
+		const denied = response.statusCode === 401 || outcome.kind === 'denied';
+		if (denied) failure.denied = true;
+		return { failure, tokenRefused: denied };
+	}
+	switch (outcome.kind) {
+		case 'ok':
+			return { value: { empty: false, doc: outcome.doc } };
+		case 'empty':
+			return { value: { empty: true, message: outcome.message } };
+		case 'denied':
+			return {
+				failure: { status: 200, apiMessage: outcome.message, denied: true },
+				tokenRefused: true,
+			};
+		case 'error':
+			return { failure: { status: 200, apiMessage: outcome.message } };
+		default:
+			return { failure: { status: 200, malformedBody: true, unreadableReason: outcome.reason } };
 	}
 }

@@ -1,12 +1,12 @@
 import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions, INode } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type { HttpResponse, Send } from '../../shared/exchange';
 import { exchange, parseJson } from '../../shared/exchange';
 import { failureFromResponse, readFailure } from '../../shared/httpFailure';
 import type { NodeContext } from '../../shared/params';
 import { nodeParameter, requestTimeoutMs } from '../../shared/params';
 import type { RetryPolicy } from '../../shared/retryPolicy';
-import { backoffMs, shouldRetry } from '../../shared/retryPolicy';
+import { sendWithRetry } from '../../shared/sendWithRetry';
 import type { UrlGuard } from '../../shared/url';
 import { UnsafeRequestError, assertSecureUrl, hostOf, trimSlash } from '../../shared/url';
 import type { HttpFailure } from './errors';
@@ -186,27 +186,21 @@ export class RmsClient {
 		guard: UrlGuard,
 		isExpectedMiss?: (failure: HttpFailure) => boolean,
 	): Promise<unknown> {
-		const policy = req.retry ?? 'safe';
-		for (let attempt = 1; ; attempt++) {
-			let failure: HttpFailure;
-			try {
-				const response = await this.exchange(options, guard);
+		return await sendWithRetry<unknown>({
+			maxAttempts: MAX_ATTEMPTS,
+			policy: req.retry ?? 'safe',
+			exchange: async () => await this.exchange(options, guard),
+			read: (response) => {
 				const body = parseJson(response.body);
-				if (response.statusCode >= 200 && response.statusCode < 300) {
-					if (body !== null && typeof body === 'object') return body;
-					failure = { status: response.statusCode, malformedBody: true };
-				} else {
-					failure = failureFromResponse(response, body);
-				}
-			} catch (error) {
-				failure = readFailure(error);
-			}
-			if (isExpectedMiss?.(failure)) return CHANNEL_NOT_FOUND;
-			if (attempt >= MAX_ATTEMPTS || !shouldRetry(failure, policy)) {
-				throw toNodeApiError(this.node, failure, this.failureContext(req), this.secretValues);
-			}
-			await sleep(backoffMs(failure, attempt));
-		}
+				if (response.statusCode < 200 || response.statusCode >= 300)
+					return { failure: failureFromResponse(response, body) };
+				if (body !== null && typeof body === 'object') return { value: body };
+				return { failure: { status: response.statusCode, malformedBody: true } };
+			},
+			accept: (failure) => (isExpectedMiss?.(failure) ? { value: CHANNEL_NOT_FOUND } : undefined),
+			fail: (failure) =>
+				toNodeApiError(this.node, failure, this.failureContext(req), this.secretValues),
+		});
 	}
 }
 

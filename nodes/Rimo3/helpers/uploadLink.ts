@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
-import { invalidInput } from '../../../shared/validation';
-import type { Rimo3Client } from '../../transport/request';
+import { invalidInput } from '../../shared/validation';
+import type { Rimo3Client } from '../transport/request';
 
 /** Long enough for signed storage links (SAS, pre-signed S3), short enough to refuse junk. */
 export const MAX_FILE_LINK_LENGTH = 2048;

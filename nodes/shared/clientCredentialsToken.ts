@@ -1,11 +1,15 @@
 import { createHash } from 'crypto';
 import type { IDataObject, IHttpRequestHelper } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
-import { exchange, parseJson } from '../../nodes/shared/exchange';
-import { jittered } from '../../nodes/shared/retryPolicy';
-import type { UrlGuard } from '../../nodes/shared/url';
-import { hostOf } from '../../nodes/shared/url';
+import { exchange, parseJson } from './exchange';
+import { failureFromResponse } from './httpFailure';
+import { jittered } from './retryPolicy';
+import { sendWithRetry } from './sendWithRetry';
+import { TokenMintError } from './tokenError';
 import { isBoundTo, tokenBinding } from './tokenBinding';
+import type { UrlGuard } from './url';
+import { hostOf } from './url';
+
+export { TOKEN_ERROR_PREFIX, TokenMintError } from './tokenError';
 
 /**
  * OAuth2 client-credentials tokens for BeyondTrust and Rimo3, written once for both.
@@ -22,9 +26,10 @@ import { isBoundTo, tokenBinding } from './tokenBinding';
  * checked with one cheap probe call: a 404 or 500 seen by the HTTP Request node must not burn a
  * token. Only a token the service really rejects is replaced.
  *
- * The package's own nodes take their token from here directly (nodes/shared/tokenAuth.ts), so
- * they know which token each request carried and mark only that one when it is refused.
- * Token requests and probes follow the package's URL, redirect and size rules (nodes/shared).
+ * The package's own nodes take their token from here directly (tokenAuth.ts), so they know which
+ * token each request carried and mark only that one when it is refused; the credentials'
+ * `preAuthentication` takes it from here too. Token requests and probes follow the package's URL,
+ * redirect and size rules (exchange.ts).
  */
 
 /** A cheap authenticated call that tells whether a token is still accepted. */
@@ -48,7 +53,7 @@ export interface TokenRequest {
 	 * with this token URL, client ID and secret; a rejection then replaces it once.
 	 */
 	storedToken?: string;
-	/** The credential's hidden binding of `storedToken` (credentials/common/tokenBinding.ts). */
+	/** The credential's hidden binding of `storedToken` (tokenBinding.ts). */
 	storedBinding?: string;
 	/** Shown in messages, e.g. "BeyondTrust Remote Support". */
 	service: string;
@@ -60,24 +65,6 @@ export interface TokenRequest {
 interface CachedToken {
 	token: string;
 	expiresAt: number;
-}
-
-/**
- * Thrown when no token could be obtained; the message names the fix and holds no secret. n8n wraps
- * it in a NodeApiError that keeps only the message, so every message starts with TOKEN_ERROR_PREFIX.
- */
-export const TOKEN_ERROR_PREFIX = 'Could not get an access token: ';
-
-export class TokenMintError extends Error {
-	readonly isTokenMintError = true;
-
-	constructor(
-		message: string,
-		readonly tokenStatus?: number,
-	) {
-		super(`${TOKEN_ERROR_PREFIX}${message}`);
-		this.name = 'TokenMintError';
-	}
 }
 
 const REFRESH_EARLY_MS = 60_000;
@@ -108,41 +95,8 @@ function cacheKey(req: TokenRequest): string {
 	return `${req.tokenUrl}\n${req.clientId}\n${fingerprint(req.clientSecret)}`;
 }
 
-interface TokenAnswer {
-	/** Refused by the package's URL or redirect rules; the message is safe to show. */
-	unsafe?: string;
-	status?: number;
-	body?: IDataObject;
-	retryAfter?: number;
-}
-
 function asObject(value: unknown): IDataObject | undefined {
 	return typeof value === 'object' && value !== null ? (value as IDataObject) : undefined;
-}
-
-/** One exchange under the package's URL and redirect rules; refusals by those rules are final. */
-async function send(
-	helper: IHttpRequestHelper,
-	req: TokenRequest,
-	options: Parameters<typeof exchange>[1],
-): Promise<TokenAnswer> {
-	try {
-		const response = await exchange(
-			async (o) => await helper.helpers.httpRequest(o),
-			{ ...options, ignoreHttpStatusErrors: true },
-			req.guard,
-		);
-		const retryAfter = Number(response.headers['retry-after']);
-		return {
-			status: response.statusCode,
-			body: asObject(parseJson(response.body)),
-			retryAfter: Number.isFinite(retryAfter) ? retryAfter : undefined,
-		};
-	} catch (error) {
-		return (error as { isUnsafeRequest?: boolean }).isUnsafeRequest
-			? { unsafe: (error as Error).message }
-			: {};
-	}
 }
 
 /** A message that says what happened and how to fix it, with no secret or token in it. */
@@ -172,29 +126,44 @@ function mintFailure(
 }
 
 async function requestToken(helper: IHttpRequestHelper, req: TokenRequest): Promise<unknown> {
-	for (let attempt = 1; ; attempt++) {
-		const failure = await send(helper, req, {
-			method: 'POST',
-			url: req.tokenUrl,
-			auth: { username: req.clientId, password: req.clientSecret },
-			headers: {
-				'Content-Type': 'application/x-www-form-urlencoded',
-				Accept: 'application/json',
-				Connection: 'close',
-			},
-			body: 'grant_type=client_credentials',
-			timeout: 30_000,
-		});
-		if (failure.unsafe) throw new TokenMintError(failure.unsafe);
-		if (failure.status !== undefined && failure.status >= 200 && failure.status < 300)
-			return failure.body;
+	return await sendWithRetry<unknown>({
+		maxAttempts: MAX_ATTEMPTS,
+		policy: 'safe',
+		exchange: async () =>
+			await exchange(
+				async (o) => await helper.helpers.httpRequest(o),
+				{
+					method: 'POST',
+					url: req.tokenUrl,
+					auth: { username: req.clientId, password: req.clientSecret },
+					headers: {
+						'Content-Type': 'application/x-www-form-urlencoded',
+						Accept: 'application/json',
+						Connection: 'close',
+					},
+					body: 'grant_type=client_credentials',
+					timeout: 30_000,
+					ignoreHttpStatusErrors: true,
+				},
+				req.guard,
+			),
+		read: (response) => {
+			const body = asObject(parseJson(response.body));
+			const ok = response.statusCode >= 200 && response.statusCode < 300;
+			return ok ? { value: body } : { failure: failureFromResponse(response, body) };
+		},
 		// A refused token request is final; only overload and network trouble are worth another try
 		// (a token request changes nothing that a repeat could double, apart from the 30-token cap).
-		const transient =
-			failure.status === undefined || failure.status === 429 || failure.status >= 500;
-		if (!transient || attempt >= MAX_ATTEMPTS) throw mintFailure(req, failure.status, failure.body);
-		await sleep(jittered(Math.min(failure.retryAfter ?? 2 ** (attempt - 1), 10) * 1000));
-	}
+		retryable: (failure) =>
+			!failure.unsafeMessage &&
+			(failure.status === undefined || failure.status === 429 || failure.status >= 500),
+		backoff: (failure, attempt) =>
+			jittered(Math.min(failure.retryAfterSeconds ?? 2 ** (attempt - 1), 10) * 1000),
+		fail: (failure) =>
+			failure.unsafeMessage
+				? new TokenMintError(failure.unsafeMessage)
+				: mintFailure(req, failure.status, asObject(failure.body)),
+	});
 }
 
 async function mint(helper: IHttpRequestHelper, req: TokenRequest): Promise<CachedToken> {

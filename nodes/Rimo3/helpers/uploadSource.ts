@@ -1,6 +1,6 @@
 import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
-import { invalidInput } from '../../../shared/validation';
-import type { ByteSource } from '../../transport/multipart';
+import { invalidInput } from '../../shared/validation';
+import type { ByteSource } from '../transport/multipart';
 
 /** Largest package the node sends (Rimo3 states no limit publicly; 10 GiB bounds a runaway). */
 export const MAX_PACKAGE_BYTES = 10 * 1024 ** 3;
