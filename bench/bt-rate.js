@@ -5,7 +5,11 @@
 // Usage: npm run build && node bench/bt-rate.js [items=1000] [maxRequestsPerSecond=19 (node option)]
 const { startSimulator } = require('../simulator');
 const { runWorkflow } = require('../test/helpers/workflow-runner');
-const { btWorkflow, btCredentials, peakPerSecond } = require('../test/helpers/remote-access-workflows');
+const {
+	btWorkflow,
+	btCredentials,
+	peakPerSecond,
+} = require('../test/helpers/remote-access-workflows');
 
 async function main() {
 	const items = Number(process.argv[2] || 1000);
