@@ -11,11 +11,7 @@ import { readOptions } from '../../helpers/options';
 import { readLimit } from '../../helpers/limit';
 import { requestAllItems } from '../../transport/pagination';
 import type { RmsClient } from '../../transport/request';
-import {
-	requestOptionsCollection,
-	returnAllAndLimit,
-	simplifyOption,
-} from '../common.descriptions';
+import { returnAllAndLimit, simplifyAndOptions } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
@@ -54,7 +50,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	requestOptionsCollection([simplifyOption]),
+	...simplifyAndOptions(),
 ];
 
 export const description = updateDisplayOptions(
