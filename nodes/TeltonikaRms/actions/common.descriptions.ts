@@ -212,7 +212,7 @@ export function requestOptionsCollection(extra: INodeProperties[] = []): INodePr
 	};
 }
 
-/** Version 1 of the node had Simplify under Options, off unless added; saved nodes keep it. */
+/** In version 1 of the node Simplify is under Options, off unless added; saved nodes keep it. */
 export const V1 = { show: { '@version': [1] } };
 /** From version 1.1 on, Simplify is a top-level toggle, on by default, as in n8n's own nodes. */
 export const V1_1 = { show: { '@version': [1.1] } };
