@@ -3,6 +3,9 @@
 // behind a 0, operation names and actions in n8n's style, and descriptions without research notes.
 'use strict';
 const path = require('path');
+require('../helpers/n8n-env');
+const { Workflow } = require('n8n-workflow');
+const { loadTypes } = require('../helpers/type-registry');
 
 const DIST = path.join(__dirname, '..', '..', 'dist', 'nodes');
 const { TeltonikaRms } = require(path.join(DIST, 'TeltonikaRms', 'TeltonikaRms.node.js'));
@@ -168,13 +171,27 @@ describe('Teltonika RMS', () => {
 });
 
 describe('Teltonika RMS Trigger', () => {
-	test('the canvas subtitle shows the event by its display name, not its value', () => {
-		const { subtitle } = trigger.description;
+	test('the canvas subtitle shows the event by its display name, not its value', async () => {
+		const { nodeTypes } = await loadTypes();
 		const events = trigger.description.properties.find((p) => p.name === 'event').options;
-		for (const e of events) expect(subtitle).toContain(`"${e.value}":"${e.name}"`);
-		// the expression maps a value to its name the way n8n evaluates it
-		const map = JSON.parse(subtitle.match(/\((\{.*\})\[/)[1]);
-		expect(map.deviceWentOffline).toBe('Device Went Offline');
+		for (const e of events) {
+			const node = {
+				id: 't',
+				name: 'T',
+				type: 'n8n-nodes-remote-access.teltonikaRmsTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { event: e.value },
+			};
+			const workflow = new Workflow({ nodes: [node], connections: {}, nodeTypes, active: false });
+			const shown = workflow.expression.getSimpleParameterValue(
+				workflow.getNode('T'),
+				trigger.description.subtitle,
+				'internal',
+				{},
+			);
+			expect(shown).toBe(`On ${e.name}`);
+		}
 	});
 
 	test('the cost notice speaks of requests a month, not of ⌈n / 100⌉', () => {
