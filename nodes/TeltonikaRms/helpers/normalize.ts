@@ -218,7 +218,8 @@ export function sessionFromLog(log: IDataObject, active: boolean): IDataObject {
 export interface LinkOutput {
 	access_id?: number;
 	device_id?: number;
-	device_serial?: string;
+	/** null when the device was given by ID (its serial would cost a request). */
+	device_serial?: string | null;
 	configuration_name?: string;
 	destination_ip?: string;
 	destination_port?: number;

@@ -105,7 +105,7 @@ export async function execute(
 			json: linkOutput({
 				access_id: accessId,
 				device_id: deviceId,
-				device_serial: ref.by === 'serial' ? ref.serial : undefined,
+				device_serial: ref.by === 'serial' ? ref.serial : null,
 				configuration_name: name,
 				destination_ip: destinationIp,
 				destination_port: destinationPort,

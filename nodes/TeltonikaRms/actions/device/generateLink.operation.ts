@@ -85,7 +85,7 @@ export async function execute(
 		{
 			json: linkOutput({
 				device_id: deviceId,
-				device_serial: ref.by === 'serial' ? ref.serial : undefined,
+				device_serial: ref.by === 'serial' ? ref.serial : null,
 				link_type: linkType,
 				...link,
 				duration,
