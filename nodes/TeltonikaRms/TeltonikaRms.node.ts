@@ -9,7 +9,7 @@ import * as connectSession from './actions/connectSession';
 import * as device from './actions/device';
 import * as remoteAccess from './actions/remoteAccess';
 import { router } from './actions/router';
-import { searchDevices } from './methods/listSearch';
+import { searchConfigurations, searchDevices, searchSessions } from './methods/listSearch';
 
 export class TeltonikaRms implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,7 +17,8 @@ export class TeltonikaRms implements INodeType {
 		name: 'teltonikaRms',
 		icon: { light: 'file:teltonikaRms.svg', dark: 'file:teltonikaRms.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Create RMS Connect links to services behind Teltonika routers, and list or close sessions',
@@ -66,7 +67,7 @@ export class TeltonikaRms implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchDevices } };
+	methods = { listSearch: { searchDevices, searchConfigurations, searchSessions } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -15,6 +15,11 @@ import { pollDevices } from './helpers/devices';
 import { pollSessions } from './helpers/sessions';
 import type { PollInput, PollOutcome } from './helpers/types';
 
+/** The canvas subtitle: "On Device Went Offline", the event's display name. */
+const EVENT_SUBTITLE = `={{"On " + (${JSON.stringify(
+	Object.fromEntries(EVENTS.map((e) => [e.value, e.name])),
+)}[$parameter["event"]] || $parameter["event"])}}`;
+
 const NOTHING_LOST =
 	' Nothing was lost: the trigger keeps the position of its last complete poll, and the next poll starts from there.';
 
@@ -77,7 +82,7 @@ export class TeltonikaRmsTrigger implements INodeType {
 		icon: { light: 'file:teltonikaRmsTrigger.svg', dark: 'file:teltonikaRmsTrigger.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{"On " + $parameter["event"]}}',
+		subtitle: EVENT_SUBTITLE,
 		description:
 			'Starts the workflow when RMS raises an alert, a router goes offline or comes back, or an RMS Connect session starts or ends (polls RMS)',
 		defaults: { name: 'Teltonika RMS Trigger' },

@@ -39,7 +39,7 @@ describe('device status events', () => {
 		sim.rms.setDeviceStatus({ deviceId: 1001, status: 0 });
 		sim.rms.setDeviceStatus({ deviceId: 1005, status: null });
 		const second = await t.poll();
-		expect(second.items.map((d) => [d.event, d.id, d.previous_status])).toEqual([
+		expect(second.items.map((d) => [d.event, d.id, d.previous_status_name])).toEqual([
 			['deviceWentOffline', 1001, 'online'],
 			['deviceWentOffline', 1005, 'online'],
 		]);
@@ -248,5 +248,58 @@ describe('Fetch Test Event (manual mode)', () => {
 		expect(items).toEqual([]);
 		expect(error.message).toBe('RMS has nothing yet for "New Alert" to show as a test event');
 		expect(t.staticData()).toEqual({});
+	});
+});
+
+describe("event items use the package's output vocabulary", () => {
+	const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
+	test('a device event: the device first (id, name, serial), its status with a readable name', async () => {
+		const t = await trigger({ event: 'deviceWentOffline' });
+		await t.poll();
+		sim.rms.setDeviceStatus({ deviceId: 1001, status: 0 });
+		const [item] = (await t.poll()).items;
+		expect(Object.keys(item).slice(0, 7)).toEqual([
+			'event',
+			'id',
+			'name',
+			'serial',
+			'status',
+			'status_name',
+			'previous_status_name',
+		]);
+		expect(item).toMatchObject({ id: 1001, status: 0, status_name: 'offline' });
+		expect(item).not.toHaveProperty('previous_status');
+	});
+
+	test('a session event: ISO times with Unix twins, not "Y-m-d H:i:s+00:00"; empty columns last', async () => {
+		const t = await trigger({ event: 'sessionStarted' });
+		await t.poll();
+		const now = Date.now();
+		sim.rms.addConnectLogs([{ start_time: now, end_time: now + HOUR, type: 'cli' }]);
+		const [item] = (await t.poll()).items;
+		expect(Object.keys(item).slice(0, 7)).toEqual([
+			'event',
+			'id',
+			'type',
+			'started_at',
+			'started_at_unix',
+			'expires_at',
+			'expires_at_unix',
+		]);
+		expect(Object.keys(item).slice(-3)).toEqual(['input_data', 'output_data', 'username']);
+		expect(item.started_at).toMatch(ISO);
+		expect(item.expires_at_unix * 1000).toBe(Date.parse(item.expires_at));
+		expect(item).not.toHaveProperty('start_time');
+		expect(item).not.toHaveProperty('end_time');
+	});
+
+	test('an alert event: its id and device first', async () => {
+		const t = await trigger({ event: 'newAlert' });
+		await t.poll();
+		sim.rms.addAlerts(alertsFor(1, 1001));
+		const [item] = (await t.poll()).items;
+		expect(Object.keys(item).slice(0, 3)).toEqual(['event', 'id', 'device_id']);
+		expect(item.device_id).toBe(1001);
 	});
 });

@@ -62,7 +62,7 @@ function seedMarch(n, extra = {}) {
 }
 
 describe('success', () => {
-	test('one item per log entry, with the RMS field names, paired with the input item', async () => {
+	test('one item per log entry, times in ISO with Unix twins, empty columns last, paired with the input item', async () => {
 		const [id] = seedMarch(1, { type: 'cli', user_id: 77, input_data: 2048, output_data: 4096 });
 		const result = await run({});
 		expect(result.error).toBeUndefined();
@@ -70,13 +70,27 @@ describe('success', () => {
 			{
 				id,
 				type: 'cli',
-				start_time: '2026-03-02 00:00:00+00:00',
-				end_time: '2026-03-02 00:30:00+00:00',
+				started_at: '2026-03-02T00:00:00.000Z',
+				started_at_unix: 1772409600,
+				expires_at: '2026-03-02T00:30:00.000Z',
+				expires_at_unix: 1772411400,
+				company_name: 'Acme Field Services',
 				input_data: 2048,
 				output_data: 4096,
 				username: 'user-77@acme.example',
-				company_name: 'Acme Field Services',
 			},
+		]);
+		expect(Object.keys(result.outputs[NODE][0])).toEqual([
+			'id',
+			'type',
+			'started_at',
+			'started_at_unix',
+			'expires_at',
+			'expires_at_unix',
+			'company_name',
+			'input_data',
+			'output_data',
+			'username',
 		]);
 		expect(result.items[NODE][0].pairedItem).toEqual({ item: 0 });
 		expect(logQueries(result)).toEqual([
@@ -166,10 +180,10 @@ test('filters reach the query string and RMS applies them', async () => {
 	expect(logs.map((l) => [l.type, l.username])).toEqual(
 		Array(3).fill(['cli', 'user-77@acme.example']),
 	);
-	expect(logs.map((l) => l.start_time)).toEqual([
-		'2026-03-02 02:00:00+00:00',
-		'2026-03-02 01:00:00+00:00',
-		'2026-03-02 00:00:00+00:00',
+	expect(logs.map((l) => l.started_at)).toEqual([
+		'2026-03-02T02:00:00.000Z',
+		'2026-03-02T01:00:00.000Z',
+		'2026-03-02T00:00:00.000Z',
 	]);
 });
 

@@ -105,7 +105,7 @@ test('a write whose answer was lost is not repeated, and running the link step a
 	const second = await runWorkflow(workflowFor(op), { credentials, input: [{}] });
 	expect(second.error).toBeUndefined();
 	expect(second.outputs.RMS[0]).toMatchObject({
-		name: 'Fault_Link',
+		configuration_name: 'Fault_Link',
 		config_created: false,
 		link: expect.stringMatching(/^https:\/\//),
 	});

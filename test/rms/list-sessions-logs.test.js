@@ -90,10 +90,13 @@ test('200 configurations and 150 active sessions: 2 requests, every active sessi
 		active: true,
 		type: 'lan-webui',
 		device_id: null,
-		url: null,
+		configuration_name: null,
+		destination_ip: null,
+		link: null,
 	});
-	expect(added.start_time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000Z$/);
-	expect(Date.parse(added.end_time)).toBeGreaterThan(now);
+	expect(added.started_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000Z$/);
+	expect(Date.parse(added.expires_at)).toBeGreaterThan(now);
+	expect(added.expires_at_unix * 1000).toBe(Date.parse(added.expires_at));
 });
 
 test('the default source still lists every configuration (N + ⌈N/100⌉ requests)', async () => {

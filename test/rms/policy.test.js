@@ -192,19 +192,19 @@ test('List sessions as an AI tool withholds the links unless the policy shows th
 	expect(asNode.error).toBeUndefined();
 	const nodeItems = asNode.outputs[NODE];
 	expect(nodeItems.length).toBeGreaterThan(0);
-	expect(nodeItems.every((s) => typeof s.url === 'string' && s.url !== '')).toBe(true);
+	expect(nodeItems.every((s) => typeof s.link === 'string' && s.link !== '')).toBe(true);
 
 	const asTool = await run(list, {}, `${TYPE}Tool`);
 	expect(asTool.error).toBeUndefined();
 	const toolItems = asTool.outputs[NODE];
 	expect(toolItems).toHaveLength(nodeItems.length);
 	for (const s of toolItems) {
-		expect(s).not.toHaveProperty('url');
+		expect(s).not.toHaveProperty('link');
 		expect(s.link_withheld).toBe(true);
 	}
 
 	const shown = await run(list, { policyShowLinksToTools: true }, `${TYPE}Tool`);
-	expect(shown.outputs[NODE].map((s) => s.url)).toEqual(nodeItems.map((s) => s.url));
+	expect(shown.outputs[NODE].map((s) => s.link)).toEqual(nodeItems.map((s) => s.link));
 });
 
 describe("the router's own LAN address (its main WebUI entry's destination)", () => {

@@ -136,11 +136,11 @@ test('loose types: string ports, 0/1 flags, int status, string end_time become n
 		}),
 	);
 	const live = sessions.find((s) => s.id === 9001);
-	expect(live.start_time).toMatch(ISO);
-	expect(live.end_time).toMatch(ISO);
-	expect(typeof live.start_time_unix).toBe('number');
-	expect(typeof live.end_time_unix).toBe('number');
-	expect(new Date(live.end_time).getTime()).toBe(live.end_time_unix * 1000);
+	expect(live.started_at).toMatch(ISO);
+	expect(live.expires_at).toMatch(ISO);
+	expect(typeof live.started_at_unix).toBe('number');
+	expect(typeof live.expires_at_unix).toBe('number');
+	expect(new Date(live.expires_at).getTime()).toBe(live.expires_at_unix * 1000);
 
 	const devices = ok(await run({ resource: 'device', operation: 'getAll', returnAll: true }));
 	expect(devices.find((d) => d.id === 1001)).toMatchObject({ status: 1, status_name: 'online' });
@@ -172,7 +172,7 @@ test('channel keys are strings: the event for device 1001 is found under "1001"'
 	});
 });
 
-test('links get https:// (start output and session url)', async () => {
+test('links get https:// (start output and session link)', async () => {
 	const started = ok(
 		await run({ resource: 'connectSession', operation: 'start', accessId: 62007, duration: 60 }),
 	)[0];
@@ -187,8 +187,8 @@ test('links get https:// (start output and session url)', async () => {
 			returnAll: true,
 		}),
 	);
-	expect(sessions.map((s) => s.url)).toContain(started.link);
-	for (const s of sessions) expect(s.url).toMatch(/^https:\/\/[^/]+$/);
+	expect(sessions.map((s) => s.link)).toContain(started.link);
+	for (const s of sessions) expect(s.link).toMatch(/^https:\/\/[^/]+$/);
 });
 
 test('ended sessions are left out with Active Only (active=true sent), kept without it', async () => {
@@ -251,7 +251,7 @@ test("a new config's id is not returned: create re-lists and returns it", async 
 		id: 62101,
 		access_id: 62101,
 		device_id: 1004,
-		name: 'Ticket 4711 HTTPS',
+		configuration_name: 'Ticket 4711 HTTPS',
 		destination_port: 443,
 	});
 	expect(apiLog({ method: 'POST', path: '/api/devices/remote-access' })[0].status).toBe(201);
@@ -386,7 +386,7 @@ test('device links: one POST with the duration, the bare link gets https://, no 
 	expect(cli).toMatchObject({ link: expect.stringMatching(LINK), link_type: 'cli' });
 	expect(webui.link).not.toBe(cli.link);
 	for (const out of [webui, cli]) {
-		expect(out).toMatchObject({ device_id: 1001, serial: '1111111111', duration: 900 });
+		expect(out).toMatchObject({ device_id: 1001, device_serial: '1111111111', duration: 900 });
 		expect(out.expires_at).toMatch(ISO);
 		expect(out.expires_at_unix * 1000).toBe(Date.parse(out.expires_at));
 	}

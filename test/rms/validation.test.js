@@ -157,10 +157,15 @@ const cases = [
 		'Name',
 	],
 	['name over 50 characters', create({ name: 'N'.repeat(51) }), undefined, 'Name'],
-	['empty access ID (start)', start({ accessId: '' }), undefined, 'Access ID'],
+	[
+		'empty access ID mapped from the item (start)',
+		start({ accessId: rl('id', '={{ $json.accessId }}') }),
+		[{ accessId: '' }],
+		'Access ID',
+	],
 	[
 		'access ID 0 (delete)',
-		{ resource: 'remoteAccess', operation: 'delete', accessId: 0, options: fast },
+		{ resource: 'remoteAccess', operation: 'delete', accessId: rl('id', '0'), options: fast },
 		undefined,
 		'Access ID',
 	],
@@ -188,7 +193,7 @@ const cases = [
 	],
 	[
 		'session ID 0',
-		{ resource: 'connectSession', operation: 'close', sessionId: 0, options: fast },
+		{ resource: 'connectSession', operation: 'close', sessionId: rl('id', '0'), options: fast },
 		undefined,
 		'Session ID',
 	],
@@ -349,9 +354,7 @@ test('with continueOnFail the bad items become error items and the good ones sti
 		link: 'https://link2.proxy1-connect.rms.teltonika-networks.com',
 		access_id: 62003,
 	});
-	expect(items[3].json.error).toMatch(
-		/^Access ID must be a whole number at least 1 \(got nothing\) \[item 3\]$/,
-	);
+	expect(items[3].json.error).toMatch(/^Access ID must not be empty \[item 3\]$/);
 	// the bad items sent nothing: two POSTs and two polls, for items 0 and 2 only
 	expect(result.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
 		'POST /api/devices/connect/62002',

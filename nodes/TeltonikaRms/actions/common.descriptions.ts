@@ -2,7 +2,6 @@ import type { INodeProperties } from 'n8n-workflow';
 import { MIN_POLL_INTERVAL_S } from '../helpers/options';
 import { MAX_SECONDS } from '../../shared/validation';
 import { PROTOCOLS } from '../helpers/validation';
-import { MAX_POLL_WAIT_MS } from '../transport/statusChannel';
 
 export const deviceLocator: INodeProperties = {
 	displayName: 'Device',
@@ -14,7 +13,7 @@ export const deviceLocator: INodeProperties = {
 		'The Teltonika router, by serial number (as on its label), by RMS device ID, or picked from the list',
 	modes: [
 		{
-			displayName: 'By Serial Number',
+			displayName: 'By Serial',
 			name: 'serial',
 			type: 'string',
 			placeholder: 'e.g. 1111111111',
@@ -88,14 +87,55 @@ export const durationField: INodeProperties = {
 	description: `How long the link stays open, from 10 to ${MAX_SECONDS.linkDuration} seconds (8 hours)`,
 };
 
+const idMode = (placeholder: string, what: string) => ({
+	displayName: 'By ID',
+	name: 'id',
+	type: 'string' as const,
+	placeholder,
+	validation: [
+		{
+			type: 'regex' as const,
+			properties: { regex: '^\\s*[0-9]+\\s*$', errorMessage: `${what} is a number` },
+		},
+	],
+});
+
+/** The remote-access configuration, picked from a list (of the Device above, if any) or by ID. */
 export const accessIdField: INodeProperties = {
 	displayName: 'Access ID',
 	name: 'accessId',
-	type: 'number',
-	default: 0,
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
 	required: true,
-	description:
-		'ID of the remote access configuration; the Get access ID operation finds it by name',
+	description: 'The remote access configuration, picked from the list or by its access ID',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchConfigurations', searchable: true },
+		},
+		idMode('e.g. 62002', 'An access ID'),
+	],
+};
+
+/** A Connect session, picked from the active sessions of the Access ID above or by ID. */
+export const sessionIdField: INodeProperties = {
+	displayName: 'Session ID',
+	name: 'sessionId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The session, picked from the active sessions of the Access ID above or by its ID',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchSessions', searchable: false },
+		},
+		idMode('e.g. 9001', 'A session ID'),
+	],
 };
 
 export function returnAllAndLimit(): INodeProperties[] {
@@ -131,7 +171,7 @@ export const pollOptions: INodeProperties[] = [
 			maxValue: MAX_SECONDS.pollInterval,
 			numberPrecision: 2,
 		},
-		description: `Shortest wait between checks of an RMS status channel, from ${MIN_POLL_INTERVAL_S} to ${MAX_SECONDS.pollInterval} s (a lower value is raised to it). The first check waits twice this; later waits grow to a fifth of the time already waited, up to ${MAX_POLL_WAIT_MS / 1000} s. Every check counts against the RMS monthly request quota.`,
+		description: `How often to check whether RMS has finished, from ${MIN_POLL_INTERVAL_S} to ${MAX_SECONDS.pollInterval} seconds. Checks get less frequent during a long wait; each one counts against the RMS monthly request quota.`,
 	},
 	{
 		displayName: 'Poll Timeout (Seconds)',
@@ -172,10 +212,33 @@ export function requestOptionsCollection(extra: INodeProperties[] = []): INodePr
 	};
 }
 
-export const simplifyOption: INodeProperties = {
+/** In version 1 of the node Simplify is under Options, off unless added; saved nodes keep it. */
+export const V1 = { show: { '@version': [1] } };
+/** From version 1.1 on, Simplify is a top-level toggle, on by default, as in n8n's own nodes. */
+export const V1_1 = { show: { '@version': [1.1] } };
+
+export const simplifyField: INodeProperties = {
 	displayName: 'Simplify',
 	name: 'simplify',
 	type: 'boolean',
 	default: true,
-	description: 'Whether to return only the most used fields instead of the full RMS record',
+	displayOptions: V1_1,
+	description: 'Whether to return a simplified version of the response instead of the raw data',
 };
+
+const simplifyOption: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to return a simplified version of the response instead of the raw data',
+};
+
+/** Simplify and the Options of Get device and Get many devices, for both node versions. */
+export function simplifyAndOptions(): INodeProperties[] {
+	return [
+		simplifyField,
+		{ ...requestOptionsCollection(), displayOptions: V1_1 },
+		{ ...requestOptionsCollection([simplifyOption]), displayOptions: V1 },
+	];
+}

@@ -10,6 +10,15 @@ export interface NodeOptions {
 /** Every status poll is a billed request, so the poll interval never goes below this. */
 export const MIN_POLL_INTERVAL_S = 0.25;
 
+/**
+ * Simplify: in version 1 of the node an option under Options (off unless added), from 1.1 on a
+ * top-level toggle (on by default). A saved node keeps its version and so its meaning.
+ */
+function readSimplify(ctx: IExecuteFunctions, i: number, options: IDataObject): boolean {
+	if (ctx.getNode().typeVersion < 1.1) return options.simplify === true;
+	return ctx.getNodeParameter('simplify', i, true) !== false;
+}
+
 export function readOptions(ctx: IExecuteFunctions, i: number): NodeOptions {
 	const options = ctx.getNodeParameter('options', i, {}) as IDataObject;
 	const interval = Number(options.pollInterval ?? 0.5);
@@ -21,6 +30,6 @@ export function readOptions(ctx: IExecuteFunctions, i: number): NodeOptions {
 		pollIntervalMs:
 			Math.max(MIN_POLL_INTERVAL_S, Number.isFinite(interval) ? interval : 0.5) * 1000,
 		pollTimeoutMs: Math.max(1, Number.isFinite(timeout) ? timeout : 90) * 1000,
-		simplify: options.simplify === true,
+		simplify: readSimplify(ctx, i, options),
 	};
 }

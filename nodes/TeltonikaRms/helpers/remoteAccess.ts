@@ -45,7 +45,7 @@ export async function listRemoteAccess(
 /** Every configuration with this name, lowest id first: the lowest is the one all runs keep. */
 export function allNamed(configs: IDataObject[], name: string): IDataObject[] {
 	return configs
-		.filter((c) => String(c.name ?? '').trim() === name)
+		.filter((c) => String(c.configuration_name ?? '').trim() === name)
 		.sort((a, b) => Number(a.id) - Number(b.id));
 }
 
@@ -176,7 +176,8 @@ function refuseRouterAddress(
 		`LAN IP Address ${spec.destinationIp} is the router's own address on device ${spec.deviceId}, refused unless the credential's policy names it (e.g. ${spec.destinationIp}/32) [item ${i}]`,
 		{
 			itemIndex: i,
-			description: 'Use Generate device link for the router itself, or ask an administrator.',
+			description:
+				'Use Device → Generate Device Link for the router itself, or ask an administrator.',
 		},
 	);
 }

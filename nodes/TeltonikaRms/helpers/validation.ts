@@ -98,3 +98,23 @@ export function requireProtocol(node: INode, i: number, field: string, value: un
 export function requireId(node: INode, i: number, field: string, value: unknown): number {
 	return requireInteger(node, i, field, value, 1, Number.MAX_SAFE_INTEGER);
 }
+
+/**
+ * An ID field: a resource locator ({ mode, value }) or, in workflows saved with a plain number
+ * field, the number or text itself. Empty is refused with the field and item named.
+ */
+export function requireLocatorId(
+	node: INode,
+	i: number,
+	field: string,
+	parameter: unknown,
+	hint: string,
+): number {
+	const value =
+		typeof parameter === 'object' && parameter !== null && 'value' in parameter
+			? (parameter as { value: unknown }).value
+			: parameter;
+	if (value === undefined || value === null || String(value).trim() === '')
+		throw invalidInput(node, i, field, 'must not be empty', hint);
+	return requireId(node, i, field, value);
+}

@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { ordered, toNumber } from '../../TeltonikaRms/helpers/normalize';
 import { requestAllItems } from '../../TeltonikaRms/transport/pagination';
 import { addSeen, entryId, isSeen, readSeen } from './seen';
 import type { PollInput, PollOutcome } from './types';
@@ -20,6 +21,14 @@ export function alertQuery(filters: AlertFilters): IDataObject {
 	return qs;
 }
 
+/** An alert as an event: its id and device first (the vocabulary's order). */
+function alertEvent(alert: IDataObject): IDataObject {
+	return ordered(
+		{ event: 'newAlert', id: toNumber(alert.id), device_id: toNumber(alert.device_id) },
+		alert,
+	);
+}
+
 /**
  * GET /alerts has no sort or date filter, so every poll reads the whole (filtered) list,
  * ⌈alerts / 100⌉ requests, and an alert is new when its id was never seen.
@@ -38,10 +47,8 @@ export async function pollAlerts(input: PollInput, filters: AlertFilters): Promi
 	const seen = readSeen(input.saved?.seen);
 	const fresh = withIds.filter((a) => !isSeen(seen, a.id));
 	return {
-		events: fresh.map(({ alert }) => ({ event: 'newAlert', ...alert })),
-		latest: withIds.length
-			? { event: 'newAlert', ...withIds[withIds.length - 1].alert }
-			: undefined,
+		events: fresh.map(({ alert }) => alertEvent(alert)),
+		latest: withIds.length ? alertEvent(withIds[withIds.length - 1].alert) : undefined,
 		state: {
 			seen: addSeen(
 				seen,

@@ -13,11 +13,11 @@ export function requestsPerPoll(listLength: number): number {
 	return Math.max(1, Math.ceil(listLength / 100));
 }
 
-/** "1 request a poll: every minute 43,200 a month (43 % of 100,000), …" for the node's notice. */
+/** The notice under Event: what a poll costs, in the words a user plans with. */
 export function costText(what: string): string {
 	const rows = POLLS_PER_MONTH.map(([when, polls]) => {
 		const share = Math.round((polls / MONTHLY_QUOTA) * 1000) / 10;
-		return `${when} ${polls.toLocaleString('en-US')} (${share} %)`;
+		return `${when} about ${polls.toLocaleString('en-US')} (${share} %)`;
 	});
-	return `Each poll costs ⌈${what} / 100⌉ requests (RMS pages by 100). With one request a poll that makes a month: ${rows.join(', ')} of RMS's ~${MONTHLY_QUOTA.toLocaleString('en-US')} requests; multiply by the pages a poll needs.`;
+	return `Each poll uses one RMS request per 100 ${what}. With up to 100, polling uses a month: ${rows.join(', ')} of the ~${MONTHLY_QUOTA.toLocaleString('en-US')} requests RMS allows.`;
 }

@@ -25,18 +25,18 @@ export const EVENTS = [
 	{
 		name: 'New Alert',
 		value: 'newAlert',
-		description: 'RMS raised an alert (GET /alerts)',
+		description: 'RMS raised an alert',
 	},
 ] as const;
 
 export type EventName = (typeof EVENTS)[number]['value'];
 
 const LIST_OF: Record<EventName, string> = {
-	newAlert: 'alerts RMS keeps that match the filters',
+	newAlert: 'alerts that match the filters',
 	deviceWentOffline: 'devices in the account',
 	deviceCameOnline: 'devices in the account',
-	sessionStarted: 'Connect sessions started in the last ~30 h',
-	sessionEnded: 'Connect sessions ended in the window (Longest Session + ~30 h)',
+	sessionStarted: 'Connect sessions started in the last day or so',
+	sessionEnded: 'Connect sessions in the Longest Session window',
 };
 
 const costNotices: INodeProperties[] = EVENTS.map(({ value }) => ({
@@ -111,7 +111,7 @@ export const properties: INodeProperties[] = [
 		typeOptions: { minValue: 1, maxValue: 720 },
 		displayOptions: { show: { event: ['sessionEnded'] } },
 		description:
-			'How far back to look for sessions that may still end. A session that lasts longer is not reported when it ends; a larger value costs more requests only when that many sessions are in the logs.',
+			'How long the longest session you expect lasts. A session that lasts longer is not reported when it ends.',
 	},
 	{
 		displayName: 'Options',

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { requestAllItems } from '../../TeltonikaRms/transport/pagination';
+import { normalizeDevice, ordered, pick } from '../../TeltonikaRms/helpers/normalize';
 import { entryId } from './seen';
 import type { PollInput, PollOutcome } from './types';
 
@@ -34,7 +35,9 @@ export async function pollDevices(input: PollInput, event: DeviceEvent): Promise
 		const now = stateOf(device.status);
 		statuses[id] = now;
 		if (now !== want) continue;
-		const item = { event, ...device, previous_status: before[id] ?? null };
+		const record = normalizeDevice(device);
+		const leading = pick(record, ['id', 'name', 'serial', 'status', 'status_name']);
+		const item = ordered({ event, ...leading, previous_status_name: before[id] ?? null }, record);
 		if (!latest || String(device.last_connection_at) > String(latest.last_connection_at))
 			latest = item;
 		const was = before[id];

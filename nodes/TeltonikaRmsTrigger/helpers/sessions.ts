@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { toRmsUtc } from '../../TeltonikaRms/helpers/dateTime';
+import { normalizeLogEntry } from '../../TeltonikaRms/helpers/normalize';
 import { requestAllItems } from '../../TeltonikaRms/transport/pagination';
 import { addSeen, entryId, isSeen, readSeen } from './seen';
 import type { PollInput, PollOutcome } from './types';
@@ -56,8 +57,10 @@ export async function pollSessions(
 	const seen = readSeen(input.saved?.seen);
 	const fresh = withIds.filter((l) => !isSeen(seen, l.id));
 	return {
-		events: fresh.map(({ log }) => ({ event, ...log })),
-		latest: withIds.length ? { event, ...withIds[withIds.length - 1].log } : undefined,
+		events: fresh.map(({ log }) => ({ event, ...normalizeLogEntry(log) })),
+		latest: withIds.length
+			? { event, ...normalizeLogEntry(withIds[withIds.length - 1].log) }
+			: undefined,
 		state: {
 			checkedAt: input.nowMs,
 			seen: addSeen(

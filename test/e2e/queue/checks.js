@@ -79,6 +79,11 @@ async function rmsSameName({ cluster, sim, figures }) {
 		configsDeleted: rms.configsDeleted,
 	});
 	assert.strictEqual(figures.links, bodies.length, `links returned${firstFailure(answers)}`);
+	assert.deepStrictEqual(
+		answers.map((res) => res.json.configuration_name),
+		bodies.map((body) => body.name),
+		'each answer names the configuration its ticket asked for',
+	);
 	assert.strictEqual(figures.executions, bodies.length, 'executions in the database');
 	assert.strictEqual(figures.failedExecutions, 0, 'failed executions');
 	assertEveryWorkerRan(figures.byWorker);

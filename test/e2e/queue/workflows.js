@@ -51,7 +51,7 @@ function ticketFlow({ id, name, path, node, split, respond }) {
 	};
 }
 
-// POST { serial, name, ticket } → { ticket, link, access_id, name }.
+// POST { serial, name, ticket } → { ticket, link, access_id, configuration_name }.
 const rmsLink = ticketFlow({
 	id: 'queueRmsLink1',
 	name: 'Queue mode: RMS ticket → connect link',
@@ -74,7 +74,7 @@ const rmsLink = ticketFlow({
 	respond: {
 		respondWith: 'json',
 		responseBody:
-			"={{ { ticket: $('Ticket webhook').item.json.body.ticket, link: $json.link, access_id: $json.access_id, name: $json.name } }}",
+			"={{ { ticket: $('Ticket webhook').item.json.body.ticket, link: $json.link, access_id: $json.access_id, configuration_name: $json.configuration_name } }}",
 		options: {},
 	},
 });

@@ -51,7 +51,9 @@ const operations = [
 		},
 		check([c], { sim }) {
 			assert.ok(c.id >= 62101, `new access id, got ${c.id}`);
-			assert.strictEqual(c.name, 'E2E_Create_HTTP');
+			assert.strictEqual(c.configuration_name, 'E2E_Create_HTTP');
+			assert.strictEqual(c.access_id, c.id);
+			assert.strictEqual(c.destination_ip, '192.168.1.50');
 			assert.strictEqual(c.destination_port, 8080);
 			assert.strictEqual(rmsStats(sim).configsCreated, 1);
 		},
@@ -67,6 +69,7 @@ const operations = [
 		},
 		check([c]) {
 			assert.strictEqual(c.id, 62002);
+			assert.strictEqual(c.configuration_name, 'Camera_HTTPS');
 			assert.strictEqual(c.protocol, 'https');
 		},
 	},
@@ -110,6 +113,10 @@ const operations = [
 		check([r], { sim }) {
 			assert.match(r.link, LINK);
 			assert.strictEqual(r.device_id, 1001);
+			assert.strictEqual(r.device_serial, '1111111111');
+			assert.strictEqual(r.configuration_name, 'E2E_Link_HTTPS');
+			assert.strictEqual(r.destination_ip, '192.168.1.10');
+			assert.strictEqual(r.destination_port, 443);
 			assert.strictEqual(r.config_created, true);
 			assert.strictEqual(rmsStats(sim).sessionsStarted, 1);
 		},
@@ -127,6 +134,7 @@ const operations = [
 			assert.match(r.link, LINK);
 			assert.strictEqual(r.access_id, 62003);
 			assert.ok(Date.parse(r.expires_at) > Date.now());
+			assert.strictEqual(r.expires_at_unix * 1000, Date.parse(r.expires_at));
 		},
 	},
 	{
@@ -142,6 +150,19 @@ const operations = [
 		check(items) {
 			assert.deepStrictEqual(items.map((s) => s.id).sort(), [9001, 9003]);
 			assert.ok(items.every((s) => s.active === true));
+			// the one vocabulary: identifying columns first, link and ISO expiry, no "ip:port"
+			for (const s of items) {
+				assert.deepStrictEqual(Object.keys(s).slice(0, 5), [
+					'id',
+					'access_id',
+					'device_id',
+					'device_name',
+					'configuration_name',
+				]);
+				assert.match(s.link, LINK);
+				assert.match(s.expires_at, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000Z$/);
+				assert.ok(typeof s.destination_ip === 'string' && !('destination' in s));
+			}
 		},
 	},
 	{
@@ -164,12 +185,13 @@ const operations = [
 			options: {},
 		},
 		check(items, { sim }) {
-			// the seed's four sessions of the last two days, newest first, with RMS's field names
+			// the seed's four sessions of the last two days, newest first, times in ISO
 			assert.deepStrictEqual(
 				items.map((l) => l.id),
 				[9003, 9001, 9004, 9002],
 			);
-			assert.match(items[0].start_time, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\+00:00$/);
+			assert.match(items[0].started_at, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000Z$/);
+			assert.strictEqual(items[0].started_at_unix * 1000, Date.parse(items[0].started_at));
 			assert.strictEqual(items[0].type, 'lan-webui');
 			const [req] = sim.requests({ path: '/api/devices/connect/logs' });
 			assert.match(req.query.start_date, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);

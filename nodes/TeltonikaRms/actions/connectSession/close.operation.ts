@@ -1,21 +1,20 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { readOptions } from '../../helpers/options';
-import { requireId } from '../../helpers/validation';
+import { readSessionId } from '../../helpers/ids';
 import type { RmsClient } from '../../transport/request';
 import { requestChange } from '../../transport/statusChannel';
-import { optionsCollection } from '../common.descriptions';
+import { accessIdField, optionsCollection, sessionIdField } from '../common.descriptions';
 import { pathSegment } from '../../../shared/url';
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'Session ID',
-		name: 'sessionId',
-		type: 'number',
-		default: 0,
-		required: true,
-		description: 'ID of the session, as returned by List sessions',
+		...accessIdField,
+		required: false,
+		description:
+			'Only to pick the session from a list: the remote access configuration whose active sessions the Session ID list shows',
 	},
+	sessionIdField,
 	optionsCollection(),
 ];
 
@@ -29,12 +28,7 @@ export async function execute(
 	client: RmsClient,
 	i: number,
 ): Promise<INodeExecutionData[]> {
-	const sessionId = requireId(
-		this.getNode(),
-		i,
-		'Session ID',
-		this.getNodeParameter('sessionId', i),
-	);
+	const sessionId = readSessionId(this, i);
 	const options = readOptions(this, i);
 	await requestChange(
 		client,

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { readDeviceRef, resolveDeviceId } from '../../helpers/device';
+import { linkOutput } from '../../helpers/normalize';
 import { readOptions } from '../../helpers/options';
 import { checkDestination, checkDuration, namesAddress, readPolicy } from '../../helpers/policy';
 import { ensureRemoteAccess } from '../../helpers/remoteAccess';
@@ -101,18 +102,18 @@ export async function execute(
 	const session = await startConnectSession(client, accessId, duration, deviceId, options, i);
 	return [
 		{
-			json: {
-				...session,
-				duration,
+			json: linkOutput({
 				access_id: accessId,
 				device_id: deviceId,
-				...(ref.by === 'serial' ? { serial: ref.serial } : {}),
-				name,
-				protocol,
+				device_serial: ref.by === 'serial' ? ref.serial : null,
+				configuration_name: name,
 				destination_ip: destinationIp,
 				destination_port: destinationPort,
+				protocol,
+				...session,
+				duration,
 				config_created: created,
-			},
+			}),
 		},
 	];
 }

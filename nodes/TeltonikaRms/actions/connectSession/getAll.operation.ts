@@ -6,11 +6,12 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { readDeviceRef, resolveDeviceId } from '../../helpers/device';
-import { normalizeSession } from '../../helpers/normalize';
+import { contextOf, normalizeSession, UNKNOWN_CONTEXT } from '../../helpers/normalize';
+import type { SessionContext } from '../../helpers/normalize';
+import { readAccessId } from '../../helpers/ids';
 import { readPolicy } from '../../helpers/policy';
 import { listRemoteAccess } from '../../helpers/remoteAccess';
 import { readLimit } from '../../helpers/limit';
-import { requireId } from '../../helpers/validation';
 import { requestAllItems } from '../../transport/pagination';
 import type { RmsClient } from '../../transport/request';
 import { accessIdField, deviceLocator, returnAllAndLimit } from '../common.descriptions';
@@ -62,11 +63,12 @@ export const description = updateDisplayOptions(
 
 async function sessionsOf(
 	client: RmsClient,
-	accessId: number,
+	context: SessionContext,
 	activeOnly: boolean,
 	i: number,
 	max: number,
 ) {
+	const accessId = Number(context.access_id);
 	const sessions = await requestAllItems(
 		client,
 		{
@@ -78,10 +80,7 @@ async function sessionsOf(
 		},
 		max,
 	);
-	const normalized: IDataObject[] = sessions.map((s) => ({
-		...normalizeSession(s),
-		access_id: accessId,
-	}));
+	const normalized = sessions.map((s) => normalizeSession(s, context));
 	// The API has returned ended sessions despite the filter; the end time is the truth.
 	return activeOnly ? normalized.filter((s) => s.active === true) : normalized;
 }
@@ -97,13 +96,8 @@ export async function execute(
 
 	let results: IDataObject[] = [];
 	if (scope === 'accessId') {
-		const accessId = requireId(
-			this.getNode(),
-			i,
-			'Access ID',
-			this.getNodeParameter('accessId', i),
-		);
-		results = await sessionsOf(client, accessId, activeOnly, i, limit);
+		const context = { ...UNKNOWN_CONTEXT, access_id: readAccessId(this, i) };
+		results = await sessionsOf(client, context, activeOnly, i, limit);
 	} else if (scope === 'account' && this.getNodeParameter('source', i, '') === 'connectLogs') {
 		results = await sessionsFromLogs(client, activeOnly, i, limit);
 	} else {
@@ -111,23 +105,8 @@ export async function execute(
 		const deviceId = ref ? await resolveDeviceId(client, ref, i) : undefined;
 		for (const config of await listRemoteAccess(client, deviceId, i)) {
 			if (results.length >= limit) break;
-			const sessions = await sessionsOf(
-				client,
-				Number(config.id),
-				activeOnly,
-				i,
-				limit - results.length,
-			);
-			results.push(
-				...sessions.map((s) => ({
-					...s,
-					device_id: config.device_id,
-					device_name: config.device_name ?? null,
-					remote_access_name: config.name,
-					protocol: config.protocol,
-					destination: `${String(config.destination_ip)}:${String(config.destination_port)}`,
-				})),
-			);
+			const context = contextOf(config);
+			results.push(...(await sessionsOf(client, context, activeOnly, i, limit - results.length)));
 		}
 	}
 	// As an AI agent's tool (type ending in Tool), the live links of other people's sessions stay
@@ -139,7 +118,6 @@ export async function execute(
 
 function withoutLink(session: IDataObject): IDataObject {
 	const rest: IDataObject = { ...session, link_withheld: true };
-	delete rest.url;
 	delete rest.link;
 	return rest;
 }

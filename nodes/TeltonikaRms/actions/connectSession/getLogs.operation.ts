@@ -7,6 +7,7 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 import { requireDateTime, toRmsUtc } from '../../helpers/dateTime';
 import { readLimit } from '../../helpers/limit';
+import { normalizeLogEntry } from '../../helpers/normalize';
 import { invalidInput, requireId } from '../../helpers/validation';
 import { requestAllItems } from '../../transport/pagination';
 import type { RmsClient } from '../../transport/request';
@@ -170,5 +171,5 @@ export async function execute(
 		},
 		limit,
 	);
-	return logs.map((json) => ({ json }));
+	return logs.map((log) => ({ json: normalizeLogEntry(log) }));
 }

@@ -19,13 +19,13 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Close',
 				value: 'close',
-				action: 'Close session',
+				action: 'Close a connect session',
 				description: 'End an RMS Connect session before it expires',
 			},
 			{
 				name: 'Generate Connect Link',
 				value: 'generateLink',
-				action: 'Generate connect link',
+				action: 'Generate a connect link',
 				description:
 					'Find the router, reuse or create the remote access, start a session and return its link',
 			},
@@ -38,13 +38,13 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				action: 'List sessions',
+				action: 'Get many connect sessions',
 				description: 'List sessions of an access ID, a device or the whole account',
 			},
 			{
 				name: 'Start',
 				value: 'start',
-				action: 'Start connect session',
+				action: 'Start a connect session',
 				description: 'Open an RMS Connect session for an access ID and return its link',
 			},
 		],

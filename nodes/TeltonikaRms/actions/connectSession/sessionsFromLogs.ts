@@ -1,16 +1,14 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { toRmsUtc } from '../../helpers/dateTime';
+import { sessionFromLog, toIso } from '../../helpers/normalize';
 import { requestAllItems } from '../../transport/pagination';
 import type { RmsClient } from '../../transport/request';
 
 const DAY_MS = 24 * 3600 * 1000;
 /** The logs are selected by start time; 31 days back covers any session still open. */
 const LOOKBACK_MS = 31 * DAY_MS;
-/** The logs' query time zone is unconfirmed (docs/vendor-behaviour.md, RMS: Connect logs). */
+/** The logs' query time zone is not documented (docs/vendor-behaviour.md, RMS: Connect logs). */
 const ZONE_MARGIN_MS = 15 * 3600 * 1000;
-
-const NOT_IN_LOGS =
-	'Connect logs do not name the device, the remote access configuration or the link, so this field is null; use Every Configuration for them (one request per configuration).';
 
 /** "Source" for the whole-account list: every configuration, or the quota-light Connect logs. */
 export const sourceField: INodeProperties = {
@@ -24,24 +22,17 @@ export const sourceField: INodeProperties = {
 			name: 'Every Configuration (Full Details)',
 			value: 'configurations',
 			description:
-				'Device, configuration, target and link of each session: one request per configuration plus one per 100 configurations (202 for 200)',
+				'Device, configuration, destination and link of each session. Uses one RMS request per configuration.',
 		},
 		{
 			name: 'Connect Logs (Quota-Light)',
 			value: 'connectLogs',
 			description:
-				'Who, which kind of access (router WebUI, LAN service, CLI), since and until, data in and out: one request per 100 sessions, whatever the number of configurations',
+				'Who, which kind of access, since and until, data in and out. Uses one RMS request per 100 sessions; device, configuration and link stay empty.',
 		},
 	],
-	description: `Where the whole-account list comes from. RMS allows about 100,000 requests a month: an hourly report over 200 configurations is 1 request a run from the Connect logs, 202 from every configuration. ${NOT_IN_LOGS}`,
-};
-
-const iso = (value: unknown): string | null => {
-	const text = typeof value === 'string' ? value.trim() : '';
-	if (!text) return null;
-	const withZone = /[zZ]|[+-]\d{2}:?\d{2}$/.test(text) ? text : `${text}Z`;
-	const ms = Date.parse(withZone.replace(' ', 'T'));
-	return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
+	description:
+		'Where the whole-account list comes from. RMS allows about 100,000 requests a month, so for a frequent report over many configurations pick Connect Logs.',
 };
 
 /**
@@ -73,23 +64,8 @@ export async function sessionsFromLogs(
 		max,
 	);
 	return logs.map((log) => {
-		const until = iso(log.end_time);
-		return {
-			id: log.id,
-			source: 'connectLogs',
-			username: log.username ?? null,
-			type: log.type ?? null,
-			start_time: iso(log.start_time),
-			end_time: until,
-			active: activeOnly ? true : until === null || Date.parse(until) > nowMs,
-			input_data: log.input_data ?? null,
-			output_data: log.output_data ?? null,
-			company_name: log.company_name ?? null,
-			device_id: null,
-			device_name: null,
-			remote_access_name: null,
-			destination: null,
-			url: null,
-		};
+		const until = toIso(log.end_time);
+		const active = activeOnly ? true : until === null || Date.parse(until) > nowMs;
+		return sessionFromLog(log, active);
 	});
 }

@@ -1,9 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
+import { linkOutput } from '../../helpers/normalize';
 import { readOptions } from '../../helpers/options';
 import { checkDuration, readPolicy } from '../../helpers/policy';
 import { startConnectSession } from '../../helpers/session';
-import { requireDuration, requireId } from '../../helpers/validation';
+import { readAccessId } from '../../helpers/ids';
+import { requireDuration } from '../../helpers/validation';
 import type { RmsClient } from '../../transport/request';
 import { accessIdField, durationField, optionsCollection } from '../common.descriptions';
 
@@ -20,7 +22,7 @@ export async function execute(
 	i: number,
 ): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
-	const accessId = requireId(node, i, 'Access ID', this.getNodeParameter('accessId', i));
+	const accessId = readAccessId(this, i);
 	const duration = requireDuration(
 		node,
 		i,
@@ -30,5 +32,5 @@ export async function execute(
 	const options = readOptions(this, i);
 	checkDuration(node, i, await readPolicy(this, i), duration);
 	const session = await startConnectSession(client, accessId, duration, undefined, options, i);
-	return [{ json: { ...session, duration, access_id: accessId } }];
+	return [{ json: linkOutput({ access_id: accessId, ...session, duration }) }];
 }

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { readDeviceRef, resolveDeviceId } from '../../helpers/device';
+import { linkOutput } from '../../helpers/normalize';
 import { readOptions } from '../../helpers/options';
 import { checkDuration, readPolicy } from '../../helpers/policy';
 import { requestLink } from '../../helpers/session';
@@ -82,13 +83,13 @@ export async function execute(
 	);
 	return [
 		{
-			json: {
+			json: linkOutput({
+				device_id: deviceId,
+				device_serial: ref.by === 'serial' ? ref.serial : null,
+				link_type: linkType,
 				...link,
 				duration,
-				link_type: linkType,
-				device_id: deviceId,
-				...(ref.by === 'serial' ? { serial: ref.serial } : {}),
-			},
+			}),
 		},
 	];
 }

@@ -4,9 +4,9 @@ import { DEVICE_SUMMARY_FIELDS, findDevice, readDeviceRef } from '../../helpers/
 import { pick } from '../../helpers/normalize';
 import { readOptions } from '../../helpers/options';
 import type { RmsClient } from '../../transport/request';
-import { deviceLocator, requestOptionsCollection, simplifyOption } from '../common.descriptions';
+import { deviceLocator, simplifyAndOptions } from '../common.descriptions';
 
-const properties: INodeProperties[] = [deviceLocator, requestOptionsCollection([simplifyOption])];
+const properties: INodeProperties[] = [deviceLocator, ...simplifyAndOptions()];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['device'], operation: ['get'] } },

@@ -9,13 +9,10 @@ import { DEVICE_SUMMARY_FIELDS } from '../../helpers/device';
 import { normalizeDevice, pick } from '../../helpers/normalize';
 import { readOptions } from '../../helpers/options';
 import { readLimit } from '../../helpers/limit';
+import { requireId } from '../../helpers/validation';
 import { requestAllItems } from '../../transport/pagination';
 import type { RmsClient } from '../../transport/request';
-import {
-	requestOptionsCollection,
-	returnAllAndLimit,
-	simplifyOption,
-} from '../common.descriptions';
+import { returnAllAndLimit, simplifyAndOptions } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
@@ -49,12 +46,13 @@ const properties: INodeProperties[] = [
 				displayName: 'Tag ID',
 				name: 'tagId',
 				type: 'number',
-				default: 0,
+				default: 1,
+				typeOptions: { minValue: 1 },
 				description: 'Only devices with this RMS tag',
 			},
 		],
 	},
-	requestOptionsCollection([simplifyOption]),
+	...simplifyAndOptions(),
 ];
 
 export const description = updateDisplayOptions(
@@ -73,7 +71,8 @@ export async function execute(
 	const qs: IDataObject = {};
 	if (filters.search) qs.q = filters.search;
 	if (filters.status) qs.status = filters.status;
-	if (filters.tagId) qs.tag_id = filters.tagId;
+	if (filters.tagId !== undefined)
+		qs.tag_id = requireId(this.getNode(), i, 'Filters → Tag ID', filters.tagId);
 	const devices = await requestAllItems(
 		client,
 		{ path: '/devices', qs, action: 'list devices', scope: 'devices:read', itemIndex: i },

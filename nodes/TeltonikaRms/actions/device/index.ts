@@ -17,14 +17,14 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Generate Device Link',
 				value: 'generateLink',
-				action: 'Generate device link',
+				action: 'Generate a device link',
 				description:
 					"Return an https:// link to the router's own WebUI or CLI, without a remote access configuration",
 			},
 			{
 				name: 'Get',
 				value: 'get',
-				action: 'Get device',
+				action: 'Get a device',
 				description: 'Find a router by serial number or ID',
 			},
 			{

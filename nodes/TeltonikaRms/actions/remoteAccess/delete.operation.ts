@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { readOptions } from '../../helpers/options';
-import { requireId } from '../../helpers/validation';
+import { readAccessId } from '../../helpers/ids';
 import type { RmsClient } from '../../transport/request';
 import { requestChange } from '../../transport/statusChannel';
 import { accessIdField, optionsCollection } from '../common.descriptions';
@@ -18,7 +18,7 @@ export async function execute(
 	client: RmsClient,
 	i: number,
 ): Promise<INodeExecutionData[]> {
-	const accessId = requireId(this.getNode(), i, 'Access ID', this.getNodeParameter('accessId', i));
+	const accessId = readAccessId(this, i);
 	const options = readOptions(this, i);
 	// RMS acts on only the first id of the array, so each call deletes exactly one.
 	await requestChange(

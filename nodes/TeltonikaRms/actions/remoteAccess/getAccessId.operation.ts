@@ -26,7 +26,7 @@ export async function execute(
 	const config = findByName(configs, name);
 	if (!config) {
 		const known = configs
-			.map((c) => `"${String(c.name)}"`)
+			.map((c) => `"${String(c.configuration_name)}"`)
 			.slice(0, 10)
 			.join(', ');
 		throw new NodeOperationError(
@@ -35,8 +35,8 @@ export async function execute(
 			{
 				itemIndex: i,
 				description: known
-					? `Names on this device: ${known}. Create it with Create remote access.`
-					: 'The device has no remote access configurations yet; create one with Create remote access.',
+					? `Names on this device: ${known}. Create it with Remote Access → Create.`
+					: 'The device has no remote access configurations yet; create one with Remote Access → Create.',
 			},
 		);
 	}

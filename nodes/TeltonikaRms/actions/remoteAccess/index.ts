@@ -18,19 +18,19 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				action: 'Create remote access',
+				action: 'Create a remote access',
 				description: 'Make a LAN service behind a router reachable through RMS Connect',
 			},
 			{
 				name: 'Delete',
 				value: 'delete',
-				action: 'Delete remote access',
+				action: 'Delete a remote access',
 				description: 'Remove one remote access configuration',
 			},
 			{
 				name: 'Get Access ID',
 				value: 'getAccessId',
-				action: 'Get access ID',
+				action: 'Get an access ID',
 				description: 'Find a configuration by device and name, with its access ID',
 			},
 			{
