@@ -74,7 +74,7 @@ test('its RMS node lists every session of the last 7 days, and none older', asyn
 	expect(ids).toHaveLength(124);
 	expect(ids.slice(0, 120)).toEqual(recent);
 	expect(ids).not.toContain(tooOld);
-	const starts = result.outputs[NODE].map((l) => l.start_time);
+	const starts = result.outputs[NODE].map((l) => l.started_at);
 	expect([...starts].sort()).toEqual(starts);
 	// every field the audit columns read is in each entry
 	const read = jsonFieldsRead(byName['Audit columns']);
