@@ -2,8 +2,9 @@
 // parameters shipped, and failures reach the error output that the example answers 422 or 502.
 const fs = require('fs');
 const path = require('path');
-const { startSimulator } = require('../../simulator');
+const { simulatorPerFile } = require('../helpers/simulator-hooks');
 const { runWorkflow } = require('../helpers/workflow-runner');
+const { manualWorkflow } = require('../helpers/remote-access-workflows');
 const { expectFailureAnswers, errorOutput } = require('../helpers/ticket-examples');
 
 const example = JSON.parse(
@@ -11,20 +12,7 @@ const example = JSON.parse(
 );
 const NODE = 'Generate connect link';
 const node = example.nodes.find((n) => n.name === NODE);
-const workflow = {
-	nodes: [
-		{
-			id: 's',
-			name: 'Start',
-			type: 'n8n-nodes-base.manualTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-		},
-		node,
-	],
-	connections: { Start: { main: [[{ node: NODE, type: 'main', index: 0 }]] } },
-};
+const workflow = manualWorkflow(node);
 const ticket = (change = {}) => [
 	{
 		body: {
@@ -38,12 +26,7 @@ const ticket = (change = {}) => [
 	},
 ];
 
-let sim;
-beforeAll(async () => {
-	sim = await startSimulator({ port: 0, channelCompleteMs: 100 });
-});
-afterAll(() => sim.stop());
-beforeEach(() => sim.reset());
+const sim = simulatorPerFile({ channelCompleteMs: 100 });
 
 const run = (input) =>
 	runWorkflow(workflow, {

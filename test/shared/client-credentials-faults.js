@@ -17,6 +17,7 @@
 //   applies(op)/skipNote  where the fault does not apply, and why
 //   row/label/tableNote   for the README table
 'use strict';
+const { singleNodeWorkflow } = require('../helpers/remote-access-workflows');
 
 const readsRetried = (op) => (op.kind === 'read' ? 'success' : 'error');
 
@@ -114,31 +115,6 @@ function casesOf(operations, faults) {
 		}
 	}
 	return { run, skipped };
-}
-
-function singleNodeWorkflow(type, credentialType, parameters) {
-	return {
-		nodes: [
-			{
-				id: 't',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: 'n',
-				name: 'Node',
-				type,
-				typeVersion: 1,
-				position: [200, 0],
-				parameters,
-				credentials: { [credentialType]: { id: '1', name: 'sim' } },
-			},
-		],
-		connections: { Start: { main: [[{ node: 'Node', type: 'main', index: 0 }]] } },
-	};
 }
 
 module.exports = { COMMON_FAULTS, casesOf, singleNodeWorkflow };

@@ -10,62 +10,21 @@ const http = require('http');
 const bt = require('./beyondtrust');
 const delivery = require('./beyondtrust-delivery');
 const { listExecutions } = require('../editor');
+const {
+	ticketEndpoint: createTicketEndpoint,
+	sleep,
+	waitFor: waitUntil,
+} = require('../ticket-endpoint');
 
 const FILE = 'examples/beyondtrust-session-ended-ticket-update.json';
 const EXAMPLE_HOST = 'https://tickets.example.com';
 const MANY = 50;
 
-const ticketEndpoint = { server: null, url: null, received: [] };
-
-// The ticket system: records each POST (path + JSON body), tells onRequest, answers 200.
-async function startTicketEndpoint(sim, { port = 0, onRequest } = {}) {
-	ticketEndpoint.server = http.createServer((req, res) => {
-		let body = '';
-		req.on('data', (c) => (body += c));
-		req.on('end', () => {
-			let json = null;
-			try {
-				json = JSON.parse(body);
-			} catch {
-				// recorded as null: the check below names it
-			}
-			const entry = { method: req.method, path: req.url, json };
-			ticketEndpoint.received.push(entry);
-			if (onRequest) onRequest(entry);
-			res.writeHead(200, { 'Content-Type': 'application/json' });
-			res.end('{"ok":true}');
-		});
-	});
-	await new Promise((resolve) => ticketEndpoint.server.listen(port, '127.0.0.1', resolve));
-	ticketEndpoint.url = `http://127.0.0.1:${ticketEndpoint.server.address().port}`;
-}
-
-async function stopTicketEndpoint() {
-	if (!ticketEndpoint.server) return;
-	ticketEndpoint.server.closeAllConnections();
-	await new Promise((resolve) => ticketEndpoint.server.close(resolve));
-}
-
-// The example as shipped, with the ticket system's URL replaced by the local endpoint.
-function pointAtTicketEndpoint(workflow) {
-	const update = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.httpRequest');
-	assert.ok(update.parameters.url.includes(EXAMPLE_HOST), `ticket URL is ${update.parameters.url}`);
-	update.parameters.url = update.parameters.url.replace(EXAMPLE_HOST, ticketEndpoint.url);
-	return workflow;
-}
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(what, fn, timeoutMs = 90000) {
-	const t0 = Date.now();
-	for (;;) {
-		const value = await fn();
-		if (value) return value;
-		if (Date.now() - t0 > timeoutMs)
-			throw new Error(`timed out after ${timeoutMs / 1000}s: ${what}`);
-		await sleep(300);
-	}
-}
+const ticketEndpoint = createTicketEndpoint();
+const startTicketEndpoint = (sim, options) => ticketEndpoint.start(options);
+const stopTicketEndpoint = () => ticketEndpoint.stop();
+const pointAtTicketEndpoint = (workflow) => ticketEndpoint.pointAt(workflow, EXAMPLE_HOST);
+const waitFor = (what, fn, timeoutMs = 90000) => waitUntil(what, fn, timeoutMs, 300);
 
 // n8n's executions of one workflow, counted by status (1.x and 2.x).
 async function executionCounts(inst, workflowId) {

@@ -2,11 +2,11 @@
 // one workflow per operation with assertions on its output, and the token economy of 20 concurrent
 // webhook executions in one n8n server. test/e2e/run.js runs every suite listed in suites/index.js.
 'use strict';
+const { BT_TYPE, btCredentials, BT_CRED } = require('../../helpers/remote-access-workflows');
 const assert = require('assert');
+const shared = require('../vendor-suite');
 const { FIXTURES } = require('../../../simulator/beyondtrust/seed');
 
-const PKG = 'n8n-nodes-remote-access';
-const NODE_TYPE = `${PKG}.beyondTrustRemoteSupport`;
 // The id and name the examples in examples/ reference.
 const CREDENTIAL = {
 	id: 'beyondtrust-simulator',
@@ -207,14 +207,8 @@ const examples = [
 			);
 			assert.ok(!html.includes(lsids.ended), 'no ended session');
 			assert.match(html, /INC-1001/);
-			const csvItem = run.data.resultData.runData['CSV File'][0].data.main[0][0];
-			assert.ok(csvItem.binary && csvItem.binary.data, 'CSV File has binary data');
-			assert.match(csvItem.binary.data.fileName, /^active-sessions-\d{4}-\d{2}-\d{2}-\d{4}\.csv$/);
-			if (csvItem.binary.data.data && csvItem.binary.data.data !== 'filesystem-v2') {
-				const csv = Buffer.from(csvItem.binary.data.data, 'base64').toString('utf8');
-				assert.match(csv, /Session/);
-				assert.strictEqual(csv.trim().split('\n').length, 3, 'header + 2 running sessions');
-			}
+			const fileName = /^active-sessions-\d{4}-\d{2}-\d{2}-\d{4}\.csv$/;
+			shared.assertSessionsCsv(run, 'CSV File', fileName, '2 running sessions');
 		},
 	},
 	{
@@ -254,13 +248,7 @@ function ticketFailure(label, ticket, status, patterns, setup) {
 		},
 		setup,
 		check(res, { sim }) {
-			assert.strictEqual(res.status, status, `HTTP ${res.status}: ${res.text.slice(0, 300)}`);
-			assert.ok(
-				res.json && typeof res.json.error === 'string',
-				`no error message in the answer: ${res.text.slice(0, 300)}`,
-			);
-			assert.strictEqual(res.json.ticket, ticket);
-			for (const p of patterns) assert.match(res.json.error, p);
+			shared.assertFailureAnswer(res, { status, patterns, ticketField: 'ticket', ticket });
 			assert.strictEqual(btStats(sim).btSessionKeysGenerated, 0);
 		},
 	};
@@ -304,21 +292,10 @@ async function afterWebhooks(inst, sim) {
 module.exports = {
 	name: 'BeyondTrust Remote Support',
 	key: 'bt',
-	nodeType: NODE_TYPE,
+	nodeType: BT_TYPE,
 	credentialType: CREDENTIAL.type,
-	credentials: (sim) => [
-		{
-			id: CREDENTIAL.id,
-			name: CREDENTIAL.name,
-			type: CREDENTIAL.type,
-			data: {
-				siteUrl: sim.beyondtrust.siteUrl,
-				clientId: sim.beyondtrust.clientId,
-				clientSecret: sim.beyondtrust.clientSecret,
-			},
-		},
-	],
-	credentialRef: { [CREDENTIAL.type]: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
+	credentials: (sim) => shared.credentialRecords(CREDENTIAL, btCredentials(sim)[BT_CRED]),
+	credentialRef: shared.credentialRef(CREDENTIAL),
 	operations,
 	examples,
 	afterWebhooks,

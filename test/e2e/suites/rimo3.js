@@ -3,10 +3,14 @@
 // assertions on its output.
 // test/e2e/run.js runs every suite listed in suites/index.js.
 'use strict';
+const {
+	RIMO3_TYPE,
+	rimo3Credentials,
+	RIMO3_CRED,
+} = require('../../helpers/remote-access-workflows');
 const assert = require('assert');
+const shared = require('../vendor-suite');
 
-const PKG = 'n8n-nodes-remote-access';
-const NODE_TYPE = `${PKG}.rimo3`;
 const CREDENTIAL = { id: 'rimo3-simulator', name: 'Rimo3 (simulator)', type: 'rimo3OAuth2Api' };
 const uuid = (n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`; // as the simulator's seed
 const ZIP_B64 = 'UEsDBCBmYWtlIHppcCBjb250ZW50IGZyb20gdGhlIGUyZSBDb2RlIG5vZGU='; // "PK\3\4 fake zip content from the e2e Code node"
@@ -123,21 +127,10 @@ const operations = [
 module.exports = {
 	name: 'Rimo3',
 	key: 'rimo3',
-	nodeType: NODE_TYPE,
+	nodeType: RIMO3_TYPE,
 	credentialType: CREDENTIAL.type,
-	credentials: (sim) => [
-		{
-			id: CREDENTIAL.id,
-			name: CREDENTIAL.name,
-			type: CREDENTIAL.type,
-			data: {
-				baseUrl: sim.rimo3.baseUrl,
-				clientId: sim.rimo3.clientId,
-				clientSecret: sim.rimo3.clientSecret,
-			},
-		},
-	],
-	credentialRef: { [CREDENTIAL.type]: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
+	credentials: (sim) => shared.credentialRecords(CREDENTIAL, rimo3Credentials(sim)[RIMO3_CRED]),
+	credentialRef: shared.credentialRef(CREDENTIAL),
 	operations,
 	examples: [],
 	editor: {

@@ -5,7 +5,7 @@
 // on that ticket.
 'use strict';
 const assert = require('assert');
-const http = require('http');
+const { ticketEndpoint, sleep, waitFor: waitUntil } = require('../ticket-endpoint');
 const rms = require('./rms');
 
 const FILE = 'examples/rms-router-offline-ticket.json';
@@ -13,54 +13,11 @@ const EXAMPLE_HOST = 'https://tickets.example.com';
 const DEVICE = 1004;
 const POLL_WAIT_MS = 150000; // Poll Times every minute, plus n8n's own delays
 
-const endpoint = { server: null, url: null, received: [] };
-
-async function startTicketEndpoint() {
-	endpoint.server = http.createServer((req, res) => {
-		let body = '';
-		req.on('data', (c) => (body += c));
-		req.on('end', () => {
-			let json = null;
-			try {
-				json = JSON.parse(body);
-			} catch {
-				// recorded as null: the checks name it
-			}
-			endpoint.received.push({ method: req.method, path: req.url, json });
-			res.writeHead(200, { 'Content-Type': 'application/json' });
-			res.end('{"ok":true}');
-		});
-	});
-	await new Promise((resolve) => endpoint.server.listen(0, '127.0.0.1', resolve));
-	endpoint.url = `http://127.0.0.1:${endpoint.server.address().port}`;
-}
-
-async function stopTicketEndpoint() {
-	if (!endpoint.server) return;
-	endpoint.server.closeAllConnections();
-	await new Promise((resolve) => endpoint.server.close(resolve));
-}
-
-function pointAtTicketEndpoint(workflow) {
-	for (const node of workflow.nodes.filter((n) => n.type === 'n8n-nodes-base.httpRequest')) {
-		assert.ok(node.parameters.url.includes(EXAMPLE_HOST), `ticket URL is ${node.parameters.url}`);
-		node.parameters.url = node.parameters.url.replace(EXAMPLE_HOST, endpoint.url);
-	}
-	return workflow;
-}
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(what, fn, timeoutMs = POLL_WAIT_MS) {
-	const t0 = Date.now();
-	for (;;) {
-		const value = await fn();
-		if (value) return value;
-		if (Date.now() - t0 > timeoutMs)
-			throw new Error(`timed out after ${timeoutMs / 1000}s: ${what}`);
-		await sleep(500);
-	}
-}
+const endpoint = ticketEndpoint();
+const startTicketEndpoint = () => endpoint.start();
+const stopTicketEndpoint = () => endpoint.stop();
+const pointAtTicketEndpoint = (workflow) => endpoint.pointAt(workflow, EXAMPLE_HOST);
+const waitFor = (what, fn, timeoutMs = POLL_WAIT_MS) => waitUntil(what, fn, timeoutMs, 500);
 
 // Both triggers read GET /api/devices once a poll: a count that grew by 2 is one more poll round.
 const devicePolls = (sim) => sim.stats().routes['GET /api/devices'] || 0;
