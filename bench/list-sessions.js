@@ -5,21 +5,14 @@
 const { startSimulator } = require('../simulator');
 const { runWorkflow } = require('../test/helpers/workflow-runner');
 const { rmsWorkflow, rmsCredentials } = require('../test/helpers/remote-access-workflows');
+const { RMS_ACTIVE_SESSIONS } = require('../test/helpers/operation-parameters');
 
 const CONFIGS = 200;
 const ACTIVE_SESSIONS = 20;
 const RUNS_A_MONTH = 720;
 const MONTHLY_QUOTA = 100000;
 
-const workflow = (parameters) =>
-	rmsWorkflow('RMS', {
-		resource: 'connectSession',
-		operation: 'getAll',
-		scope: 'account',
-		activeOnly: true,
-		returnAll: true,
-		...parameters,
-	});
+const workflow = (parameters) => rmsWorkflow('RMS', { ...RMS_ACTIVE_SESSIONS, ...parameters });
 
 function seedAccount(sim) {
 	sim.reset();

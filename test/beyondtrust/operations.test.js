@@ -9,16 +9,10 @@ const {
 	peakPerSecond,
 	BT_CRED,
 } = require('../helpers/remote-access-workflows');
+const { BT_ACTIVE_SESSIONS } = require('../helpers/operation-parameters');
 
 const sim = simulatorPerTest();
 
-const ACTIVE_SESSIONS = {
-	resource: 'session',
-	operation: 'getAll',
-	hours: 24,
-	activeOnly: true,
-	returnAll: true,
-};
 const generate = (extra = {}) => ({
 	resource: 'sessionKey',
 	operation: 'generate',
@@ -211,7 +205,7 @@ test.each(['bomgar', 'beyondtrust'])(
 	'session report in the %s namespace: active only, by ticket, empty window',
 	async (ns) => {
 		sim.beyondtrust.setNamespace(ns);
-		const active = await runWorkflow(btWorkflow(ACTIVE_SESSIONS), {
+		const active = await runWorkflow(btWorkflow(BT_ACTIVE_SESSIONS), {
 			credentials: btCredentials(sim),
 			input: [{}],
 		});
@@ -349,7 +343,7 @@ test('429 with Retry-After is honoured for a session key (it did not execute), a
 
 test('malformed XML on a read is retried; a dropped session-key call is not repeated', async () => {
 	sim.setFaults({ kind: 'malformed', route: 'POST /beyondtrust/api/reporting', count: 1 });
-	const report = await runWorkflow(btWorkflow(ACTIVE_SESSIONS), {
+	const report = await runWorkflow(btWorkflow(BT_ACTIVE_SESSIONS), {
 		credentials: btCredentials(sim),
 		input: [{}],
 	});

@@ -123,9 +123,10 @@ function defineFaultMatrix(cases, service) {
 			options: fault.options,
 			parameters: fault.parameters ? fault.parameters(op) : {},
 		});
+		const started = Date.now();
 		const result = await runWorkflow(workflow, { credentials, input: inputFor(op) });
 		if (stopRevoking) expect(stopRevoking()).toBe(true);
-		if (fault.settleMs) await sleep(fault.settleMs);
+		if (fault.settleMs) await sleep(fault.settleMs - (Date.now() - started));
 		const expected = fault.outcome(op);
 
 		if (expected === 'success') {

@@ -4,7 +4,7 @@
 'use strict';
 const nock = require('nock');
 const { runWorkflow } = require('../helpers/workflow-runner');
-const { rmsParameters } = require('../helpers/rms-parameters');
+const { rmsParameters } = require('../helpers/operation-parameters');
 const { singleNodeWorkflow } = require('../helpers/remote-access-workflows');
 
 const BASE = 'https://rms.teltonika-networks.com/api';

@@ -3,6 +3,7 @@
 // the README table generator so the two cannot drift apart.
 'use strict';
 const { rmsWorkflow } = require('../helpers/remote-access-workflows');
+const { RMS_ACTIVE_SESSIONS, RMS_LOGS_LAST_7_DAYS } = require('../helpers/operation-parameters');
 
 const NODE_TYPE = 'n8n-nodes-remote-access.teltonikaRms';
 const SERIAL = '1111111111'; // device 1001 "RUTX11 Office", online
@@ -92,24 +93,12 @@ const OPERATIONS = {
 	'connectSession.getAll': {
 		kind: 'read',
 		route: 'GET /api/devices/connect/{access_id}/sessions',
-		parameters: {
-			resource: 'connectSession',
-			operation: 'getAll',
-			scope: 'account',
-			activeOnly: true,
-			returnAll: true,
-		},
+		parameters: RMS_ACTIVE_SESSIONS,
 	},
 	'connectSession.getLogs': {
 		kind: 'read',
 		route: 'GET /api/devices/connect/logs',
-		parameters: {
-			resource: 'connectSession',
-			operation: 'getLogs',
-			startDate: '={{ $now.minus({ days: 7 }) }}',
-			endDate: '={{ $now }}',
-			returnAll: true,
-		},
+		parameters: RMS_LOGS_LAST_7_DAYS,
 	},
 	'device.generateLink': {
 		kind: 'write',

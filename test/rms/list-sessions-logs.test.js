@@ -4,18 +4,11 @@
 const { simulatorPerFile } = require('../helpers/simulator-hooks');
 const { runWorkflow } = require('../helpers/workflow-runner');
 const { rmsWorkflow, rmsCredentials } = require('../helpers/remote-access-workflows');
+const { RMS_ACTIVE_SESSIONS } = require('../helpers/operation-parameters');
 
 const sim = simulatorPerFile();
 
-const workflow = (parameters) =>
-	rmsWorkflow('RMS', {
-		resource: 'connectSession',
-		operation: 'getAll',
-		scope: 'account',
-		activeOnly: true,
-		returnAll: true,
-		...parameters,
-	});
+const workflow = (parameters) => rmsWorkflow('RMS', { ...RMS_ACTIVE_SESSIONS, ...parameters });
 const run = (parameters) =>
 	runWorkflow(workflow(parameters), { credentials: rmsCredentials(sim), input: [{}] });
 

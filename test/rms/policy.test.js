@@ -3,7 +3,7 @@
 'use strict';
 const { startSimulator } = require('../../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
-const { rmsParameters } = require('../helpers/rms-parameters');
+const { rmsParameters } = require('../helpers/operation-parameters');
 const { singleNodeWorkflow, rmsCredentials } = require('../helpers/remote-access-workflows');
 const { loadTypes } = require('../helpers/type-registry');
 

@@ -2,7 +2,7 @@
 // call. Runs the built node in n8n-core's WorkflowExecute (test/helpers).
 const nock = require('nock');
 const { runWorkflow } = require('../helpers/workflow-runner');
-const { rmsParameters } = require('../helpers/rms-parameters');
+const { rmsParameters } = require('../helpers/operation-parameters');
 const { rmsWorkflow } = require('../helpers/remote-access-workflows');
 
 const BASE = 'https://rms.teltonika-networks.com/api';

@@ -5,6 +5,7 @@
 const { BT_TYPE, btCredentials, BT_CRED } = require('../../helpers/remote-access-workflows');
 const assert = require('assert');
 const shared = require('../vendor-suite');
+const { BT_ACTIVE_SESSIONS, BT_SESSION_LISTING } = require('../../helpers/operation-parameters');
 const { FIXTURES } = require('../../../simulator/beyondtrust/seed');
 
 // The id and name the examples in examples/ reference.
@@ -42,14 +43,7 @@ const operations = [
 	},
 	{
 		key: 'session.getAll',
-		parameters: {
-			resource: 'session',
-			operation: 'getAll',
-			hours: 24,
-			activeOnly: true,
-			returnAll: true,
-			filters: {},
-		},
+		parameters: { ...BT_ACTIVE_SESSIONS, filters: {} },
 		check(items) {
 			assert.deepStrictEqual(
 				items.map((s) => s.lsid),
@@ -147,14 +141,7 @@ const operations = [
 	},
 	{
 		key: 'session.getAll listing',
-		parameters: {
-			resource: 'session',
-			operation: 'getAll',
-			mode: 'listing',
-			hours: 24,
-			returnAll: true,
-			filters: {},
-		},
+		parameters: { ...BT_SESSION_LISTING, filters: {} },
 		check(items, { sim }) {
 			assert.deepStrictEqual(items, [
 				{ lsid: lsids.activeTicket, external_key: 'INC-1001', has_recording: false },

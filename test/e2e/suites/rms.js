@@ -4,6 +4,7 @@
 const { RMS_TYPE, rmsCredentials, RMS_CRED } = require('../../helpers/remote-access-workflows');
 const assert = require('assert');
 const shared = require('../vendor-suite');
+const { RMS_ACTIVE_SESSIONS, RMS_LOGS_LAST_7_DAYS } = require('../../helpers/operation-parameters');
 
 const CREDENTIAL = {
 	id: 'rmsSimulatorCred',
@@ -135,14 +136,7 @@ const operations = [
 	},
 	{
 		key: 'connectSession.getAll',
-		parameters: {
-			resource: 'connectSession',
-			operation: 'getAll',
-			scope: 'account',
-			activeOnly: true,
-			returnAll: true,
-			options: {},
-		},
+		parameters: { ...RMS_ACTIVE_SESSIONS, options: {} },
 		check(items) {
 			assert.deepStrictEqual(items.map((s) => s.id).sort(), [9001, 9003]);
 			assert.ok(items.every((s) => s.active === true));
@@ -159,11 +153,7 @@ const operations = [
 	{
 		key: 'connectSession.getLogs',
 		parameters: {
-			resource: 'connectSession',
-			operation: 'getLogs',
-			startDate: '={{ $now.minus({ days: 7 }) }}',
-			endDate: '={{ $now }}',
-			returnAll: true,
+			...RMS_LOGS_LAST_7_DAYS,
 			filters: { sort: '-start_date' },
 			options: {},
 		},
