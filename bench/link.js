@@ -5,6 +5,7 @@
 'use strict';
 const { startSimulator } = require('../simulator');
 const { runWorkflow } = require('../test/helpers/workflow-runner');
+const { rmsWorkflow, rmsCredentials } = require('../test/helpers/remote-access-workflows');
 const { median, round, timed } = require('./stats');
 
 const LATENCY_MS = 50;
@@ -15,37 +16,16 @@ const RUNS = 5;
 const MIN_API_CALLS = 5;
 
 function linkWorkflow() {
-	return {
-		nodes: [
-			{
-				id: 't',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: 'l',
-				name: 'Link',
-				type: 'n8n-nodes-remote-access.teltonikaRms',
-				typeVersion: 1,
-				position: [200, 0],
-				credentials: { teltonikaRmsApi: { id: '1', name: 'sim' } },
-				parameters: {
-					resource: 'connectSession',
-					operation: 'generateLink',
-					name: 'Camera_HTTPS',
-					device: { __rl: true, mode: 'serial', value: '1111111111' },
-					destinationIp: '192.168.1.10',
-					destinationPort: 443,
-					protocol: 'https',
-					duration: 600,
-				},
-			},
-		],
-		connections: { Start: { main: [[{ node: 'Link', type: 'main', index: 0 }]] } },
-	};
+	return rmsWorkflow('Link', {
+		resource: 'connectSession',
+		operation: 'generateLink',
+		name: 'Camera_HTTPS',
+		device: { __rl: true, mode: 'serial', value: '1111111111' },
+		destinationIp: '192.168.1.10',
+		destinationPort: 443,
+		protocol: 'https',
+		duration: 600,
+	});
 }
 
 /** One bare round trip to the simulator, latency included. */
@@ -60,13 +40,7 @@ async function roundTrip(sim) {
 
 async function measureLink() {
 	const sim = await startSimulator({ port: 0, channelCompleteMs: CHANNEL_MS });
-	const credentials = {
-		teltonikaRmsApi: {
-			accessToken: sim.rms.tokens.full,
-			baseUrl: sim.rms.baseUrl,
-			statusUrl: sim.rms.statusUrl,
-		},
-	};
+	const credentials = rmsCredentials(sim);
 	try {
 		await runWorkflow(linkWorkflow(), { credentials, input: [{}] }); // warm-up: loads n8n-core and the node
 		const walls = [];

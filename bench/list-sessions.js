@@ -4,41 +4,15 @@
 'use strict';
 const { startSimulator } = require('../simulator');
 const { runWorkflow } = require('../test/helpers/workflow-runner');
+const { rmsWorkflow, rmsCredentials } = require('../test/helpers/remote-access-workflows');
+const { RMS_ACTIVE_SESSIONS } = require('../test/helpers/operation-parameters');
 
 const CONFIGS = 200;
 const ACTIVE_SESSIONS = 20;
 const RUNS_A_MONTH = 720;
 const MONTHLY_QUOTA = 100000;
 
-const workflow = (parameters) => ({
-	nodes: [
-		{
-			id: 't',
-			name: 'Start',
-			type: 'n8n-nodes-base.manualTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-		},
-		{
-			id: 'r',
-			name: 'RMS',
-			type: 'n8n-nodes-remote-access.teltonikaRms',
-			typeVersion: 1,
-			position: [200, 0],
-			credentials: { teltonikaRmsApi: { id: '1', name: 'sim' } },
-			parameters: {
-				resource: 'connectSession',
-				operation: 'getAll',
-				scope: 'account',
-				activeOnly: true,
-				returnAll: true,
-				...parameters,
-			},
-		},
-	],
-	connections: { Start: { main: [[{ node: 'RMS', type: 'main', index: 0 }]] } },
-});
+const workflow = (parameters) => rmsWorkflow('RMS', { ...RMS_ACTIVE_SESSIONS, ...parameters });
 
 function seedAccount(sim) {
 	sim.reset();
@@ -63,13 +37,7 @@ function seedAccount(sim) {
 
 async function requestsOf(sim, parameters) {
 	seedAccount(sim);
-	const credentials = {
-		teltonikaRmsApi: {
-			accessToken: sim.rms.tokens.full,
-			baseUrl: sim.rms.baseUrl,
-			statusUrl: sim.rms.statusUrl,
-		},
-	};
+	const credentials = rmsCredentials(sim);
 	const before = sim.stats().requests;
 	const result = await runWorkflow(workflow(parameters), { credentials, input: [{}] });
 	if (result.error) throw result.error;

@@ -4,6 +4,7 @@
 'use strict';
 const { startSimulator } = require('../simulator');
 const { runWorkflow } = require('../test/helpers/workflow-runner');
+const { rmsWorkflow, rmsCredentials } = require('../test/helpers/remote-access-workflows');
 const { median, round, timed } = require('./stats');
 const { roundTrip } = require('./link');
 
@@ -11,31 +12,6 @@ const LATENCY_MS = 50;
 const CHANNEL_SECONDS = [1.5, 5, 15, 60];
 const CONFIG_COUNTS = [1, 10, 50, 200];
 const QUOTA_DEVICE = 1001;
-
-function rmsWorkflow(parameters) {
-	return {
-		nodes: [
-			{
-				id: 't',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: 'r',
-				name: 'RMS',
-				type: 'n8n-nodes-remote-access.teltonikaRms',
-				typeVersion: 1,
-				position: [200, 0],
-				credentials: { teltonikaRmsApi: { id: '1', name: 'sim' } },
-				parameters,
-			},
-		],
-		connections: { Start: { main: [[{ node: 'RMS', type: 'main', index: 0 }]] } },
-	};
-}
 
 const linkParameters = (name) => ({
 	resource: 'connectSession',
@@ -50,14 +26,8 @@ const linkParameters = (name) => ({
 });
 
 async function run(sim, parameters) {
-	const credentials = {
-		teltonikaRmsApi: {
-			accessToken: sim.rms.tokens.full,
-			baseUrl: sim.rms.baseUrl,
-			statusUrl: sim.rms.statusUrl,
-		},
-	};
-	const result = await runWorkflow(rmsWorkflow(parameters), { credentials, input: [{}] });
+	const credentials = rmsCredentials(sim);
+	const result = await runWorkflow(rmsWorkflow('RMS', parameters), { credentials, input: [{}] });
 	if (result.error) throw result.error;
 	return result.outputs.RMS;
 }

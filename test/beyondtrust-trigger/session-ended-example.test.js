@@ -4,9 +4,8 @@
 // the e2e run executes the whole workflow in real n8n).
 const fs = require('fs');
 const path = require('path');
-const { Workflow } = require('n8n-workflow');
-const { loadTypes } = require('../helpers/type-registry');
-const { BT_CRED, btWorkflow } = require('../helpers/remote-access-workflows');
+const { expressionEvaluator } = require('../helpers/expressions');
+const { BT_CRED } = require('../helpers/remote-access-workflows');
 
 const example = JSON.parse(
 	fs.readFileSync(
@@ -43,21 +42,7 @@ const SESSION_ITEM = {
 
 let evaluate;
 beforeAll(async () => {
-	const { nodeTypes } = await loadTypes();
-	// Start → a node (n8n-nodes-base is not loaded): only the expressions are evaluated, as the
-	// node after the trigger sees them.
-	const workflow = new Workflow({ ...btWorkflow({}), active: false, nodeTypes });
-	evaluate = (expression, json) =>
-		workflow.expression.getParameterValue(
-			expression,
-			null,
-			0,
-			0,
-			'Start',
-			[{ json }],
-			'manual',
-			{},
-		);
+	evaluate = await expressionEvaluator();
 });
 
 test('the trigger listens for session ends only, checks a secret and calls nothing', () => {

@@ -2,44 +2,25 @@
 // BeyondTrust node really runs (on n8n-core against the simulator) with the parameters shipped.
 const fs = require('fs');
 const path = require('path');
-const { startSimulator } = require('../../simulator');
+const { simulatorPerTest } = require('../helpers/simulator-hooks');
 const { runWorkflow } = require('../helpers/workflow-runner');
-const { BT_TYPE, BT_CRED, btCredentials } = require('../helpers/remote-access-workflows');
+const {
+	BT_TYPE,
+	BT_CRED,
+	btCredentials,
+	manualWorkflow,
+} = require('../helpers/remote-access-workflows');
 const { expectFailureAnswers, errorOutput, jsonFieldsRead } = require('../helpers/ticket-examples');
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
 const load = (name) => JSON.parse(fs.readFileSync(path.join(EXAMPLES, name), 'utf8'));
 
-let sim;
-// A new simulator per test: a new port is a new token URL, so no cached token carries over.
-beforeEach(async () => {
-	sim = await startSimulator({ port: 0 });
-});
-afterEach(() => sim.stop());
-beforeEach(() => {
-	sim.reset();
-});
+const sim = simulatorPerTest();
 
 /** Start → the example's BeyondTrust node (other nodes come from n8n-nodes-base, not loaded here). */
 function btNodeOnly(example) {
 	const node = example.nodes.find((n) => n.type === BT_TYPE);
-	return {
-		node,
-		workflow: {
-			nodes: [
-				{
-					id: 's',
-					name: 'Start',
-					type: 'n8n-nodes-base.manualTrigger',
-					typeVersion: 1,
-					position: [0, 0],
-					parameters: {},
-				},
-				node,
-			],
-			connections: { Start: { main: [[{ node: node.name, type: 'main', index: 0 }]] } },
-		},
-	};
+	return { node, workflow: manualWorkflow(node) };
 }
 
 test.each(['beyondtrust-ticket-invitation.json', 'beyondtrust-active-sessions-report.json'])(

@@ -5,6 +5,7 @@
 const { FIXTURES } = require('../../simulator/beyondtrust/seed');
 const { BT_TYPE, BT_CRED, btCredentials } = require('../helpers/remote-access-workflows');
 const { COMMON_FAULTS, singleNodeWorkflow } = require('../shared/client-credentials-faults');
+const { BT_ACTIVE_SESSIONS, BT_SESSION_LISTING } = require('../helpers/operation-parameters');
 
 const COMMAND = 'POST /beyondtrust/api/command';
 const REPORTING = 'POST /beyondtrust/api/reporting';
@@ -42,13 +43,7 @@ const OPERATIONS = {
 	'session.getAll': {
 		kind: 'read',
 		route: REPORTING,
-		parameters: {
-			resource: 'session',
-			operation: 'getAll',
-			hours: 24,
-			activeOnly: true,
-			returnAll: true,
-		},
+		parameters: BT_ACTIVE_SESSIONS,
 	},
 	'session.terminate': {
 		kind: 'write',
@@ -90,13 +85,7 @@ const OPERATIONS = {
 	'session.getAll (listing only)': {
 		kind: 'read',
 		route: REPORTING,
-		parameters: {
-			resource: 'session',
-			operation: 'getAll',
-			mode: 'listing',
-			hours: 24,
-			returnAll: true,
-		},
+		parameters: BT_SESSION_LISTING,
 	},
 	'session.get (several)': {
 		kind: 'read',

@@ -1,7 +1,7 @@
 // BeyondTrust node + credential on n8n-core's WorkflowExecute against the simulator: token economy
 // (one mint for many items, one re-mint after revocation, the 30-token cap), errors without
 // secrets, XML in both namespaces, and the rate limiter.
-const { startSimulator } = require('../../simulator');
+const { simulatorPerTest } = require('../helpers/simulator-hooks');
 const { runWorkflow } = require('../helpers/workflow-runner');
 const {
 	btWorkflow,
@@ -9,16 +9,9 @@ const {
 	peakPerSecond,
 	BT_CRED,
 } = require('../helpers/remote-access-workflows');
+const { BT_ACTIVE_SESSIONS } = require('../helpers/operation-parameters');
 
-let sim;
-// A new simulator per test: a new port is a new token URL, so no cached token carries over.
-beforeEach(async () => {
-	sim = await startSimulator({ port: 0 });
-});
-afterEach(() => sim.stop());
-beforeEach(() => {
-	sim.reset();
-});
+const sim = simulatorPerTest();
 
 const generate = (extra = {}) => ({
 	resource: 'sessionKey',
@@ -212,16 +205,10 @@ test.each(['bomgar', 'beyondtrust'])(
 	'session report in the %s namespace: active only, by ticket, empty window',
 	async (ns) => {
 		sim.beyondtrust.setNamespace(ns);
-		const active = await runWorkflow(
-			btWorkflow({
-				resource: 'session',
-				operation: 'getAll',
-				hours: 24,
-				activeOnly: true,
-				returnAll: true,
-			}),
-			{ credentials: btCredentials(sim), input: [{}] },
-		);
+		const active = await runWorkflow(btWorkflow(BT_ACTIVE_SESSIONS), {
+			credentials: btCredentials(sim),
+			input: [{}],
+		});
 		expect(active.error).toBeUndefined();
 		expect(active.outputs.Node.map((s) => s.lsid)).toEqual([
 			sim.beyondtrust.fixtures.lsids.activeTicket,
@@ -357,16 +344,10 @@ test('429 with Retry-After is honoured for a session key (it did not execute), a
 
 test('malformed XML on a read is retried; a dropped session-key call is not repeated', async () => {
 	sim.setFaults({ kind: 'malformed', route: 'POST /beyondtrust/api/reporting', count: 1 });
-	const report = await runWorkflow(
-		btWorkflow({
-			resource: 'session',
-			operation: 'getAll',
-			hours: 24,
-			activeOnly: true,
-			returnAll: true,
-		}),
-		{ credentials: btCredentials(sim), input: [{}] },
-	);
+	const report = await runWorkflow(btWorkflow(BT_ACTIVE_SESSIONS), {
+		credentials: btCredentials(sim),
+		input: [{}],
+	});
 	expect(report.error).toBeUndefined();
 	expect(report.outputs.Node).toHaveLength(2);
 	sim.setFaults({ kind: 'drop', after: true, route: 'POST /beyondtrust/api/command', count: 1 });

@@ -2,20 +2,14 @@
 // LSIDs, on n8n-core's WorkflowExecute against the simulator: what each sends (one call), what it
 // outputs, pairing with the input item, and the API's failures as clear errors.
 'use strict';
-const { startSimulator } = require('../../simulator');
+const { simulatorPerTest } = require('../helpers/simulator-hooks');
 const { runWorkflow } = require('../helpers/workflow-runner');
 const { btWorkflow, btCredentials } = require('../helpers/remote-access-workflows');
 const { FIXTURES } = require('../../simulator/beyondtrust/seed');
 
 const { lsids } = FIXTURES;
 const UNKNOWN = '0'.repeat(32);
-let sim;
-// A new simulator per test: a new port is a new token URL, so no cached token carries over.
-beforeEach(async () => {
-	sim = await startSimulator({ port: 0 });
-	sim.reset();
-});
-afterEach(() => sim.stop());
+const sim = simulatorPerTest();
 
 const run = (parameters, input = [{}], extra) =>
 	runWorkflow(btWorkflow(parameters, extra), { credentials: btCredentials(sim), input });

@@ -9,6 +9,8 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { launchBrowser, signIn, runOnCanvas } = require('./editor');
+const { manualWorkflow } = require('../helpers/remote-access-workflows');
+const { rmsParameters } = require('../helpers/operation-parameters');
 
 const TYPE = 'teltonikaRmsOAuth2Api';
 const NODE = 'Generate link (OAuth2)';
@@ -17,39 +19,19 @@ const LINK = /https:\/\/[0-9a-f]{32}\.proxy1-connect\.rms\.teltonika-networks\.c
 const oauthStats = (sim) => sim.stats().personalities.rmsOAuth;
 
 function linkWorkflow(credential) {
+	const serial = { __rl: true, mode: 'serial', value: '1111111111' };
+	const link = rmsParameters({ pollInterval: 0.5 }, { device: serial }).generate;
 	return {
 		name: 'E2E RMS OAuth2: generate connect link',
-		nodes: [
-			{
-				id: 'oauth-start',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: 'oauth-link',
-				name: NODE,
-				type: 'n8n-nodes-remote-access.teltonikaRms',
-				typeVersion: 1,
-				position: [260, 0],
-				parameters: {
-					authentication: 'oAuth2',
-					resource: 'connectSession',
-					operation: 'generateLink',
-					device: { __rl: true, mode: 'serial', value: '1111111111' },
-					destinationIp: '192.168.1.10',
-					destinationPort: 443,
-					protocol: 'https',
-					duration: 600,
-					name: 'E2E_OAuth_HTTPS',
-					options: { pollInterval: 0.5 },
-				},
-				credentials: { [TYPE]: { id: credential.id, name: credential.name } },
-			},
-		],
-		connections: { Start: { main: [[{ node: NODE, type: 'main', index: 0 }]] } },
+		...manualWorkflow({
+			id: 'oauth-link',
+			name: NODE,
+			type: 'n8n-nodes-remote-access.teltonikaRms',
+			typeVersion: 1,
+			position: [260, 0],
+			parameters: link({ authentication: 'oAuth2', name: 'E2E_OAuth_HTTPS' }),
+			credentials: { [TYPE]: { id: credential.id, name: credential.name } },
+		}),
 		settings: { executionOrder: 'v1' },
 		active: false, // 1.x requires it
 	};

@@ -24,6 +24,7 @@ const { spawnSync } = require('child_process');
 const rt = require('../../scripts/n8n-runtime');
 const { killStale, onShutdown } = require('../../scripts/lib/procs');
 const { startSimulator } = require('../../simulator');
+const { manualStart } = require('../helpers/remote-access-workflows');
 const ALL_SUITES = require('./suites');
 const { runQueueStage, writeScale } = require('./queue');
 
@@ -59,14 +60,7 @@ function operationWorkflow(suite, op, index) {
 		id,
 		name: `E2E ${suite.name}: ${op.key}`,
 		nodes: [
-			{
-				id: `${id}-trigger`,
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
+			{ ...manualStart(), id: `${id}-trigger` },
 			...(input ? [input] : []),
 			{
 				id: `${id}-node`,

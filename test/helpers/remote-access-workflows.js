@@ -1,4 +1,4 @@
-// Small builders for BeyondTrust / Rimo3 test workflows (Manual Trigger → one node) and the
+// Builders for test workflows (Manual Trigger → one node) of the three nodes, and the
 // credentials that point them at the simulator.
 const path = require('path');
 
@@ -7,35 +7,47 @@ const RIMO3_TYPE = 'n8n-nodes-remote-access.rimo3';
 const BT_CRED = 'beyondTrustRemoteSupportOAuth2Api';
 const RIMO3_CRED = 'rimo3OAuth2Api';
 
-function singleNodeWorkflow(type, credentialType, parameters, extra = {}) {
+const RMS_TYPE = 'n8n-nodes-remote-access.teltonikaRms';
+const RMS_CRED = 'teltonikaRmsApi';
+
+/** The Manual Trigger node "Start" (test/helpers/manual-trigger.js stands in for it). */
+const manualStart = () => ({
+	id: 't',
+	name: 'Start',
+	type: 'n8n-nodes-base.manualTrigger',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+});
+
+/** Start → `node`: how n8n runs a node by hand. */
+function manualWorkflow(node) {
 	return {
-		nodes: [
-			{
-				id: 't',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: 'n',
-				name: 'Node',
-				type,
-				typeVersion: 1,
-				position: [200, 0],
-				parameters,
-				credentials: { [credentialType]: { id: '1', name: 'sim' } },
-				...extra,
-			},
-		],
-		connections: { Start: { main: [[{ node: 'Node', type: 'main', index: 0 }]] } },
+		nodes: [manualStart(), node],
+		connections: { Start: { main: [[{ node: node.name, type: 'main', index: 0 }]] } },
 	};
+}
+
+/** Start → one node of `type` named "Node" (or `extra.name`) using a credential of `credentialType`. */
+function singleNodeWorkflow(type, credentialType, parameters, extra = {}) {
+	return manualWorkflow({
+		id: 'n',
+		name: 'Node',
+		type,
+		typeVersion: 1,
+		position: [200, 0],
+		parameters,
+		credentials: { [credentialType]: { id: '1', name: 'sim' } },
+		...extra,
+	});
 }
 
 const btWorkflow = (parameters, extra) => singleNodeWorkflow(BT_TYPE, BT_CRED, parameters, extra);
 const rimo3Workflow = (parameters, extra) =>
 	singleNodeWorkflow(RIMO3_TYPE, RIMO3_CRED, parameters, extra);
+/** Start → a Teltonika RMS node named `name` (tests assert on `outputs[name]`). */
+const rmsWorkflow = (name, parameters, extra) =>
+	singleNodeWorkflow(RMS_TYPE, RMS_CRED, parameters, { name, ...extra });
 
 const btCredentials = (sim, overrides = {}) => ({
 	[BT_CRED]: {
@@ -43,6 +55,18 @@ const btCredentials = (sim, overrides = {}) => ({
 		clientId: sim.beyondtrust.clientId,
 		clientSecret: sim.beyondtrust.clientSecret,
 		...overrides,
+	},
+});
+/**
+ * Personal-access-token credentials for the simulator's RMS (`token`: one of sim.rms.tokens;
+ * `fields`: more credential fields, e.g. the remote-access policy).
+ */
+const rmsCredentials = (sim, token = sim.rms.tokens.full, fields = {}) => ({
+	[RMS_CRED]: {
+		accessToken: token,
+		baseUrl: sim.rms.baseUrl,
+		statusUrl: sim.rms.statusUrl,
+		...fields,
 	},
 });
 const rimo3Credentials = (sim, overrides = {}) => ({
@@ -74,11 +98,17 @@ module.exports = {
 	RIMO3_TYPE,
 	BT_CRED,
 	RIMO3_CRED,
+	RMS_TYPE,
+	RMS_CRED,
+	manualStart,
+	manualWorkflow,
 	singleNodeWorkflow,
+	rmsWorkflow,
 	btWorkflow,
 	rimo3Workflow,
 	btCredentials,
 	rimo3Credentials,
+	rmsCredentials,
 	tokenModule,
 	peakPerSecond,
 };

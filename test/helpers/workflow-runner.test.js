@@ -6,6 +6,7 @@ const nock = require('nock');
 const { runWorkflow, runWorkflowFixture } = require('./workflow-runner');
 const { expectFixtureResult } = require('./fixture-assert');
 const { writeThrowawayPackage, ECHO_TYPE } = require('./throwaway-package');
+const { singleNodeWorkflow } = require('./remote-access-workflows');
 
 const BASE = 'https://echo.example.com';
 let packageDirs;
@@ -13,29 +14,7 @@ let packageDirs;
 function echoWorkflow(parameters = {}, extra = {}) {
 	const credentialType =
 		{ session: 'echoSessionApi', oAuth2: 'echoOAuth2Api' }[parameters.authentication] || 'echoApi';
-	return {
-		nodes: [
-			{
-				id: 't',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: 'e',
-				name: 'Echo',
-				type: ECHO_TYPE,
-				typeVersion: 1,
-				position: [200, 0],
-				parameters,
-				credentials: { [credentialType]: { id: '1', name: 'test' } },
-				...extra,
-			},
-		],
-		connections: { Start: { main: [[{ node: 'Echo', type: 'main', index: 0 }]] } },
-	};
+	return singleNodeWorkflow(ECHO_TYPE, credentialType, parameters, { name: 'Echo', ...extra });
 }
 
 const echoReply = (uri, body) => ({ received: body });

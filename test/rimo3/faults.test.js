@@ -1,6 +1,6 @@
 // Fault matrix, Rimo3 side: every operation under every fault in rimo3-cases.js,
-// through n8n-core's engine against the simulator (assertions in test/shared/client-credentials-matrix.js).
+// through n8n-core's engine against the simulator (assertions in test/helpers/fault-matrix.js).
 'use strict';
-const { defineMatrix } = require('../shared/client-credentials-matrix');
+const { defineClientCredentialsMatrix } = require('../helpers/fault-matrix');
 
-defineMatrix(require('./fault-cases'));
+defineClientCredentialsMatrix(require('./fault-cases'));

@@ -1,17 +1,9 @@
 // Rimo3 node + credential on n8n-core's WorkflowExecute against the simulator.
-const { startSimulator } = require('../../simulator');
+const { simulatorPerTest } = require('../helpers/simulator-hooks');
 const { runWorkflow } = require('../helpers/workflow-runner');
 const { rimo3Workflow, rimo3Credentials } = require('../helpers/remote-access-workflows');
 
-let sim;
-// A new simulator per test: a new port is a new token URL, so no cached token carries over.
-beforeEach(async () => {
-	sim = await startSimulator({ port: 0 });
-});
-afterEach(() => sim.stop());
-beforeEach(() => {
-	sim.reset();
-});
+const sim = simulatorPerTest();
 const r3 = () => sim.stats().personalities.rimo3;
 
 test('500 items in one execution: exactly one token minted', async () => {

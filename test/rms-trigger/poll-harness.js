@@ -12,15 +12,14 @@ const { loadTypes } = require('../helpers/type-registry');
 const { TestCredentialsHelper } = require('../helpers/credentials-helper');
 const { additionalDataFor, isolateNetwork, releaseTimers } = require('../helpers/workflow-runner');
 const { recordRequests } = require('../helpers/request-recorder');
+const { rmsCredentials } = require('../helpers/remote-access-workflows');
 
 const TRIGGER_TYPE = 'n8n-nodes-remote-access.teltonikaRmsTrigger';
 const NODE_NAME = 'RMS Trigger';
 const EVERY_MINUTE = { item: [{ mode: 'everyMinute' }] };
 
 /** Credentials of the simulator for the trigger (PAT). */
-const simCredentials = (sim, token = sim.rms.tokens.full) => ({
-	teltonikaRmsApi: { accessToken: token, baseUrl: sim.rms.baseUrl, statusUrl: sim.rms.statusUrl },
-});
+const simCredentials = rmsCredentials;
 
 /**
  * @param opts.parameters node parameters (event, alertFilters, longestSessionHours, ...)

@@ -4,10 +4,10 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { Workflow } = require('n8n-workflow');
 const { startSimulator } = require('../../simulator');
-const { loadTypes } = require('../helpers/type-registry');
+const { expressionEvaluator } = require('../helpers/expressions');
 const { runWorkflow } = require('../helpers/workflow-runner');
+const { manualWorkflow } = require('../helpers/remote-access-workflows');
 const { createTrigger, simCredentials, TRIGGER_TYPE } = require('./poll-harness');
 
 const example = JSON.parse(
@@ -20,27 +20,7 @@ let sim;
 let evaluate;
 beforeAll(async () => {
 	sim = await startSimulator({ port: 0, channelCompleteMs: 100 });
-	const { nodeTypes } = await loadTypes();
-	const start = {
-		id: 's',
-		name: 'Start',
-		type: 'n8n-nodes-base.manualTrigger',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-	};
-	const workflow = new Workflow({ nodes: [start], connections: {}, active: false, nodeTypes });
-	evaluate = (expression, json) =>
-		workflow.expression.getParameterValue(
-			expression,
-			null,
-			0,
-			0,
-			'Start',
-			[{ json }],
-			'manual',
-			{},
-		);
+	evaluate = await expressionEvaluator();
 });
 afterAll(() => sim.stop());
 beforeEach(() => sim.reset());
@@ -101,23 +81,10 @@ test('one offline router gives exactly one ticket, its return exactly one device
 	expect((await offline.poll()).items).toEqual([]);
 
 	const linkNode = byName['Generate device link'];
-	const result = await runWorkflow(
-		{
-			nodes: [
-				{
-					id: 's',
-					name: 'Start',
-					type: 'n8n-nodes-base.manualTrigger',
-					typeVersion: 1,
-					position: [0, 0],
-					parameters: {},
-				},
-				linkNode,
-			],
-			connections: { Start: { main: [[{ node: linkNode.name, type: 'main', index: 0 }]] } },
-		},
-		{ credentials: simCredentials(sim), input: up },
-	);
+	const result = await runWorkflow(manualWorkflow(linkNode), {
+		credentials: simCredentials(sim),
+		input: up,
+	});
 	expect(result.error).toBeUndefined();
 	const [link] = result.outputs[linkNode.name];
 	expect(link).toMatchObject({ device_id: 1004, link_type: 'webui', duration: 3600 });

@@ -4,6 +4,7 @@
 'use strict';
 const nock = require('nock');
 const { runWorkflow } = require('../helpers/workflow-runner');
+const { rmsParameters } = require('../helpers/operation-parameters');
 const { singleNodeWorkflow } = require('../helpers/remote-access-workflows');
 
 const BASE = 'https://rms.teltonika-networks.com/api';
@@ -18,34 +19,7 @@ const workflow = (parameters) =>
 	singleNodeWorkflow('n8n-nodes-remote-access.teltonikaRms', 'teltonikaRmsApi', parameters);
 
 const fast = { pollInterval: 0.01, pollTimeout: 5 };
-const start = (p) => ({
-	resource: 'connectSession',
-	operation: 'start',
-	accessId: 62002,
-	duration: 600,
-	options: fast,
-	...p,
-});
-const generate = (p) => ({
-	resource: 'connectSession',
-	operation: 'generateLink',
-	device: rl('id', '1001'),
-	destinationIp: '192.168.1.10',
-	destinationPort: 443,
-	protocol: 'https',
-	duration: 600,
-	options: fast,
-	...p,
-});
-const deviceLink = (p) => ({
-	resource: 'device',
-	operation: 'generateLink',
-	device: rl('id', '1001'),
-	linkType: 'webui',
-	duration: 600,
-	options: fast,
-	...p,
-});
+const { start, generate, deviceLink } = rmsParameters(fast);
 
 afterEach(() => nock.cleanAll());
 

@@ -1,67 +1,32 @@
 // "Generate connect link" stays idempotent when executions overlap: in one process they take
 // turns per (account, device, name); across processes (n8n queue mode) every execution keeps the
 // lowest id and deletes the other copies. Run against the loopback simulator.
-const { startSimulator } = require('../../simulator');
+const { simulatorPerFile } = require('../helpers/simulator-hooks');
 const { runWorkflow } = require('../helpers/workflow-runner');
+const { rmsWorkflow, rmsCredentials } = require('../helpers/remote-access-workflows');
 const sharedNock = require('nock'); // the one workflow-runner above loaded
 
 const NODE = 'Teltonika RMS';
 const NAME = 'Ticket_Race_HTTPS';
 const DEVICE = 1001;
-let sim;
-
-beforeAll(async () => {
-	sim = await startSimulator({ port: 0, channelCompleteMs: 300 });
-});
-afterAll(async () => {
-	await sim.stop();
-});
-beforeEach(() => sim.reset());
+const sim = simulatorPerFile({ channelCompleteMs: 300 });
 
 function linkWorkflow() {
-	return {
-		nodes: [
-			{
-				id: 't',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: 'r',
-				name: NODE,
-				type: 'n8n-nodes-remote-access.teltonikaRms',
-				typeVersion: 1,
-				position: [200, 0],
-				parameters: {
-					resource: 'connectSession',
-					operation: 'generateLink',
-					name: NAME,
-					device: { __rl: true, mode: 'id', value: String(DEVICE) },
-					destinationIp: '192.168.1.10',
-					destinationPort: 443,
-					protocol: 'https',
-					duration: 600,
-					options: { pollInterval: 0.25, pollTimeout: 20 },
-				},
-				credentials: { teltonikaRmsApi: { id: '1', name: 'sim' } },
-			},
-		],
-		connections: { Start: { main: [[{ node: NODE, type: 'main', index: 0 }]] } },
-	};
+	return rmsWorkflow(NODE, {
+		resource: 'connectSession',
+		operation: 'generateLink',
+		name: NAME,
+		device: { __rl: true, mode: 'id', value: String(DEVICE) },
+		destinationIp: '192.168.1.10',
+		destinationPort: 443,
+		protocol: 'https',
+		duration: 600,
+		options: { pollInterval: 0.25, pollTimeout: 20 },
+	});
 }
 
 async function generateLink(runner = runWorkflow) {
-	const credentials = {
-		teltonikaRmsApi: {
-			accessToken: sim.rms.tokens.full,
-			baseUrl: sim.rms.baseUrl,
-			statusUrl: sim.rms.statusUrl,
-		},
-	};
-	const result = await runner(linkWorkflow(), { credentials, input: [{}] });
+	const result = await runner(linkWorkflow(), { credentials: rmsCredentials(sim), input: [{}] });
 	if (result.error) throw result.error;
 	return result.outputs[NODE][0];
 }

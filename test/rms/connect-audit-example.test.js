@@ -4,7 +4,7 @@
 // (test/e2e/suites/rms.js) runs the whole workflow in real n8n.
 const fs = require('fs');
 const path = require('path');
-const { startSimulator } = require('../../simulator');
+const { simulatorPerFile } = require('../helpers/simulator-hooks');
 const { runWorkflow } = require('../helpers/workflow-runner');
 const { jsonFieldsRead } = require('../helpers/ticket-examples');
 
@@ -16,12 +16,7 @@ const byName = Object.fromEntries(example.nodes.map((n) => [n.name, n]));
 const next = (name) => example.connections[name].main[0].map((c) => c.node);
 const DAY = 86400e3;
 
-let sim;
-beforeAll(async () => {
-	sim = await startSimulator({ port: 0 });
-});
-afterAll(() => sim.stop());
-beforeEach(() => sim.reset());
+const sim = simulatorPerFile();
 
 test('a weekly schedule and a manual start feed Get Logs → columns → HTML table and CSV file', () => {
 	const [rule] = byName['Every Monday'].parameters.rule.interval;

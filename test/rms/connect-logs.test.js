@@ -2,7 +2,7 @@
 // "Y-m-d H:i:s" in UTC (the workflow's time zone read correctly), filters reach the query string,
 // Return All pages by 100, Limit stops early, bad input fails before any request, and API
 // failures are clear (also under continueOnFail).
-const { startSimulator } = require('../../simulator');
+const { simulatorPerFile } = require('../helpers/simulator-hooks');
 const { runWorkflow } = require('../helpers/workflow-runner');
 const { singleNodeWorkflow } = require('../helpers/remote-access-workflows');
 const { checkRequest } = require('../package/openapi-contract');
@@ -10,12 +10,7 @@ const { checkRequest } = require('../package/openapi-contract');
 const NODE = 'Node'; // singleNodeWorkflow's name for the node under test
 const LOGS_PATH = '/api/devices/connect/logs';
 
-let sim;
-beforeAll(async () => {
-	sim = await startSimulator({ port: 0 });
-});
-afterAll(() => sim.stop());
-beforeEach(() => sim.reset());
+const sim = simulatorPerFile();
 
 const TYPE = 'n8n-nodes-remote-access.teltonikaRms';
 const MARCH_2026 = { startDate: '2026-03-01T00:00:00Z', endDate: '2026-03-31T23:59:59Z' };

@@ -3,8 +3,9 @@
 // the ticket example's failures reach the error output that it answers 422 or 502.
 const fs = require('fs');
 const path = require('path');
-const { startSimulator } = require('../../simulator');
+const { simulatorPerFile } = require('../helpers/simulator-hooks');
 const { runWorkflow } = require('../helpers/workflow-runner');
+const { manualWorkflow } = require('../helpers/remote-access-workflows');
 const { expectFailureAnswers, errorOutput, jsonFieldsRead } = require('../helpers/ticket-examples');
 
 const load = (name) =>
@@ -13,20 +14,7 @@ const example = load('rms-ticket-connect-link.json');
 const report = load('rms-active-sessions-report.json');
 const NODE = 'Generate connect link';
 const node = example.nodes.find((n) => n.name === NODE);
-const workflow = {
-	nodes: [
-		{
-			id: 's',
-			name: 'Start',
-			type: 'n8n-nodes-base.manualTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-		},
-		node,
-	],
-	connections: { Start: { main: [[{ node: NODE, type: 'main', index: 0 }]] } },
-};
+const workflow = manualWorkflow(node);
 const ticket = (change = {}) => [
 	{
 		body: {
@@ -40,12 +28,7 @@ const ticket = (change = {}) => [
 	},
 ];
 
-let sim;
-beforeAll(async () => {
-	sim = await startSimulator({ port: 0, channelCompleteMs: 100 });
-});
-afterAll(() => sim.stop());
-beforeEach(() => sim.reset());
+const sim = simulatorPerFile({ channelCompleteMs: 100 });
 
 const rmsCredentials = () => ({
 	teltonikaRmsApi: {

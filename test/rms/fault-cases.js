@@ -2,6 +2,8 @@
 // (simulator/README.md), and the fault each case injects. Shared by the jest matrix and
 // the README table generator so the two cannot drift apart.
 'use strict';
+const { rmsWorkflow } = require('../helpers/remote-access-workflows');
+const { RMS_ACTIVE_SESSIONS, RMS_LOGS_LAST_7_DAYS } = require('../helpers/operation-parameters');
 
 const NODE_TYPE = 'n8n-nodes-remote-access.teltonikaRms';
 const SERIAL = '1111111111'; // device 1001 "RUTX11 Office", online
@@ -91,24 +93,12 @@ const OPERATIONS = {
 	'connectSession.getAll': {
 		kind: 'read',
 		route: 'GET /api/devices/connect/{access_id}/sessions',
-		parameters: {
-			resource: 'connectSession',
-			operation: 'getAll',
-			scope: 'account',
-			activeOnly: true,
-			returnAll: true,
-		},
+		parameters: RMS_ACTIVE_SESSIONS,
 	},
 	'connectSession.getLogs': {
 		kind: 'read',
 		route: 'GET /api/devices/connect/logs',
-		parameters: {
-			resource: 'connectSession',
-			operation: 'getLogs',
-			startDate: '={{ $now.minus({ days: 7 }) }}',
-			endDate: '={{ $now }}',
-			returnAll: true,
-		},
+		parameters: RMS_LOGS_LAST_7_DAYS,
 	},
 	'device.generateLink': {
 		kind: 'write',
@@ -184,8 +174,9 @@ const FAULTS = {
 	'channel never completes': {
 		writesOnly: true,
 		inject: (route) => ({ kind: 'channel', outcome: 'never', route, count: 1 }),
+		options: { pollTimeout: 1 }, // the shortest the node allows
 		outcome: () => 'error',
-		message: /did not finish .* within 2 s/i,
+		message: /did not finish .* within 1 s/i,
 	},
 	'token revoked mid-run': {
 		inject: (route) => ({ kind: 'status', status: 401, route }),
@@ -208,28 +199,7 @@ const FAULTS = {
 };
 
 function workflowFor(op, options = {}) {
-	return {
-		nodes: [
-			{
-				id: 't',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: 'r',
-				name: 'RMS',
-				type: NODE_TYPE,
-				typeVersion: 1,
-				position: [200, 0],
-				parameters: { ...op.parameters, options: { ...FAST, ...options } },
-				credentials: { teltonikaRmsApi: { id: '1', name: 'RMS (simulator)' } },
-			},
-		],
-		connections: { Start: { main: [[{ node: 'RMS', type: 'main', index: 0 }]] } },
-	};
+	return rmsWorkflow('RMS', { ...op.parameters, options: { ...FAST, ...options } });
 }
 
 module.exports = { OPERATIONS, FAULTS, workflowFor, NODE_TYPE, SERIAL };

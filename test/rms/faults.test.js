@@ -3,52 +3,14 @@
 // clear error), that no retry duplicated a remote-access configuration, and that the token
 // appears nowhere in the output, the error or the request log's unmasked parts.
 'use strict';
-const { startSimulator } = require('../../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
+const { defineFaultMatrix } = require('../helpers/fault-matrix');
+const { rmsCredentials } = require('../helpers/remote-access-workflows');
 const { OPERATIONS, FAULTS, workflowFor } = require('./fault-cases');
 
-let sim;
-beforeAll(async () => {
-	sim = await startSimulator({ port: 0, channelCompleteMs: 40 });
-});
-afterAll(() => sim.stop());
-beforeEach(() => sim.reset());
-
-function credentialsWith(token) {
-	return {
-		teltonikaRmsApi: { accessToken: token, baseUrl: sim.rms.baseUrl, statusUrl: sim.rms.statusUrl },
-	};
-}
-
-function configsNamed(name) {
-	return sim.rms.state().configs.filter((c) => c.name === name).length;
-}
-
-function everythingUserVisible(result) {
-	const { error } = result;
-	return JSON.stringify({
-		outputs: result.outputs,
-		error: error && {
-			message: error.message,
-			description: error.description,
-			context: error.context,
-		},
-	});
-}
-
-const cleanCalls = {};
-/** Requests a fault-free run of the operation sends to its main route. */
-async function cleanRunCalls(opName, op) {
-	if (cleanCalls[opName] === undefined) {
-		sim.reset();
-		await runWorkflow(workflowFor(op), {
-			credentials: credentialsWith(sim.rms.tokens.full),
-			input: [{}],
-		});
-		cleanCalls[opName] = sim.stats().routes[op.route] || 0;
-	}
-	return cleanCalls[opName];
-}
+const tokenOf = (sim, fault, op) =>
+	typeof fault.token === 'function' ? fault.token(sim, op) : fault.token || sim.rms.tokens.full;
+const configsIn = (sim, name) => sim.rms.state().configs.filter((c) => c.name === name).length;
 
 const cases = [];
 for (const [faultName, fault] of Object.entries(FAULTS)) {
@@ -59,39 +21,30 @@ for (const [faultName, fault] of Object.entries(FAULTS)) {
 	}
 }
 
-test.each(cases)('%s × %s', async (faultName, opName, fault, op) => {
-	const token =
-		typeof fault.token === 'function' ? fault.token(sim, op) : fault.token || sim.rms.tokens.full;
-	if (fault.inject) sim.setFaults(fault.inject(op.route));
-	const result = await runWorkflow(workflowFor(op, fault.options), {
-		credentials: credentialsWith(token),
-		input: [{}],
-	});
-	const expected = fault.outcome(op);
-
-	if (expected === 'success') {
-		expect(result.error).toBeUndefined();
-		expect(result.outputs.RMS.length).toBeGreaterThanOrEqual(1);
-		expect(result.outputs.RMS.filter((json) => 'error' in json)).toEqual([]);
-	} else {
-		expect(result.error).toBeDefined();
-		expect(`${result.error.message} ${result.error.description ?? ''}`).toMatch(fault.message);
-		expect(result.error.message).toMatch(/\[item 0\]/);
-	}
-	// A retry never duplicates: at most the one configuration the operation asked for.
-	if (op.createsConfig) expect(configsNamed(op.createsConfig)).toBeLessThanOrEqual(1);
-	// A link is never made twice, and once on success (`counter`: the simulator's count of them).
-	// Not 0 on failure: a timed-out request of the previous case may still complete in this one.
-	if (op.counter) {
-		expect(sim.stats()[op.counter]).toBeLessThanOrEqual(1);
-		if (expected === 'success') expect(sim.stats()[op.counter]).toBe(1);
-	}
-	// No secret anywhere a user or a log sees it.
-	expect(everythingUserVisible(result)).not.toContain(token);
-	// Bounded: the faulted route saw at most two repeats more than a clean run sends.
-	const faultedCalls = sim.stats().routes[op.route] || 0;
-	expect(faultedCalls).toBeLessThanOrEqual((await cleanRunCalls(opName, op)) + 2);
+const matrix = defineFaultMatrix(cases, {
+	nodeName: 'RMS',
+	simulator: { channelCompleteMs: 40 },
+	workflowFor: (op, { options }) => workflowFor(op, options),
+	credentials: (sim, fault, op) => rmsCredentials(sim, tokenOf(sim, fault, op)),
+	secrets: (sim, fault, op) => [tokenOf(sim, fault, op)],
+	credentialType: 'teltonikaRmsApi',
+	expectAfterRun({ sim, op, expected }) {
+		// A retry never duplicates: at most the one configuration the operation asked for.
+		if (op.createsConfig) expect(configsIn(sim, op.createsConfig)).toBeLessThanOrEqual(1);
+		// A link is never made twice, and once on success (`counter`: the simulator's count of them).
+		// Not 0 on failure: a timed-out request of the previous case may still complete in this one.
+		if (op.counter) {
+			expect(sim.stats()[op.counter]).toBeLessThanOrEqual(1);
+			if (expected === 'success') expect(sim.stats()[op.counter]).toBe(1);
+		}
+	},
 });
+let sim;
+beforeEach(() => {
+	sim = matrix.simulator();
+});
+const configsNamed = (name) => configsIn(sim, name);
+const credentialsWith = (token) => rmsCredentials(sim, token);
 
 test('a write whose answer was lost is not repeated, and running the link step again reuses the configuration', async () => {
 	const op = OPERATIONS['connectSession.generateLink'];

@@ -1,58 +1,16 @@
 // List sessions over the whole account from the Connect logs: one request per 100 sessions,
 // whatever the number of configurations, with who/kind/since/until and nulls for what the logs lack.
 'use strict';
-const { startSimulator } = require('../../simulator');
+const { simulatorPerFile } = require('../helpers/simulator-hooks');
 const { runWorkflow } = require('../helpers/workflow-runner');
+const { rmsWorkflow, rmsCredentials } = require('../helpers/remote-access-workflows');
+const { RMS_ACTIVE_SESSIONS } = require('../helpers/operation-parameters');
 
-let sim;
-beforeAll(async () => {
-	sim = await startSimulator({ port: 0 });
-});
-afterAll(async () => {
-	await sim.stop();
-});
-beforeEach(() => sim.reset());
+const sim = simulatorPerFile();
 
-const workflow = (parameters) => ({
-	nodes: [
-		{
-			id: 't',
-			name: 'Start',
-			type: 'n8n-nodes-base.manualTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-		},
-		{
-			id: 'r',
-			name: 'RMS',
-			type: 'n8n-nodes-remote-access.teltonikaRms',
-			typeVersion: 1,
-			position: [200, 0],
-			credentials: { teltonikaRmsApi: { id: '1', name: 'sim' } },
-			parameters: {
-				resource: 'connectSession',
-				operation: 'getAll',
-				scope: 'account',
-				activeOnly: true,
-				returnAll: true,
-				...parameters,
-			},
-		},
-	],
-	connections: { Start: { main: [[{ node: 'RMS', type: 'main', index: 0 }]] } },
-});
+const workflow = (parameters) => rmsWorkflow('RMS', { ...RMS_ACTIVE_SESSIONS, ...parameters });
 const run = (parameters) =>
-	runWorkflow(workflow(parameters), {
-		credentials: {
-			teltonikaRmsApi: {
-				accessToken: sim.rms.tokens.full,
-				baseUrl: sim.rms.baseUrl,
-				statusUrl: sim.rms.statusUrl,
-			},
-		},
-		input: [{}],
-	});
+	runWorkflow(workflow(parameters), { credentials: rmsCredentials(sim), input: [{}] });
 
 function addConfigs(count) {
 	for (let n = 0; n < count; n++)

@@ -1,17 +1,12 @@
 // A configuration name that is taken by the router's main WebUI entry (protocol null or empty in
 // RMS, docs/vendor-behaviour.md) is reported as that entry, not as "null://...".
 'use strict';
-const { startSimulator } = require('../../simulator');
+const { simulatorPerFile } = require('../helpers/simulator-hooks');
 const { runWorkflow } = require('../helpers/workflow-runner');
 const { singleNodeWorkflow } = require('../helpers/remote-access-workflows');
 
 const RMS_TYPE = 'n8n-nodes-remote-access.teltonikaRms';
-let sim;
-beforeAll(async () => {
-	sim = await startSimulator({ port: 0, channelCompleteMs: 50 });
-});
-afterAll(() => sim.stop());
-beforeEach(() => sim.reset());
+const sim = simulatorPerFile({ channelCompleteMs: 50 });
 
 function run(deviceId) {
 	const parameters = {

@@ -3,9 +3,9 @@
 // an agent would send. The MCP round trip itself runs in real n8n (test/e2e/suites/rms-mcp.js).
 const fs = require('fs');
 const path = require('path');
-const { startSimulator } = require('../../simulator');
+const { simulatorPerFile } = require('../helpers/simulator-hooks');
 const { runWorkflow } = require('../helpers/workflow-runner');
-const { singleNodeWorkflow } = require('../helpers/remote-access-workflows');
+const { singleNodeWorkflow, rmsCredentials } = require('../helpers/remote-access-workflows');
 // The policy the example's sticky note asks an administrator to set (npm start and the e2e import
 // the same).
 const { AGENT_POLICY } = require('../../simulator/credentials');
@@ -31,12 +31,7 @@ function asPlainNode(name) {
 	return singleNodeWorkflow('n8n-nodes-remote-access.teltonikaRms', 'teltonikaRmsApi', parameters);
 }
 
-let sim;
-beforeAll(async () => {
-	sim = await startSimulator({ port: 0, channelCompleteMs: 100 });
-});
-afterAll(() => sim.stop());
-beforeEach(() => sim.reset());
+const sim = simulatorPerFile({ channelCompleteMs: 100 });
 
 const LINK_ARGS = {
 	serial: '1111111111',
@@ -47,14 +42,7 @@ const LINK_ARGS = {
 };
 const run = (name, args, policy = AGENT_POLICY) =>
 	runWorkflow(asPlainNode(name), {
-		credentials: {
-			teltonikaRmsApi: {
-				accessToken: sim.rms.tokens.full,
-				baseUrl: sim.rms.baseUrl,
-				statusUrl: sim.rms.statusUrl,
-				...policy,
-			},
-		},
+		credentials: rmsCredentials(sim, sim.rms.tokens.full, policy),
 		input: [args],
 	});
 

@@ -2,7 +2,7 @@
 // switched on; and the node with an OAuth2 token from the simulator's authorization server
 // (simulator/rms/oauth.js) through the real n8n-core engine: a link, one refresh after the
 // access token expired, a clear error when the refresh token was revoked or nothing is connected.
-const { startSimulator } = require('../../simulator');
+const { simulatorPerFile } = require('../helpers/simulator-hooks');
 const { runWorkflow } = require('../helpers/workflow-runner');
 const { singleNodeWorkflow } = require('../helpers/remote-access-workflows');
 const { loadTypes } = require('../helpers/type-registry');
@@ -16,12 +16,7 @@ const RMS_AUTH = 'https://rms.teltonika-networks.com/account/authorize';
 const RMS_TOKEN = 'https://rms.teltonika-networks.com/account/token';
 const LINK = /^https:\/\/[0-9a-f]{32}\.proxy1-connect\.rms\.teltonika-networks\.com$/;
 
-let sim;
-beforeAll(async () => {
-	sim = await startSimulator({ port: 0, channelCompleteMs: 60 });
-});
-afterAll(() => sim.stop());
-beforeEach(() => sim.reset());
+const sim = simulatorPerFile({ channelCompleteMs: 60 });
 
 const counters = () => sim.stats().personalities.rmsOAuth;
 

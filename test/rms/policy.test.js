@@ -3,7 +3,8 @@
 'use strict';
 const { startSimulator } = require('../../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
-const { singleNodeWorkflow } = require('../helpers/remote-access-workflows');
+const { rmsParameters } = require('../helpers/operation-parameters');
+const { singleNodeWorkflow, rmsCredentials } = require('../helpers/remote-access-workflows');
 const { loadTypes } = require('../helpers/type-registry');
 
 const NODE = 'Node';
@@ -18,59 +19,16 @@ beforeAll(async () => {
 afterAll(() => sim.stop());
 beforeEach(() => sim.reset());
 
-const rl = (value) => ({ __rl: true, mode: 'id', value });
 const fast = { pollInterval: 0.02, pollTimeout: 10 };
 function run(parameters, policy = {}, type = TYPE) {
 	return runWorkflow(singleNodeWorkflow(type, 'teltonikaRmsApi', parameters), {
-		credentials: {
-			teltonikaRmsApi: {
-				accessToken: sim.rms.tokens.full,
-				baseUrl: sim.rms.baseUrl,
-				statusUrl: sim.rms.statusUrl,
-				...policy,
-			},
-		},
+		credentials: rmsCredentials(sim, sim.rms.tokens.full, policy),
 	});
 }
-const generate = (p) => ({
-	resource: 'connectSession',
-	operation: 'generateLink',
-	device: rl('1001'),
-	destinationIp: '192.168.1.10',
-	destinationPort: 443,
-	protocol: 'https',
-	duration: 600,
-	options: fast,
-	...p,
-});
-const create = (p) => ({
-	resource: 'remoteAccess',
-	operation: 'create',
-	device: rl('1001'),
-	name: 'Policy_Test',
-	destinationIp: '192.168.1.10',
-	destinationPort: 443,
-	protocol: 'https',
-	options: fast,
-	...p,
-});
-const start = (p) => ({
-	resource: 'connectSession',
-	operation: 'start',
-	accessId: 62002,
-	duration: 600,
-	options: fast,
-	...p,
-});
-const deviceLink = (p) => ({
-	resource: 'device',
-	operation: 'generateLink',
-	device: rl('1001'),
-	linkType: 'cli',
-	duration: 600,
-	options: fast,
-	...p,
-});
+const rms = rmsParameters(fast);
+const { generate, start } = rms;
+const create = (p) => rms.create({ name: 'Policy_Test', ...p });
+const deviceLink = (p) => rms.deviceLink({ linkType: 'cli', ...p });
 const anywhere = { policyAllowedNetworks: '0.0.0.0/0' };
 
 // [case, parameters, credential policy, the exact message]

@@ -1,56 +1,31 @@
 // One test per RMS quirk of docs/vendor-behaviour.md that touches the node, run against the
 // loopback simulator (simulator), which reproduces them, through the real n8n-core WorkflowExecute.
-const { startSimulator } = require('../../simulator');
+const { simulatorPerFile } = require('../helpers/simulator-hooks');
 const { runWorkflow } = require('../helpers/workflow-runner');
+const { rmsWorkflow, rmsCredentials } = require('../helpers/remote-access-workflows');
 
 const NODE = 'Teltonika RMS';
 const POLL = 0.02; // s
-let sim;
-
-beforeAll(async () => {
-	sim = await startSimulator({ port: 0, channelCompleteMs: 120 });
-});
-afterAll(async () => {
-	await sim.stop();
-});
-beforeEach(() => sim.reset());
+const sim = simulatorPerFile({ channelCompleteMs: 120 });
 
 const rl = (mode, value) => ({ __rl: true, mode, value });
 function run(parameters, { token = sim.rms.tokens.full, input, onError } = {}) {
-	const workflow = {
-		nodes: [
-			{
-				id: 't',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: 'r',
-				name: NODE,
-				type: 'n8n-nodes-remote-access.teltonikaRms',
-				typeVersion: 1,
-				position: [200, 0],
-				parameters: { options: { pollInterval: POLL, pollTimeout: 10 }, ...parameters },
-				credentials: { teltonikaRmsApi: { id: '1', name: 'sim' } },
-				...(onError ? { onError } : {}),
-			},
-		],
-		connections: { Start: { main: [[{ node: NODE, type: 'main', index: 0 }]] } },
-	};
-	return runWorkflow(workflow, {
-		input,
-		credentials: {
-			teltonikaRmsApi: {
-				accessToken: token,
-				baseUrl: sim.rms.baseUrl,
-				statusUrl: sim.rms.statusUrl,
-			},
-		},
-	});
+	const workflow = rmsWorkflow(
+		NODE,
+		{ options: { pollInterval: POLL, pollTimeout: 10 }, ...parameters },
+		onError ? { onError } : {},
+	);
+	return runWorkflow(workflow, { input, credentials: rmsCredentials(sim, token) });
 }
+const sessionsOf = (accessId, { activeOnly }) =>
+	run({
+		resource: 'connectSession',
+		operation: 'getAll',
+		scope: 'accessId',
+		accessId,
+		activeOnly,
+		returnAll: true,
+	});
 const ok = (result) => {
 	if (result.error) throw result.error;
 	return result.outputs[NODE];
@@ -125,16 +100,7 @@ test('loose types: string ports, 0/1 flags, int status, string end_time become n
 	const raw = sim.rms.state().configs.find((c) => c.id === 62003);
 	expect(typeof raw.destination_port).toBe('string'); // the simulator really sent a string
 
-	const sessions = ok(
-		await run({
-			resource: 'connectSession',
-			operation: 'getAll',
-			scope: 'accessId',
-			accessId: 62002,
-			activeOnly: false,
-			returnAll: true,
-		}),
-	);
+	const sessions = ok(await sessionsOf(62002, { activeOnly: false }));
 	const live = sessions.find((s) => s.id === 9001);
 	expect(live.started_at).toMatch(ISO);
 	expect(live.expires_at).toMatch(ISO);
@@ -177,46 +143,19 @@ test('links get https:// (start output and session link)', async () => {
 		await run({ resource: 'connectSession', operation: 'start', accessId: 62007, duration: 60 }),
 	)[0];
 	expect(started.link).toMatch(/^https:\/\/[0-9a-f]{32}\.proxy1-connect\./);
-	const sessions = ok(
-		await run({
-			resource: 'connectSession',
-			operation: 'getAll',
-			scope: 'accessId',
-			accessId: 62007,
-			activeOnly: true,
-			returnAll: true,
-		}),
-	);
+	const sessions = ok(await sessionsOf(62007, { activeOnly: true }));
 	expect(sessions.map((s) => s.link)).toContain(started.link);
 	for (const s of sessions) expect(s.link).toMatch(/^https:\/\/[^/]+$/);
 });
 
 test('ended sessions are left out with Active Only (active=true sent), kept without it', async () => {
-	const active = ok(
-		await run({
-			resource: 'connectSession',
-			operation: 'getAll',
-			scope: 'accessId',
-			accessId: 62002,
-			activeOnly: true,
-			returnAll: true,
-		}),
-	);
+	const active = ok(await sessionsOf(62002, { activeOnly: true }));
 	expect(active.map((s) => [s.id, s.active])).toEqual([[9001, true]]);
 	expect(apiLog({ path: '/api/devices/connect/62002/sessions' })[0].query).toMatchObject({
 		active: 'true',
 	});
 	sim.reset();
-	const all = ok(
-		await run({
-			resource: 'connectSession',
-			operation: 'getAll',
-			scope: 'accessId',
-			accessId: 62002,
-			activeOnly: false,
-			returnAll: true,
-		}),
-	);
+	const all = ok(await sessionsOf(62002, { activeOnly: false }));
 	expect(all.map((s) => [s.id, s.active]).sort()).toEqual([
 		[9001, true],
 		[9002, false],
@@ -257,26 +196,16 @@ test("a new config's id is not returned: create re-lists and returns it", async 
 	expect(apiLog({ method: 'POST', path: '/api/devices/remote-access' })[0].status).toBe(201);
 	expect(apiLog({ method: 'GET', path: '/api/devices/remote-access' })).toHaveLength(1);
 	// the generate-link step creates it once, then reuses it
-	const first = ok(
-		await run({
-			resource: 'connectSession',
-			operation: 'generateLink',
-			device: rl('id', '1005'),
-			destinationIp: '192.168.5.40',
-			destinationPort: 8080,
-			protocol: 'http',
-		}),
-	)[0];
-	const second = ok(
-		await run({
-			resource: 'connectSession',
-			operation: 'generateLink',
-			device: rl('id', '1005'),
-			destinationIp: '192.168.5.40',
-			destinationPort: 8080,
-			protocol: 'http',
-		}),
-	)[0];
+	const link = {
+		resource: 'connectSession',
+		operation: 'generateLink',
+		device: rl('id', '1005'),
+		destinationIp: '192.168.5.40',
+		destinationPort: 8080,
+		protocol: 'http',
+	};
+	const first = ok(await run(link))[0];
+	const second = ok(await run(link))[0];
 	expect([first.config_created, second.config_created]).toEqual([true, false]);
 	expect(second.access_id).toBe(first.access_id);
 	expect(sim.rms.state().configs.filter((c) => c.name === 'http_192_168_5_40_8080')).toHaveLength(

@@ -2,6 +2,8 @@
 // call. Runs the built node in n8n-core's WorkflowExecute (test/helpers).
 const nock = require('nock');
 const { runWorkflow } = require('../helpers/workflow-runner');
+const { rmsParameters } = require('../helpers/operation-parameters');
+const { rmsWorkflow } = require('../helpers/remote-access-workflows');
 
 const BASE = 'https://rms.teltonika-networks.com/api';
 const STATUS = 'https://rms.teltonika-networks.com/status';
@@ -12,71 +14,11 @@ const NODE = 'Teltonika RMS';
 const fast = { pollInterval: 0.01, pollTimeout: 5 };
 const rl = (mode, value) => ({ __rl: true, mode, value });
 
-function workflow(parameters, extra = {}) {
-	return {
-		nodes: [
-			{
-				id: 't',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: 'r',
-				name: NODE,
-				type: 'n8n-nodes-remote-access.teltonikaRms',
-				typeVersion: 1,
-				position: [200, 0],
-				parameters,
-				credentials: { teltonikaRmsApi: { id: '1', name: 'RMS' } },
-				...extra,
-			},
-		],
-		connections: { Start: { main: [[{ node: NODE, type: 'main', index: 0 }]] } },
-	};
-}
+const workflow = (parameters, extra) => rmsWorkflow(NODE, parameters, extra);
 
-const create = (p) => ({
-	resource: 'remoteAccess',
-	operation: 'create',
-	device: rl('id', '1001'),
-	name: 'Camera_HTTPS',
-	destinationIp: '192.168.1.10',
-	destinationPort: 443,
-	protocol: 'https',
-	options: fast,
-	...p,
-});
-const generate = (p) => ({
-	resource: 'connectSession',
-	operation: 'generateLink',
-	device: rl('serial', '1111111111'),
-	destinationIp: '192.168.1.10',
-	destinationPort: 443,
-	protocol: 'https',
-	duration: 600,
-	options: fast,
-	...p,
-});
-const deviceLink = (p) => ({
-	resource: 'device',
-	operation: 'generateLink',
-	device: rl('serial', '1111111111'),
-	linkType: 'webui',
-	duration: 600,
-	options: fast,
-	...p,
-});
-const start = (p) => ({
-	resource: 'connectSession',
-	operation: 'start',
-	accessId: 62002,
-	duration: 600,
-	options: fast,
-	...p,
-});
+const rms = rmsParameters(fast, { device: rl('serial', '1111111111') });
+const { generate, deviceLink, start } = rms;
+const create = (p) => rms.create({ device: rl('id', '1001'), ...p });
 
 afterEach(() => nock.cleanAll());
 

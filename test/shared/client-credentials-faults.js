@@ -10,13 +10,14 @@
 //   setup(sim, ctx)       before the run (after priming): switch modes, rotate, move the clock
 //   revokeDuringCall      revoke every token while the operation's first call is in flight
 //   retryAfterMs          the repeat on the route must come at least this late
-//   settleMs              wait after the run for requests the node gave up on to finish
+//   settleMs              from the start of the run, when requests the node gave up on have finished
 //   outcome(op)           'success' (after bounded retries) or 'error'
 //   message               what the error (message + description) must say
 //   mintedInRun           tokens the run itself must mint (undefined = not checked)
 //   applies(op)/skipNote  where the fault does not apply, and why
 //   row/label/tableNote   for the README table
 'use strict';
+const { singleNodeWorkflow } = require('../helpers/remote-access-workflows');
 
 const readsRetried = (op) => (op.kind === 'read' ? 'success' : 'error');
 
@@ -52,7 +53,7 @@ const COMMON_FAULTS = {
 	'request timeout': {
 		inject: (route) => ({ kind: 'latency', ms: 1200, route, count: 1 }),
 		options: { requestTimeout: 0.4 },
-		settleMs: 1000, // the simulator still handles the late request; let it land in this test
+		settleMs: 1400, // the simulator still handles the late request; let it land in this test
 		outcome: readsRetried,
 		message: /did not answer in time/i,
 	},
@@ -114,31 +115,6 @@ function casesOf(operations, faults) {
 		}
 	}
 	return { run, skipped };
-}
-
-function singleNodeWorkflow(type, credentialType, parameters) {
-	return {
-		nodes: [
-			{
-				id: 't',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: 'n',
-				name: 'Node',
-				type,
-				typeVersion: 1,
-				position: [200, 0],
-				parameters,
-				credentials: { [credentialType]: { id: '1', name: 'sim' } },
-			},
-		],
-		connections: { Start: { main: [[{ node: 'Node', type: 'main', index: 0 }]] } },
-	};
 }
 
 module.exports = { COMMON_FAULTS, casesOf, singleNodeWorkflow };

@@ -2,7 +2,7 @@
 // Each error names the field and the item, and nothing at all (not even a token request) reaches
 // the service. Also wrong types from expressions and an empty item.
 'use strict';
-const { startSimulator } = require('../../simulator');
+const { simulatorPerTest } = require('../helpers/simulator-hooks');
 const { runWorkflow } = require('../helpers/workflow-runner');
 const {
 	btWorkflow,
@@ -13,15 +13,7 @@ const {
 const { binaryItem } = require('../rimo3/fault-cases');
 const { FIXTURES } = require('../../simulator/beyondtrust/seed');
 
-let sim;
-// A new simulator per test: a new port is a new token URL, so no cached token carries over.
-beforeEach(async () => {
-	sim = await startSimulator({ port: 0 });
-});
-afterEach(() => sim.stop());
-beforeEach(() => {
-	sim.reset();
-});
+const sim = simulatorPerTest();
 
 const generate = (extra) => ({
 	resource: 'sessionKey',

@@ -7,8 +7,8 @@ const net = require('net');
 const { SERVICES, runNode, tokenAnswer } = require('./origins');
 
 const TICK_MS = 20;
-const TIMEOUT_S = 1;
-// At one byte per tick, the deadline falls after about 50 bytes; everything is far more.
+const TIMEOUT_S = 0.3;
+// At one byte per tick, the deadline falls after about 15 bytes; everything is far more.
 const TRICKLED_BYTES = 600;
 const GIVE_UP_BEFORE = 400;
 

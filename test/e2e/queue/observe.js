@@ -1,6 +1,7 @@
 // What the queue-mode checks read besides the webhook answers: the executions PostgreSQL holds,
 // which worker started each one (from the worker logs), and the simulator's request log.
 'use strict';
+const { peakPerSecond } = require('../../helpers/remote-access-workflows'); // sliding 1 s window
 
 const UNFINISHED = new Set(['new', 'running', 'waiting']);
 
@@ -37,17 +38,6 @@ function executionFigures(rows, workers) {
 		failedExecutions: rows.filter((r) => r.status !== 'success').length,
 		byWorker: workers.map((w) => w.executionIds().filter((id) => ids.has(id)).length),
 	};
-}
-
-// Most requests seen in any sliding 1 s window (arrival times from the simulator's request log).
-function peakPerSecond(entries) {
-	const times = entries.map((e) => Date.parse(e.time)).sort((a, b) => a - b);
-	let peak = 0;
-	for (let lo = 0, hi = 0; hi < times.length; hi++) {
-		while (times[hi] - times[lo] >= 1000) lo++;
-		peak = Math.max(peak, hi - lo + 1);
-	}
-	return peak;
 }
 
 // Fires `bodies` at a webhook all at once; `onAnswer(n)` runs as the n-th answer arrives.

@@ -11,6 +11,7 @@ const bt = require('./beyondtrust');
 const delivery = require('./beyondtrust-delivery');
 const { listExecutions } = require('../editor');
 const { startTicketSystem } = require('../../../simulator/ticket-system');
+const { sleep, waitFor: waitUntil } = require('../wait');
 const { pointAtTicketSystem, beyondTrustRecipientUrl } = require('../../../scripts/lib/examples');
 
 const FILE = 'examples/beyondtrust-session-ended-ticket-update.json';
@@ -38,18 +39,7 @@ function pointAtTicketEndpoint(workflow) {
 	return pointed;
 }
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(what, fn, timeoutMs = 90000) {
-	const t0 = Date.now();
-	for (;;) {
-		const value = await fn();
-		if (value) return value;
-		if (Date.now() - t0 > timeoutMs)
-			throw new Error(`timed out after ${timeoutMs / 1000}s: ${what}`);
-		await sleep(300);
-	}
-}
+const waitFor = (what, fn, timeoutMs = 90000) => waitUntil(what, fn, timeoutMs, 300);
 
 // n8n's executions of one workflow, counted by status (1.x and 2.x).
 async function executionCounts(inst, workflowId) {

@@ -2,11 +2,12 @@
 // one workflow per operation with assertions on its output, and the token economy of 20 concurrent
 // webhook executions in one n8n server. test/e2e/run.js runs every suite listed in suites/index.js.
 'use strict';
+const { BT_TYPE } = require('../../helpers/remote-access-workflows');
 const assert = require('assert');
+const shared = require('../vendor-suite');
+const { BT_ACTIVE_SESSIONS, BT_SESSION_LISTING } = require('../../helpers/operation-parameters');
 const { FIXTURES } = require('../../../simulator/beyondtrust/seed');
 
-const PKG = 'n8n-nodes-remote-access';
-const NODE_TYPE = `${PKG}.beyondTrustRemoteSupport`;
 // The id and name the examples in examples/ reference.
 const { BEYONDTRUST: CREDENTIAL, credentials, refOf } = require('../../../simulator/credentials');
 const { lsids } = FIXTURES; // deterministic: the seed derives them from fixed numbers
@@ -40,14 +41,7 @@ const operations = [
 	},
 	{
 		key: 'session.getAll',
-		parameters: {
-			resource: 'session',
-			operation: 'getAll',
-			hours: 24,
-			activeOnly: true,
-			returnAll: true,
-			filters: {},
-		},
+		parameters: { ...BT_ACTIVE_SESSIONS, filters: {} },
 		check(items) {
 			assert.deepStrictEqual(
 				items.map((s) => s.lsid),
@@ -147,14 +141,7 @@ const operations = [
 	},
 	{
 		key: 'session.getAll listing',
-		parameters: {
-			resource: 'session',
-			operation: 'getAll',
-			mode: 'listing',
-			hours: 24,
-			returnAll: true,
-			filters: {},
-		},
+		parameters: { ...BT_SESSION_LISTING, filters: {} },
 		check(items, { sim }) {
 			assert.deepStrictEqual(items, [
 				{ lsid: lsids.activeTicket, external_key: 'INC-1001', has_recording: false },
@@ -207,14 +194,8 @@ const examples = [
 			);
 			assert.ok(!html.includes(lsids.ended), 'no ended session');
 			assert.match(html, /INC-1001/);
-			const csvItem = run.data.resultData.runData['CSV File'][0].data.main[0][0];
-			assert.ok(csvItem.binary && csvItem.binary.data, 'CSV File has binary data');
-			assert.match(csvItem.binary.data.fileName, /^active-sessions-\d{4}-\d{2}-\d{2}-\d{4}\.csv$/);
-			if (csvItem.binary.data.data && csvItem.binary.data.data !== 'filesystem-v2') {
-				const csv = Buffer.from(csvItem.binary.data.data, 'base64').toString('utf8');
-				assert.match(csv, /Session/);
-				assert.strictEqual(csv.trim().split('\n').length, 3, 'header + 2 running sessions');
-			}
+			const fileName = /^active-sessions-\d{4}-\d{2}-\d{2}-\d{4}\.csv$/;
+			shared.assertSessionsCsv(run, 'CSV File', fileName, '2 running sessions');
 		},
 	},
 	{
@@ -254,13 +235,7 @@ function ticketFailure(label, ticket, status, patterns, setup) {
 		},
 		setup,
 		check(res, { sim }) {
-			assert.strictEqual(res.status, status, `HTTP ${res.status}: ${res.text.slice(0, 300)}`);
-			assert.ok(
-				res.json && typeof res.json.error === 'string',
-				`no error message in the answer: ${res.text.slice(0, 300)}`,
-			);
-			assert.strictEqual(res.json.ticket, ticket);
-			for (const p of patterns) assert.match(res.json.error, p);
+			shared.assertFailureAnswer(res, { status, patterns, ticketField: 'ticket', ticket });
 			assert.strictEqual(btStats(sim).btSessionKeysGenerated, 0);
 		},
 	};
@@ -304,7 +279,7 @@ async function afterWebhooks(inst, sim) {
 module.exports = {
 	name: 'BeyondTrust Remote Support',
 	key: 'bt',
-	nodeType: NODE_TYPE,
+	nodeType: BT_TYPE,
 	credentialType: CREDENTIAL.type,
 	credentials: credentials.beyondtrust,
 	credentialRef: refOf(CREDENTIAL),

@@ -3,10 +3,9 @@
 // assertions on its output.
 // test/e2e/run.js runs every suite listed in suites/index.js.
 'use strict';
+const { RIMO3_TYPE } = require('../../helpers/remote-access-workflows');
 const assert = require('assert');
 
-const PKG = 'n8n-nodes-remote-access';
-const NODE_TYPE = `${PKG}.rimo3`;
 const { RIMO3: CREDENTIAL, credentials, refOf } = require('../../../simulator/credentials');
 const uuid = (n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`; // as the simulator's seed
 const ZIP_B64 = 'UEsDBCBmYWtlIHppcCBjb250ZW50IGZyb20gdGhlIGUyZSBDb2RlIG5vZGU='; // "PK\3\4 fake zip content from the e2e Code node"
@@ -123,7 +122,7 @@ const operations = [
 module.exports = {
 	name: 'Rimo3',
 	key: 'rimo3',
-	nodeType: NODE_TYPE,
+	nodeType: RIMO3_TYPE,
 	credentialType: CREDENTIAL.type,
 	credentials: credentials.rimo3,
 	credentialRef: refOf(CREDENTIAL),

@@ -7,6 +7,7 @@
 const assert = require('assert');
 const rms = require('./rms');
 const { startTicketSystem } = require('../../../simulator/ticket-system');
+const { sleep, waitFor: waitUntil } = require('../wait');
 const { pointAtTicketSystem } = require('../../../scripts/lib/examples');
 
 const FILE = 'examples/rms-router-offline-ticket.json';
@@ -34,18 +35,7 @@ function pointAtTicketEndpoint(workflow) {
 	return pointed;
 }
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(what, fn, timeoutMs = POLL_WAIT_MS) {
-	const t0 = Date.now();
-	for (;;) {
-		const value = await fn();
-		if (value) return value;
-		if (Date.now() - t0 > timeoutMs)
-			throw new Error(`timed out after ${timeoutMs / 1000}s: ${what}`);
-		await sleep(500);
-	}
-}
+const waitFor = (what, fn, timeoutMs = POLL_WAIT_MS) => waitUntil(what, fn, timeoutMs, 500);
 
 // Both triggers read GET /api/devices once a poll: a count that grew by 2 is one more poll round.
 const devicePolls = (sim) => sim.stats().routes['GET /api/devices'] || 0;

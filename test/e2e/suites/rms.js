@@ -1,10 +1,11 @@
 // Teltonika RMS in a real n8n: the credential, the examples and one workflow per operation,
 // each with the assertions on its output. test/e2e/run.js runs every suite listed in suites/index.js.
 'use strict';
+const { RMS_TYPE } = require('../../helpers/remote-access-workflows');
 const assert = require('assert');
+const shared = require('../vendor-suite');
+const { RMS_ACTIVE_SESSIONS, RMS_LOGS_LAST_7_DAYS } = require('../../helpers/operation-parameters');
 
-const PKG = 'n8n-nodes-remote-access';
-const NODE_TYPE = `${PKG}.teltonikaRms`;
 const { RMS: CREDENTIAL, credentials, refOf } = require('../../../simulator/credentials');
 const OFFICE = { __rl: true, mode: 'serial', value: '1111111111' };
 const LINK = /^https:\/\/[0-9a-f]{32}\.proxy1-connect\.rms\.teltonika-networks\.com$/;
@@ -139,14 +140,7 @@ const operations = [
 	},
 	{
 		key: 'connectSession.getAll',
-		parameters: {
-			resource: 'connectSession',
-			operation: 'getAll',
-			scope: 'account',
-			activeOnly: true,
-			returnAll: true,
-			options: {},
-		},
+		parameters: { ...RMS_ACTIVE_SESSIONS, options: {} },
 		check(items) {
 			assert.deepStrictEqual(items.map((s) => s.id).sort(), [9001, 9003]);
 			assert.ok(items.every((s) => s.active === true));
@@ -176,11 +170,7 @@ const operations = [
 	{
 		key: 'connectSession.getLogs',
 		parameters: {
-			resource: 'connectSession',
-			operation: 'getLogs',
-			startDate: '={{ $now.minus({ days: 7 }) }}',
-			endDate: '={{ $now }}',
-			returnAll: true,
+			...RMS_LOGS_LAST_7_DAYS,
 			filters: { sort: '-start_date' },
 			options: {},
 		},
@@ -232,6 +222,13 @@ function deviceLink(linkType, device, duration, counter) {
 
 // The examples as shipped in examples/. `via: 'cli'` runs `n8n execute --id` (needs a Manual
 // Trigger); `via: 'webhook'` publishes the workflow and calls it over HTTP on the running server.
+// The ticket system's call of the example's webhook (a router's serial, a LAN address and port).
+const ticketWebhook = (fields) => ({
+	method: 'POST',
+	path: 'rms-ticket-connect-link',
+	body: { serial: '1111111111', lan_ip: '192.168.1.10', port: 443, protocol: 'https', ...fields },
+});
+
 const examples = [
 	{
 		file: 'examples/rms-active-sessions-report.json',
@@ -243,30 +240,13 @@ const examples = [
 			assert.match(html, /<table/);
 			assert.match(html, /9001/);
 			assert.match(html, /9003/);
-			const csvItem = run.data.resultData.runData['CSV file'][0].data.main[0][0];
-			assert.ok(csvItem.binary && csvItem.binary.data, 'CSV file has binary data');
-			assert.strictEqual(csvItem.binary.data.fileName, 'active-rms-sessions.csv');
-			if (csvItem.binary.data.data && csvItem.binary.data.data !== 'filesystem-v2') {
-				const csv = Buffer.from(csvItem.binary.data.data, 'base64').toString('utf8');
-				assert.match(csv, /Session/);
-				assert.strictEqual(csv.trim().split('\n').length, 3, 'header + 2 active sessions');
-			}
+			shared.assertSessionsCsv(run, 'CSV file', 'active-rms-sessions.csv', '2 active sessions');
 		},
 	},
 	{
 		file: 'examples/rms-ticket-connect-link.json',
 		via: 'webhook',
-		webhook: {
-			method: 'POST',
-			path: 'rms-ticket-connect-link',
-			body: {
-				serial: '1111111111',
-				lan_ip: '192.168.1.10',
-				port: 443,
-				protocol: 'https',
-				ticket_id: '4711',
-			},
-		},
+		webhook: ticketWebhook({ ticket_id: '4711' }),
 		check(res, { sim }) {
 			assert.strictEqual(res.status, 200, `HTTP ${res.status}: ${res.text.slice(0, 300)}`);
 			assert.ok(
@@ -339,27 +319,15 @@ function ticketFailure(label, change, status, patterns, setup) {
 		file: 'examples/rms-ticket-connect-link.json',
 		label,
 		via: 'webhook',
-		webhook: {
-			method: 'POST',
-			path: 'rms-ticket-connect-link',
-			body: {
-				serial: '1111111111',
-				lan_ip: '192.168.1.10',
-				port: 443,
-				protocol: 'https',
-				ticket_id: '4712',
-				...change,
-			},
-		},
+		webhook: ticketWebhook({ ticket_id: '4712', ...change }),
 		setup,
 		check(res, { sim }) {
-			assert.strictEqual(res.status, status, `HTTP ${res.status}: ${res.text.slice(0, 300)}`);
-			assert.ok(
-				res.json && typeof res.json.error === 'string',
-				`no error message in the answer: ${res.text.slice(0, 300)}`,
-			);
-			assert.strictEqual(res.json.ticket_id, '4712');
-			for (const p of patterns) assert.match(res.json.error, p);
+			shared.assertFailureAnswer(res, {
+				status,
+				patterns,
+				ticketField: 'ticket_id',
+				ticket: '4712',
+			});
 			assert.strictEqual(rmsStats(sim).sessionsStarted, 0);
 		},
 	};
@@ -368,7 +336,7 @@ function ticketFailure(label, change, status, patterns, setup) {
 module.exports = {
 	name: 'Teltonika RMS',
 	key: 'rms',
-	nodeType: NODE_TYPE,
+	nodeType: RMS_TYPE,
 	credentialType: CREDENTIAL.type,
 	// Records for `n8n import:credentials`, pointing at the running simulator.
 	credentials: credentials.rms,
