@@ -353,7 +353,7 @@ const freshNode = (name, parameters, x) => ({
 	id: `${fields.workflowId}-${x}`,
 	name,
 	type: NODE_TYPE,
-	typeVersion: 1,
+	typeVersion: 'default', // the version a node added now gets (editor-views.js)
 	position: [x, 0],
 	parameters,
 	credentials: { [CREDENTIAL.type]: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
@@ -418,9 +418,7 @@ module.exports = {
 			'examples/rms-mcp-server.json',
 		],
 		workflows: [EDITOR_FIELDS],
-		locators: [
-			{ ...fields, node: 'Get device', parameter: 'device', field: 'Device', label: 'By Serial' },
-		],
+		locators: [{ ...fields, node: 'Get device', parameter: 'device', field: 'Device' }],
 		toggles: [{ ...fields, node: 'Get device', label: 'Simplify', on: true }],
 		emptyFields: [
 			{ ...fields, node: 'Start connect session', label: 'Access ID' },
