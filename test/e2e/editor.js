@@ -1,6 +1,7 @@
 // The n8n editor in headless Chromium (Debian chromium + playwright-core), against a running
 // instance: sign in, find the node and its actions in the node panel, test the credential, run a
-// workflow from the canvas. Each check is reported separately; screenshots go to `shotsDir`.
+// workflow from the canvas, then what the user reads in the editor (editor-views.js). Each check
+// is reported separately; screenshots go to `shotsDir`.
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -11,6 +12,7 @@ const {
 	trackPushConnection,
 	waitForPushConnection,
 } = require('./chromium');
+const { viewChecks } = require('./editor-views');
 
 const TIMEOUT = 30000;
 const RUN_PATH = /^\/rest\/workflows\/[^/]+\/run$/; // the editor's manual-run request (1.x and 2.x)
@@ -109,11 +111,19 @@ async function signIn(page, inst) {
 	await page.waitForURL((u) => !u.pathname.includes('signin'));
 }
 
-async function runEditorChecks({ inst, suite, sim, shotsDir, docsShot }) {
+// shotsDir: this n8n version's screenshots (<suite>-<check>.png); docsDir: when set, the pictures
+// the README shows are written there too (under the name the check gives them).
+async function runEditorChecks({ inst, suite, sim, shotsDir, docsShot, docsDir }) {
 	const spec = suite.editor;
 	fs.mkdirSync(shotsDir, { recursive: true });
-	const shot = (page, name) =>
-		page.screenshot({ path: path.join(shotsDir, `${inst.n8n.version}-${suite.key}-${name}.png`) });
+	const shot = async (page, name, docsName) => {
+		const file = path.join(shotsDir, `${suite.key}-${name}.png`);
+		await page.screenshot({ path: file });
+		if (docsDir && docsName) {
+			fs.mkdirSync(docsDir, { recursive: true });
+			fs.copyFileSync(file, path.join(docsDir, docsName));
+		}
+	};
 	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-ra-chromium-'));
 	const checks = [];
 	let ctx;
@@ -130,12 +140,14 @@ async function runEditorChecks({ inst, suite, sim, shotsDir, docsShot }) {
 				error: e.message.split('\n').slice(0, 4).join(' '),
 				seconds: (Date.now() - t) / 1000,
 			});
-			if (page) await shot(page, `FAILED-${name.replace(/\W+/g, '-')}`).catch(() => {});
+			if (page)
+				await shot(page, `FAILED-${name.replace(/\W+/g, '-').slice(0, 80)}`).catch(() => {});
 		}
 	};
 
 	try {
 		({ ctx, page } = await launchBrowser(profile));
+		page.on('dialog', (d) => d.accept().catch(() => {})); // "leave this page?" between workflows
 	} catch (e) {
 		checks.push({
 			name: 'launch chromium',
@@ -175,7 +187,7 @@ async function runEditorChecks({ inst, suite, sim, shotsDir, docsShot }) {
 					const el = page.getByText(action, { exact: true }).first();
 					await el.waitFor({ timeout: 10000 }).catch(() => missing.push(action));
 				}
-				await shot(page, 'node-panel');
+				await shot(page, 'node-panel', `${suite.key}-node-panel.png`);
 				if (docsShot && spec.docsShot !== false) {
 					fs.mkdirSync(path.dirname(docsShot), { recursive: true });
 					await page.screenshot({ path: docsShot });
@@ -226,6 +238,12 @@ async function runEditorChecks({ inst, suite, sim, shotsDir, docsShot }) {
 				if (sim.stats().requests <= before)
 					throw new Error('the run sent nothing to the simulator');
 			});
+
+		// What the user reads in the editor: sticky notes, URLs, labels, toggles, empty fields.
+		for (const view of viewChecks(spec))
+			await check(view.name, () =>
+				view.run({ page, inst, shot: (name, docsName) => shot(page, name, docsName) }),
+			);
 	} finally {
 		await ctx.close().catch(() => {});
 		fs.rmSync(profile, { recursive: true, force: true });

@@ -13,7 +13,9 @@
 //          --editor-only  only the editor checks (no CLI runs, no webhooks): a quick way to repeat them
 //          --suites=rms,bt,rimo3,mcp  only those suites (by key)
 //          --no-queue  skip the queue-mode stage (also E2E_SKIP_QUEUE=1); --only=queue runs only it
-// Env: E2E_OUT (output folder, default test-output/e2e), E2E_PACKAGE_TGZ (test that tarball instead)
+// Env: E2E_OUT (output folder, default test-output/e2e), E2E_PACKAGE_TGZ (test that tarball instead),
+//      E2E_UPDATE_SCREENSHOTS=1 (the editor checks on n8n 2.40.7 rewrite docs/screenshots/*.png)
+// Editor screenshots: test-output/screenshots/<n8n version>/<suite>-<check>.png (kept by CI).
 //
 // Then the queue-mode stage (queue/index.js): n8n 2.40.7 main + 2 workers on Redis and PostgreSQL;
 // its figures go to bench/results.json under `scale`.
@@ -26,12 +28,15 @@ const { killStale, onShutdown } = require('../../scripts/lib/procs');
 const { startSimulator } = require('../../simulator');
 const { manualStart } = require('../helpers/remote-access-workflows');
 const ALL_SUITES = require('./suites');
+const { viewWorkflows } = require('./editor-views');
 const { runQueueStage, writeScale } = require('./queue');
 
 const ROOT = rt.ROOT;
 const OUT = process.env.E2E_OUT
 	? path.resolve(process.env.E2E_OUT)
 	: path.join(ROOT, 'test-output', 'e2e');
+const SHOTS = path.join(ROOT, 'test-output', 'screenshots');
+const DOCS_SHOTS = path.join(ROOT, 'docs', 'screenshots');
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
 const opt = (name) => (args.find((a) => a.startsWith(`--${name}=`)) || '').split('=')[1];
@@ -174,8 +179,13 @@ async function runTarget(target, tgz, sim, tests) {
 		t = Date.now();
 		// An example checked several times (its answers to different inputs) is imported and published once.
 		const once = (list) => [...new Map(list.map((x) => [x.workflow.id, x.workflow])).values()];
-		await inst.importWorkflows(once(tests));
-		say(`import:workflow ${once(tests).length} workflows (${secs(t)}s)`);
+		// And what the editor checks open (a test's own version of the same workflow wins).
+		const editorOnly = SUITES.filter((s) => s.editor)
+			.flatMap((s) => viewWorkflows(s.editor))
+			.map((workflow) => ({ workflow }));
+		const imported = once([...editorOnly, ...tests]);
+		await inst.importWorkflows(imported);
+		say(`import:workflow ${imported.length} workflows (${secs(t)}s)`);
 		// --editor-only: the server and the editor checks, nothing else.
 		const serverTests = flag('editor-only') ? [] : tests;
 		const published = (x) => x.via === 'webhook' || x.via === 'server';
@@ -214,14 +224,19 @@ async function runTarget(target, tgz, sim, tests) {
 		}
 		if ((target.editor || flag('editor-all')) && !flag('no-editor')) {
 			const { runEditorChecks } = require('./editor');
+			const shotsDir = path.join(SHOTS, target.n8n);
+			fs.rmSync(shotsDir, { recursive: true, force: true }); // only this run's pictures
+			const updateDocs =
+				process.env.E2E_UPDATE_SCREENSHOTS === '1' && target.n8n === rt.N8N_VERSION;
 			for (const suite of SUITES.filter((s) => s.editor)) {
 				sim.reset();
 				const checks = await runEditorChecks({
 					inst,
 					suite,
 					sim,
-					shotsDir: path.join(OUT, 'screenshots'),
+					shotsDir,
 					docsShot: docsShotPath(),
+					docsDir: updateDocs ? DOCS_SHOTS : null,
 				});
 				// RMS: the OAuth2 credential end to end (rms-oauth.js), reported with the editor checks.
 				if (suite.key === 'rms')
@@ -229,7 +244,7 @@ async function runTarget(target, tgz, sim, tests) {
 						...(await require('./rms-oauth').runOAuthChecks({
 							inst,
 							sim,
-							shotsDir: path.join(OUT, 'screenshots'),
+							shotsDir,
 						})),
 					);
 				for (const c of checks) {
@@ -349,9 +364,7 @@ function summary(results, t0) {
 		for (const note of r.notes || []) lines.push(`   ${note}`);
 		if (r.fatal) lines.push(`   FATAL: ${r.fatal.split('\n')[0]}`);
 	}
-	lines.push(
-		`total ${secs(t0)}s; screenshots in ${path.relative(ROOT, path.join(OUT, 'screenshots'))}/`,
-	);
+	lines.push(`total ${secs(t0)}s; screenshots in ${path.relative(ROOT, SHOTS)}/<n8n version>/`);
 	console.log(lines.join('\n'));
 	fs.writeFileSync(
 		path.join(OUT, 'summary.json'),

@@ -303,5 +303,17 @@ module.exports = {
 		runTrigger: 'Run now',
 		runExpectSuccess: ['Active Sessions', 'Report Columns', 'HTML Table', 'CSV File'],
 		docsShot: false, // docs/editor-node-panel.png shows the RMS panel
+		examples: [
+			'examples/beyondtrust-active-sessions-report.json',
+			'examples/beyondtrust-ticket-invitation.json',
+			'examples/beyondtrust-session-ended-ticket-update.json',
+		],
+		// The trigger of this example (its secret is set): URLs, canvas subtitle, option names.
+		trigger: {
+			example: 'examples/beyondtrust-session-ended-ticket-update.json',
+			nodeType: 'n8n-nodes-remote-access.beyondTrustRemoteSupportTrigger',
+			subtitle: 'Session Ended',
+			optionLabel: 'IP(s) Allowlist',
+		},
 	},
 };

@@ -333,6 +333,31 @@ function ticketFailure(label, change, status, patterns, setup) {
 	};
 }
 
+// Fresh nodes (only resource and operation set) as the editor shows them to a user who adds one.
+const fields = { workflowId: 'rmsEditorFields1' };
+const freshNode = (name, parameters, x) => ({
+	id: `${fields.workflowId}-${x}`,
+	name,
+	type: NODE_TYPE,
+	typeVersion: 'default', // the version a node added now gets (editor-views.js)
+	position: [x, 0],
+	parameters,
+	credentials: { [CREDENTIAL.type]: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
+});
+const EDITOR_FIELDS = {
+	id: fields.workflowId,
+	name: 'E2E Teltonika RMS: fresh nodes in the editor',
+	nodes: [
+		freshNode('Get device', { resource: 'device', operation: 'get' }, 0),
+		freshNode('Start connect session', { resource: 'connectSession', operation: 'start' }, 300),
+		freshNode('Close session', { resource: 'connectSession', operation: 'close' }, 600),
+	],
+	connections: {},
+	settings: { executionOrder: 'v1' },
+	pinData: {},
+	active: false,
+};
+
 module.exports = {
 	name: 'Teltonika RMS',
 	key: 'rms',
@@ -343,21 +368,36 @@ module.exports = {
 	credentialRef: refOf(CREDENTIAL),
 	operations,
 	examples,
-	// What the editor test looks for.
+	// What the editor test looks for (editor.js, editor-views.js).
 	editor: {
 		search: 'Teltonika',
 		nodeDisplayName: 'Teltonika RMS',
 		actions: [
-			'Get device',
-			'Create remote access',
-			'Get access ID',
-			'Start connect session',
-			'List sessions',
+			'Get a device',
+			'Create a remote access',
+			'Get an access ID',
+			'Start a connect session',
+			'Get many connect sessions',
 		],
 		credentialName: CREDENTIAL.name,
 		credentialTestPath: '/api/devices', // what the credential's Test calls on the simulator
 		workflowId: 'rmsSessionsReport1', // opened for the node panel and run from the canvas
 		runTrigger: 'Run now',
 		runExpectSuccess: ['List sessions', 'HTML table', 'CSV file'],
+		// Each opened on the canvas: its sticky notes must say what it does and what to change.
+		examples: [
+			'examples/rms-active-sessions-report.json',
+			'examples/rms-ticket-connect-link.json',
+			'examples/rms-weekly-connect-audit.json',
+			'examples/rms-router-offline-ticket.json',
+			'examples/rms-mcp-server.json',
+		],
+		workflows: [EDITOR_FIELDS],
+		locators: [{ ...fields, node: 'Get device', parameter: 'device', field: 'Device' }],
+		toggles: [{ ...fields, node: 'Get device', label: 'Simplify', on: true }],
+		emptyFields: [
+			{ ...fields, node: 'Start connect session', label: 'Access ID' },
+			{ ...fields, node: 'Close session', label: 'Session ID' },
+		],
 	},
 };
