@@ -13,7 +13,7 @@ export const deviceLocator: INodeProperties = {
 		'The Teltonika router, by serial number (as on its label), by RMS device ID, or picked from the list',
 	modes: [
 		{
-			displayName: 'By Serial',
+			displayName: 'Serial',
 			name: 'serial',
 			type: 'string',
 			placeholder: 'e.g. 1111111111',
@@ -31,7 +31,7 @@ export const deviceLocator: INodeProperties = {
 			typeOptions: { searchListMethod: 'searchDevices', searchable: true },
 		},
 		{
-			displayName: 'By ID',
+			displayName: 'ID',
 			name: 'id',
 			type: 'string',
 			placeholder: 'e.g. 1001',
@@ -88,7 +88,7 @@ export const durationField: INodeProperties = {
 };
 
 const idMode = (placeholder: string, what: string) => ({
-	displayName: 'By ID',
+	displayName: 'ID',
 	name: 'id',
 	type: 'string' as const,
 	placeholder,
