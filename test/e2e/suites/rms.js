@@ -338,7 +338,7 @@ const fields = { workflowId: 'rmsEditorFields1' };
 const freshNode = (name, parameters, x) => ({
 	id: `${fields.workflowId}-${x}`,
 	name,
-	type: NODE_TYPE,
+	type: RMS_TYPE,
 	typeVersion: 'default', // the version a node added now gets (editor-views.js)
 	position: [x, 0],
 	parameters,
