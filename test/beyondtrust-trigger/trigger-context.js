@@ -11,6 +11,7 @@ const { loadTypes } = require('../helpers/type-registry');
 const { TestCredentialsHelper } = require('../helpers/credentials-helper');
 const { additionalDataFor, isolateNetwork, releaseTimers } = require('../helpers/workflow-runner');
 const { recordRequests } = require('../helpers/request-recorder');
+const { workflowNode } = require('../helpers/workflow-node');
 
 const TRIGGER_TYPE = 'n8n-nodes-remote-access.beyondTrustRemoteSupportTrigger';
 const FORM = 'application/x-www-form-urlencoded';
@@ -78,16 +79,10 @@ async function callTrigger(opts = {}) {
 	// its process, per workflow, and a fresh id is what a restarted n8n process looks like.
 	const workflowId = opts.workflowId ?? `trigger-test-${++calls}`;
 	const { nodeTypes, credentialTypes } = await loadTypes();
-	const node = {
-		id: 'trigger',
-		name: NODE_NAME,
-		type: TRIGGER_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
+	const node = workflowNode('trigger', NODE_NAME, TRIGGER_TYPE, parameters, {
 		webhookId: '5b6f0c52-8a0e-4c1e-9d52-1f0c2d9e7a11',
-		parameters,
 		credentials: { beyondTrustRemoteSupportOAuth2Api: { id: '1', name: 'sim' } },
-	};
+	});
 	const workflow = new Workflow({
 		id: workflowId,
 		nodes: [node],

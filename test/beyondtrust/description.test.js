@@ -12,6 +12,7 @@ const { loadTypes } = require('../helpers/type-registry');
 const { TestCredentialsHelper } = require('../helpers/credentials-helper');
 const { additionalDataFor, releaseTimers, runWorkflow } = require('../helpers/workflow-runner');
 const { btWorkflow, btCredentials } = require('../helpers/remote-access-workflows');
+const { workflowNode, onlyNodeType } = require('../helpers/workflow-node');
 
 const DIST = path.resolve(__dirname, '../../dist/nodes/BeyondTrustRemoteSupport');
 const { BeyondTrustRemoteSupport } = require(`${DIST}/BeyondTrustRemoteSupport.node.js`);
@@ -19,6 +20,7 @@ const { readAnswer } = require(`${DIST}/transport/xml.js`);
 const { normalizeSession, normalizeSessionKey, normalizeRepresentative } = require(
 	`${DIST}/helpers/normalize.js`,
 );
+const { SESSION_KEY_LEAD } = require('../helpers/output-columns');
 
 const nodeType = new BeyondTrustRemoteSupport();
 const { description } = nodeType;
@@ -44,24 +46,12 @@ const actions = operationLists.flatMap((p) =>
 );
 
 function subtitleFor(parameters) {
-	const types = {
-		getByName: () => nodeType,
-		getByNameAndVersion: () => nodeType,
-		getKnownTypes: () => ({}),
-	};
-	const node = {
-		id: 'b1',
-		name: 'BT',
-		type: NODE_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters,
-	};
+	const node = workflowNode('b1', 'BT', NODE_TYPE, parameters);
 	const workflow = new Workflow({
 		nodes: [node],
 		connections: {},
 		active: false,
-		nodeTypes: types,
+		nodeTypes: onlyNodeType(nodeType),
 	});
 	return workflow.expression.getSimpleParameterValue(node, description.subtitle, 'internal', {});
 }
@@ -152,13 +142,7 @@ describe('output vocabulary: names and order', () => {
 
 	test('Generate a session key: link and expiry (ISO and Unix) after the key and ticket', () => {
 		const key = normalizeSessionKey(KEY);
-		expect(Object.keys(key).slice(0, 5)).toEqual([
-			'short_key',
-			'external_key',
-			'link',
-			'expires_at',
-			'expires_at_unix',
-		]);
+		expect(Object.keys(key).slice(0, 5)).toEqual(SESSION_KEY_LEAD);
 		expect(key).toMatchObject({
 			link: 'https://support.example.com/?ak=0123456789abcdef0123456789abcdef',
 			expires_at: '2026-01-01T01:00:00.000Z',
@@ -234,15 +218,13 @@ describe('the session field at run time and in the picker (simulator)', () => {
 		const credentials = btCredentials(sim);
 		const helper = new TestCredentialsHelper(credentialTypes, credentials);
 		const [credentialType] = Object.keys(credentials);
-		const node = {
-			id: 'b1',
-			name: 'BT',
-			type: NODE_TYPE,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: { resource: 'session', operation: 'get' },
-			credentials: { [credentialType]: { id: credentialType, name: 'BT' } },
-		};
+		const node = workflowNode(
+			'b1',
+			'BT',
+			NODE_TYPE,
+			{ resource: 'session', operation: 'get' },
+			{ credentials: { [credentialType]: { id: credentialType, name: 'BT' } } },
+		);
 		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 		const hooks = new ExecutionLifecycleHooks('manual', 'ls1', { nodes: [node] });
 		const ctx = new LoadOptionsContext(

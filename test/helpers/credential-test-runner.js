@@ -11,11 +11,12 @@
 // its temp node is no noOp and TestCredentialsHelper knows no shortcut.
 require('./n8n-env');
 const { ExecuteContext, ExecutionLifecycleHooks, RoutingNode } = require('n8n-core');
-const { NodeHelpers, Workflow } = require('n8n-workflow');
+const { Workflow } = require('n8n-workflow');
 const { loadTypes } = require('./type-registry');
 const { TestCredentialsHelper } = require('./credentials-helper');
 const { additionalDataFor, isolateNetwork, releaseTimers } = require('./workflow-runner');
 const { recordRequests } = require('./request-recorder');
+const { workflowNode, onlyNodeType } = require('./workflow-node');
 
 const TEMP_TYPE = 'credentialTest';
 
@@ -60,20 +61,16 @@ async function testCredential(credentialType, typed, { saved = {} } = {}) {
 	const credentialsHelper = new TestCredentialsHelper(credentialTypes, { [credentialType]: data });
 	const stored = () => ({ ...credentialsHelper.store[credentialType] });
 	const nodeType = tempNodeType(credentialType, type.test);
-	const nodeTypes = {
-		getByName: () => nodeType,
-		getByNameAndVersion: () => NodeHelpers.getVersionedNodeType(nodeType, 1),
-		getKnownTypes: () => ({}),
-	};
-	const node = {
-		id: 'temp',
-		name: 'Temp-Node',
-		type: TEMP_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-		credentials: { [credentialType]: { id: '1', name: 'test' } },
-	};
+	const nodeTypes = onlyNodeType(nodeType);
+	const node = workflowNode(
+		'temp',
+		'Temp-Node',
+		TEMP_TYPE,
+		{},
+		{
+			credentials: { [credentialType]: { id: '1', name: 'test' } },
+		},
+	);
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 	const decrypted = await credentialsHelper.getDecrypted(
 		undefined,

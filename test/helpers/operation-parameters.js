@@ -39,6 +39,18 @@ const BT_SESSION_LISTING = {
 	returnAll: true,
 };
 
+/** RMS: a 5-minute Connect link to device 1111111111's camera web interface (Camera_HTTPS). */
+const RMS_CAMERA_LINK = {
+	resource: 'connectSession',
+	operation: 'generateLink',
+	device: { __rl: true, mode: 'serial', value: '1111111111' },
+	destinationIp: '192.168.1.10',
+	destinationPort: 443,
+	protocol: 'https',
+	name: 'Camera_HTTPS',
+	duration: 300,
+};
+
 const byId = (id) => ({ __rl: true, mode: 'id', value: id });
 
 /** Builders with the given node options, on `device` (default: device 1001 by ID). */
@@ -74,6 +86,7 @@ function rmsParameters(options, { device = byId('1001') } = {}) {
 
 module.exports = {
 	rmsParameters,
+	RMS_CAMERA_LINK,
 	RMS_ACTIVE_SESSIONS,
 	RMS_LOGS_LAST_7_DAYS,
 	BT_ACTIVE_SESSIONS,

@@ -78,6 +78,12 @@ const rimo3Credentials = (sim, overrides = {}) => ({
 	},
 });
 
+/** The two client-credentials nodes: each one's workflow builder and simulator credentials. */
+const CLIENT_CREDENTIALS_NODES = {
+	beyondtrust: { workflow: btWorkflow, credentials: btCredentials },
+	rimo3: { workflow: rimo3Workflow, credentials: rimo3Credentials },
+};
+
 /** The built token module: the same instance the loaded credentials use (one require cache). */
 const tokenModule = () =>
 	require(path.resolve(__dirname, '../../dist/nodes/shared/clientCredentialsToken.js'));
@@ -109,6 +115,7 @@ module.exports = {
 	btCredentials,
 	rimo3Credentials,
 	rmsCredentials,
+	CLIENT_CREDENTIALS_NODES,
 	tokenModule,
 	peakPerSecond,
 };

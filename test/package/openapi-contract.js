@@ -436,9 +436,8 @@ const isEmpty = (b) =>
 	b === null ||
 	(typeof b === 'object' && !Array.isArray(b) && Object.keys(b).length === 0);
 
-function checkRequest(req, opts = {}) {
-	const devs = opts.deviations || DEVIATIONS;
-	const r = resolve(req, opts);
+/** The result for a call that names no operation of the spec, or one out of scope. */
+function unresolvedResult(r) {
 	if (r.outOfScope)
 		return {
 			operationId: null,
@@ -447,9 +446,14 @@ function checkRequest(req, opts = {}) {
 			problems: [],
 			deviations: [],
 		};
-	if (r.problem)
-		return { operationId: null, operation: null, problems: [r.problem], deviations: [] };
+	return { operationId: null, operation: null, problems: [r.problem], deviations: [] };
+}
+
+function checkRequest(req, opts = {}) {
+	const r = resolve(req, opts);
+	if (r.outOfScope || r.problem) return unresolvedResult(r);
 	const { operation, op } = r;
+	const devs = opts.deviations || DEVIATIONS;
 	const problems = [];
 
 	for (const p of r.params.filter((x) => x.in === 'path'))
@@ -518,19 +522,10 @@ function checkRequest(req, opts = {}) {
 
 // For unit tests and fixtures that record responses: checks a JSON response body by status code.
 function checkResponse(res, opts = {}) {
-	const devs = opts.deviations || DEVIATIONS;
 	const r = resolve(res, opts);
-	if (r.outOfScope)
-		return {
-			operationId: null,
-			operation: null,
-			outOfScope: r.outOfScope,
-			problems: [],
-			deviations: [],
-		};
-	if (r.problem)
-		return { operationId: null, operation: null, problems: [r.problem], deviations: [] };
+	if (r.outOfScope || r.problem) return unresolvedResult(r);
 	const { operation, op } = r;
+	const devs = opts.deviations || DEVIATIONS;
 	const status = String(res.status || 200);
 	const declared = op.responses[status] || op.responses.default;
 	if (!declared) {

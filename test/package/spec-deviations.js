@@ -23,6 +23,50 @@
 //   example    a request/response that shows the deviation (the raw spec flags it; tested)
 //   onlyIfSent true when the entry must be removed again if no fixture request ever needs it
 
+// limit/offset sent to a list whose spec declares neither: both still whole numbers from 0.
+const PAGING_QUERY = {
+	in: 'query',
+	name: ['limit', 'offset'],
+	keyword: 'undeclared',
+	schema: { type: 'integer', minimum: 0 },
+};
+
+// A 200 answer to GET `path` with RMS's `{ success: true, data }` envelope.
+const okAnswer = (path, data) => ({
+	method: 'GET',
+	path,
+	status: 200,
+	body: { success: true, data },
+});
+
+// POST /devices/remote-access of one config for device 777 at 192.168.1.10.
+const createRequest = (name, port, protocol) => ({
+	method: 'POST',
+	path: '/devices/remote-access',
+	body: {
+		data: [
+			{ device_id: 777, name, destination_ip: '192.168.1.10', destination_port: port, protocol },
+		],
+	},
+});
+
+// A response field of another type than the spec's, on the evidence under the `heading` of
+// docs/vendor-behaviour.md, shown by a 200 answer with `data`.
+const typeTolerated = (
+	heading,
+	{ id, operation, what, reason, pointer, schema, each, path, data },
+) => ({
+	id,
+	operation,
+	side: 'response',
+	kind: 'tolerate',
+	what,
+	reason,
+	source: `docs/vendor-behaviour.md, ${heading}`,
+	match: { in: 'response', pointer, keyword: 'type', schema, ...(each && { each }) },
+	example: okAnswer(path, data),
+});
+
 const deviations = [
 	{
 		id: 'protocol-sftp-telnet',
@@ -41,21 +85,7 @@ const deviations = [
 			keyword: 'enum',
 			schema: { enum: ['sftp', 'telnet'] },
 		},
-		example: {
-			method: 'POST',
-			path: '/devices/remote-access',
-			body: {
-				data: [
-					{
-						device_id: 777,
-						name: 'Cam_SSH',
-						destination_ip: '192.168.1.10',
-						destination_port: 22,
-						protocol: 'sftp',
-					},
-				],
-			},
-		},
+		example: createRequest('Cam_SSH', 22, 'sftp'),
 	},
 	{
 		id: 'remote-access-name-not-alpha-dash',
@@ -73,21 +103,7 @@ const deviations = [
 			keyword: 'pattern',
 			schema: { type: 'string', minLength: 3, maxLength: 50 },
 		},
-		example: {
-			method: 'POST',
-			path: '/devices/remote-access',
-			body: {
-				data: [
-					{
-						device_id: 777,
-						name: 'Camera HTTPS',
-						destination_ip: '192.168.1.10',
-						destination_port: 443,
-						protocol: 'https',
-					},
-				],
-			},
-		},
+		example: createRequest('Camera HTTPS', 443, 'https'),
 	},
 	{
 		id: 'remote-access-list-limit-offset',
@@ -100,12 +116,7 @@ const deviations = [
 			'Other RMS lists default to 10 items and silently cut lists short without a limit, so the node ' +
 			'pages every list with limit/offset; whether this endpoint pages at all is unknown.',
 		source: 'docs/vendor-behaviour.md, RMS: default page size',
-		match: {
-			in: 'query',
-			name: ['limit', 'offset'],
-			keyword: 'undeclared',
-			schema: { type: 'integer', minimum: 0 },
-		},
+		match: PAGING_QUERY,
 		example: {
 			method: 'GET',
 			path: '/devices/remote-access',
@@ -123,12 +134,7 @@ const deviations = [
 			'Same paging rule as every other list (a missing limit silently cuts lists at 10); whether ' +
 			'the sessions list pages at all is unknown.',
 		source: 'docs/vendor-behaviour.md, RMS: default page size',
-		match: {
-			in: 'query',
-			name: ['limit', 'offset'],
-			keyword: 'undeclared',
-			schema: { type: 'integer', minimum: 0 },
-		},
+		match: PAGING_QUERY,
 		example: {
 			method: 'GET',
 			path: '/devices/connect/62375/sessions',
@@ -147,99 +153,49 @@ const deviations = [
 		constraint: { in: 'body', pointer: '/id', schema: { type: 'array', minItems: 1, maxItems: 1 } },
 		example: { method: 'DELETE', path: '/devices/remote-access', body: { id: [62375, 62376] } },
 	},
-	{
+	typeTolerated('RMS: sessions list', {
 		id: 'sessions-data-array',
 		operation: 'GET /devices/connect/{access_id}/sessions',
-		side: 'response',
-		kind: 'tolerate',
 		what: '`data` is read as an array of sessions; the spec says it is one session object.',
 		reason:
 			'Real responses carry an array (models generated from real JSON, and two live clients iterate it).',
-		source: 'docs/vendor-behaviour.md, RMS: sessions list',
-		match: {
-			in: 'response',
-			pointer: '/data',
-			keyword: 'type',
-			schema: { type: 'array' },
-			each: true,
-		},
-		example: {
-			method: 'GET',
-			path: '/devices/connect/62375/sessions',
-			status: 200,
-			body: {
-				success: true,
-				data: [{ id: 1, start_time: 1599041994, end_time: 1599043679, ttl: 1000 }],
-			},
-		},
-	},
-	{
+		pointer: '/data',
+		schema: { type: 'array' },
+		each: true,
+		path: '/devices/connect/62375/sessions',
+		data: [{ id: 1, start_time: 1599041994, end_time: 1599043679, ttl: 1000 }],
+	}),
+	typeTolerated('RMS: loose types', {
 		id: 'session-times-as-strings',
 		operation: 'GET /devices/connect/{access_id}/sessions',
-		side: 'response',
-		kind: 'tolerate',
 		what: 'start_time/end_time may be numeric strings (unix seconds); the spec says integer.',
 		reason:
 			'Since about March 2025 the API returns them as strings; the node converts them to numbers and ISO times.',
-		source: 'docs/vendor-behaviour.md, RMS: loose types',
-		match: {
-			in: 'response',
-			pointer: ['/data/*/start_time', '/data/*/end_time'],
-			keyword: 'type',
-			schema: { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?$' },
-		},
-		example: {
-			method: 'GET',
-			path: '/devices/connect/62375/sessions',
-			status: 200,
-			body: { success: true, data: [{ id: 1, start_time: 1599041994, end_time: '1599043679' }] },
-		},
-	},
-	{
+		pointer: ['/data/*/start_time', '/data/*/end_time'],
+		schema: { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?$' },
+		path: '/devices/connect/62375/sessions',
+		data: [{ id: 1, start_time: 1599041994, end_time: '1599043679' }],
+	}),
+	typeTolerated('RMS: loose types', {
 		id: 'remote-access-flags-0-1',
 		operation: 'GET /devices/remote-access',
-		side: 'response',
-		kind: 'tolerate',
 		what: 'credentials_required and is_main may be 0/1; the spec says boolean.',
 		reason: 'Real responses carry 0/1; the node turns them into booleans.',
-		source: 'docs/vendor-behaviour.md, RMS: loose types',
-		match: {
-			in: 'response',
-			pointer: ['/data/*/credentials_required', '/data/*/is_main'],
-			keyword: 'type',
-			schema: { enum: [0, 1] },
-		},
-		example: {
-			method: 'GET',
-			path: '/devices/remote-access',
-			status: 200,
-			body: {
-				success: true,
-				data: [{ id: 62375, device_id: 777, is_main: 0, credentials_required: 1 }],
-			},
-		},
-	},
-	{
+		pointer: ['/data/*/credentials_required', '/data/*/is_main'],
+		schema: { enum: [0, 1] },
+		path: '/devices/remote-access',
+		data: [{ id: 62375, device_id: 777, is_main: 0, credentials_required: 1 }],
+	}),
+	typeTolerated('RMS: loose types', {
 		id: 'remote-access-port-as-string',
 		operation: 'GET /devices/remote-access',
-		side: 'response',
-		kind: 'tolerate',
 		what: 'destination_port may be a numeric string such as "443"; the spec says integer.',
 		reason: 'Real responses often carry the port as a string; the node turns it into a number.',
-		source: 'docs/vendor-behaviour.md, RMS: loose types',
-		match: {
-			in: 'response',
-			pointer: '/data/*/destination_port',
-			keyword: 'type',
-			schema: { type: 'string', pattern: '^[0-9]+$' },
-		},
-		example: {
-			method: 'GET',
-			path: '/devices/remote-access',
-			status: 200,
-			body: { success: true, data: [{ id: 62375, device_id: 777, destination_port: '443' }] },
-		},
-	},
+		pointer: '/data/*/destination_port',
+		schema: { type: 'string', pattern: '^[0-9]+$' },
+		path: '/devices/remote-access',
+		data: [{ id: 62375, device_id: 777, destination_port: '443' }],
+	}),
 	{
 		id: 'connect-url-without-scheme',
 		operation: 'GET /devices/connect/{access_id}/sessions',
@@ -307,21 +263,16 @@ const deviations = [
 			keyword: 'type',
 			schema: { type: 'null' },
 		},
-		example: {
-			method: 'GET',
-			path: base === '/data' ? '/devices/1002' : '/devices',
-			status: 200,
-			body: {
-				success: true,
-				data: ((device) => (base === '/data' ? device : [device]))({
-					id: 1002,
-					status: 0,
-					temperature: null,
-					signal: null,
-					wan_ip: null,
-				}),
-			},
-		},
+		example: okAnswer(
+			base === '/data' ? '/devices/1002' : '/devices',
+			((device) => (base === '/data' ? device : [device]))({
+				id: 1002,
+				status: 0,
+				temperature: null,
+				signal: null,
+				wan_ip: null,
+			}),
+		),
 	})),
 	...[
 		['devices', 'GET /devices', '/devices', ['/data/*/last_connection_at'], true],
@@ -363,31 +314,17 @@ const deviations = [
 			},
 		},
 	})),
-	{
+	typeTolerated('RMS: main WebUI entries without protocol', {
 		id: 'main-entry-protocol-null',
 		operation: 'GET /devices/remote-access',
-		side: 'response',
-		kind: 'tolerate',
 		what: "A device's main WebUI entry (is_main) may have protocol null; the spec says string.",
 		reason:
 			'A live client drops entries without a protocol; the node lists them with protocol null and never reuses one for another protocol.',
-		source: 'docs/vendor-behaviour.md, RMS: main WebUI entries without protocol',
-		match: {
-			in: 'response',
-			pointer: '/data/*/protocol',
-			keyword: 'type',
-			schema: { type: 'null' },
-		},
-		example: {
-			method: 'GET',
-			path: '/devices/remote-access',
-			status: 200,
-			body: {
-				success: true,
-				data: [{ id: 62004, device_id: 1002, is_main: true, protocol: null }],
-			},
-		},
-	},
+		pointer: '/data/*/protocol',
+		schema: { type: 'null' },
+		path: '/devices/remote-access',
+		data: [{ id: 62004, device_id: 1002, is_main: true, protocol: null }],
+	}),
 	...[
 		['device-get-404', 'GET /devices/{id}', 'GET', '/devices/99999'],
 		[
@@ -418,32 +355,16 @@ const deviations = [
 			},
 		},
 	})),
-	{
+	typeTolerated('RMS: sessions without user fields', {
 		id: 'session-user-fields-null',
 		operation: 'GET /devices/connect/{access_id}/sessions',
-		side: 'response',
-		kind: 'tolerate',
 		what: 'input_data, output_data and username of a session may be null; the spec says string.',
 		reason: 'Nothing was recorded for them; the node passes them on as they come.',
-		source: 'docs/vendor-behaviour.md, RMS: sessions without user fields',
-		match: {
-			in: 'response',
-			pointer: ['/data/*/input_data', '/data/*/output_data', '/data/*/username'],
-			keyword: 'type',
-			schema: { type: 'null' },
-		},
-		example: {
-			method: 'GET',
-			path: '/devices/connect/62375/sessions',
-			status: 200,
-			body: {
-				success: true,
-				data: [
-					{ id: 1, start_time: 1599041994, input_data: null, output_data: null, username: null },
-				],
-			},
-		},
-	},
+		pointer: ['/data/*/input_data', '/data/*/output_data', '/data/*/username'],
+		schema: { type: 'null' },
+		path: '/devices/connect/62375/sessions',
+		data: [{ id: 1, start_time: 1599041994, input_data: null, output_data: null, username: null }],
+	}),
 ];
 
 module.exports = { deviations };

@@ -5,19 +5,39 @@ const { rimo3Workflow, rimo3Credentials } = require('../helpers/remote-access-wo
 
 const sim = simulatorPerTest();
 const r3 = () => sim.stats().personalities.rimo3;
+/** Runs the Rimo3 node with `parameters` on `input` (one empty item unless given). */
+const run = (parameters, input = [{}]) =>
+	runWorkflow(rimo3Workflow(parameters), { credentials: rimo3Credentials(sim), input });
+const sequencesOf = (id) => ({
+	resource: 'applicationPackage',
+	operation: 'getSequences',
+	applicationPackage: { __rl: true, mode: 'id', value: id },
+});
+/** Upload of the file in binary field `data` as package `displayName` (file name setup.exe). */
+const binaryUpload = (displayName, progressStep, extra) => ({
+	resource: 'applicationPackage',
+	operation: 'upload',
+	binaryPropertyName: 'data',
+	displayName,
+	fileName: 'setup.exe',
+	progressStep,
+	...extra,
+});
+/** An input item whose binary field `data` holds a zip file of this name and content (base64). */
+const zipItem = (fileName, base64) => ({
+	json: {},
+	binary: { data: { data: base64, mimeType: 'application/zip', fileName } },
+});
 
 test('500 items in one execution: exactly one token minted', async () => {
-	const result = await runWorkflow(
-		rimo3Workflow({
+	const result = await run(
+		{
 			resource: 'applicationPackage',
 			operation: 'getAll',
 			returnAll: true,
 			filters: { manufacturer: 'Contoso' },
-		}),
-		{
-			credentials: rimo3Credentials(sim),
-			input: Array.from({ length: 500 }, () => ({})),
 		},
+		Array.from({ length: 500 }, () => ({})),
 	);
 	expect(result.error).toBeUndefined();
 	expect(result.outputs.Node).toHaveLength(500);
@@ -37,17 +57,14 @@ test('token revoked mid-run: one re-mint, no probe, no failed item', async () =>
 			sim.rimo3.revokeAll();
 		}
 	}, 2);
-	const result = await runWorkflow(
-		rimo3Workflow({
+	const result = await run(
+		{
 			resource: 'applicationPackage',
 			operation: 'getAll',
 			returnAll: false,
 			limit: 1,
-		}),
-		{
-			credentials: rimo3Credentials(sim),
-			input: Array.from({ length: 200 }, () => ({})),
 		},
+		Array.from({ length: 200 }, () => ({})),
 	);
 	clearInterval(timer);
 	expect(result.error).toBeUndefined();
@@ -61,70 +78,20 @@ test('token revoked mid-run: one re-mint, no probe, no failed item', async () =>
 });
 
 test('get sequences by package id; unknown id is a clear 404; bad id fails before the call', async () => {
-	const ok = await runWorkflow(
-		rimo3Workflow({
-			resource: 'applicationPackage',
-			operation: 'getSequences',
-			applicationPackage: { __rl: true, mode: 'id', value: '00000000-0000-4000-8000-000000000102' },
-		}),
-		{
-			credentials: rimo3Credentials(sim),
-			input: [{}],
-		},
-	);
+	const ok = await run(sequencesOf('00000000-0000-4000-8000-000000000102'));
 	expect(ok.outputs.Node.map((s) => s.step)).toEqual(['Import', 'Discovery', 'Baseline']);
-	const missing = await runWorkflow(
-		rimo3Workflow({
-			resource: 'applicationPackage',
-			operation: 'getSequences',
-			applicationPackage: { __rl: true, mode: 'id', value: 'nope' },
-		}),
-		{
-			credentials: rimo3Credentials(sim),
-			input: [{}],
-		},
-	);
+	const missing = await run(sequencesOf('nope'));
 	expect(missing.error.message).toMatch(/could not find .* \(404\)/);
-	const bad = await runWorkflow(
-		rimo3Workflow({
-			resource: 'applicationPackage',
-			operation: 'getSequences',
-			applicationPackage: { __rl: true, mode: 'id', value: 'a/b' },
-		}),
-		{
-			credentials: rimo3Credentials(sim),
-			input: [{}],
-		},
-	);
+	const bad = await run(sequencesOf('a/b'));
 	expect(bad.error.message).toBe('Application Package "a/b" is not a package ID [item 0]');
 });
 
 test('upload: binary from the previous node as multipart, progressStep 3 adds the test stage', async () => {
 	const zip = Buffer.from('PK\u0003\u0004 fake zip content for the simulator');
-	const params = {
-		resource: 'applicationPackage',
-		operation: 'upload',
-		binaryPropertyName: 'data',
-		displayName: 'Widget 2.0',
-		fileName: 'setup.exe',
-		progressStep: 3,
+	const params = binaryUpload('Widget 2.0', 3, {
 		additionalFields: { publisher: 'Widgets Inc', version: '2.0', tags: 'n8n, pilot' },
-	};
-	const result = await runWorkflow(rimo3Workflow(params), {
-		credentials: rimo3Credentials(sim),
-		input: [
-			{
-				json: {},
-				binary: {
-					data: {
-						data: zip.toString('base64'),
-						mimeType: 'application/zip',
-						fileName: 'widget.zip',
-					},
-				},
-			},
-		],
 	});
+	const result = await run(params, [zipItem('widget.zip', zip.toString('base64'))]);
 	expect(result.error).toBeUndefined();
 	expect(result.outputs.Node[0]).toMatchObject({
 		displayName: 'Widget 2.0',
@@ -149,18 +116,8 @@ test('upload: binary from the previous node as multipart, progressStep 3 adds th
 });
 
 test('upload without a binary fails before any call; a 500 on upload is not repeated', async () => {
-	const params = {
-		resource: 'applicationPackage',
-		operation: 'upload',
-		binaryPropertyName: 'data',
-		displayName: 'X',
-		fileName: 'setup.exe',
-		progressStep: 2,
-	};
-	const missing = await runWorkflow(rimo3Workflow(params), {
-		credentials: rimo3Credentials(sim),
-		input: [{}],
-	});
+	const params = binaryUpload('X', 2);
+	const missing = await run(params);
 	expect(missing.error.message).toBe(
 		'Input Binary Field "data" holds no file on this item [item 0]',
 	);
@@ -171,21 +128,7 @@ test('upload without a binary fails before any call; a 500 on upload is not repe
 		route: 'POST /rimo3/api/v2/application-packages/upload/manual',
 		count: 1,
 	});
-	const failed = await runWorkflow(rimo3Workflow(params), {
-		credentials: rimo3Credentials(sim),
-		input: [
-			{
-				json: {},
-				binary: {
-					data: {
-						data: Buffer.from('zip').toString('base64'),
-						mimeType: 'application/zip',
-						fileName: 'x.zip',
-					},
-				},
-			},
-		],
-	});
+	const failed = await run(params, [zipItem('x.zip', Buffer.from('zip').toString('base64'))]);
 	expect(failed.error.message).toMatch(
 		/Rimo3 failed to upload the application package \(HTTP 500\)/,
 	);
@@ -206,11 +149,8 @@ const linkUpload = (extra) => ({
 });
 
 test('upload from a link: JSON body with fileLink and a numeric progressStep, one upload', async () => {
-	const result = await runWorkflow(
-		rimo3Workflow(
-			linkUpload({ additionalFields: { publisher: 'Widgets Inc', tags: 'n8n, pilot' } }),
-		),
-		{ credentials: rimo3Credentials(sim), input: [{}] },
+	const result = await run(
+		linkUpload({ additionalFields: { publisher: 'Widgets Inc', tags: 'n8n, pilot' } }),
 	);
 	expect(result.error).toBeUndefined();
 	const [out] = result.outputs.Node;
@@ -242,10 +182,10 @@ test('upload from a link: JSON body with fileLink and a numeric progressStep, on
 });
 
 test('upload from a link: a bad link fails before any request, naming the field and item', async () => {
-	const result = await runWorkflow(rimo3Workflow(linkUpload({ fileLink: '={{ $json.link }}' })), {
-		credentials: rimo3Credentials(sim),
-		input: [{ link: 'https://ok.example/a.zip' }, { link: 'https://user:pw@dl.example/a.zip' }],
-	});
+	const result = await run(linkUpload({ fileLink: '={{ $json.link }}' }), [
+		{ link: 'https://ok.example/a.zip' },
+		{ link: 'https://user:pw@dl.example/a.zip' },
+	]);
 	expect(result.error.message).toBe(
 		'File Link must not hold a user name or password (user:password@host) [item 1]',
 	);
@@ -259,10 +199,7 @@ test.each([
 	[500, /failed to upload the application package from a link \(HTTP 500\)/],
 ])('upload from a link: HTTP %i is a clear error and never repeated', async (status, message) => {
 	sim.setFaults({ kind: 'status', status, route: LINK_ROUTE, count: 1 });
-	const result = await runWorkflow(rimo3Workflow(linkUpload()), {
-		credentials: rimo3Credentials(sim),
-		input: [{}],
-	});
+	const result = await run(linkUpload());
 	expect(result.error.message).toMatch(message);
 	expect(result.error.message).toMatch(/\[item 0\]$/);
 	expect(sim.requests({ route: LINK_ROUTE })).toHaveLength(1);
@@ -271,10 +208,7 @@ test.each([
 
 test('upload from a link: answer lost after Rimo3 acted: one package, no repeat', async () => {
 	sim.setFaults({ kind: 'drop', after: true, route: LINK_ROUTE, count: 1 });
-	const result = await runWorkflow(rimo3Workflow(linkUpload()), {
-		credentials: rimo3Credentials(sim),
-		input: [{}],
-	});
+	const result = await run(linkUpload());
 	expect(result.error.message).toMatch(/closed the connection .*\[item 0\]$/);
 	expect(result.error.description).toMatch(/check Rimo3 for the package before running again/);
 	expect(sim.requests({ route: LINK_ROUTE })).toHaveLength(1);
@@ -282,10 +216,7 @@ test('upload from a link: answer lost after Rimo3 acted: one package, no repeat'
 });
 
 test('upload from a link: progress step 3 is sent as the number 3', async () => {
-	const result = await runWorkflow(rimo3Workflow(linkUpload({ progressStep: 3 })), {
-		credentials: rimo3Credentials(sim),
-		input: [{}],
-	});
+	const result = await run(linkUpload({ progressStep: 3 }));
 	expect(result.error).toBeUndefined();
 	expect(sim.requests({ route: LINK_ROUTE })[0].body.progressStep).toBe(3);
 	const created = sim.rimo3.state().packages.find((p) => p.displayName === 'Widget 3.0');
@@ -310,10 +241,7 @@ test('wrong secret: clear error, no secret in it', async () => {
 test.each([0, 2.5, -1])(
 	'get many: Limit %p fails before any call, naming the field and item',
 	async (limit) => {
-		const result = await runWorkflow(
-			rimo3Workflow({ resource: 'applicationPackage', operation: 'getAll', limit }),
-			{ credentials: rimo3Credentials(sim), input: [{}] },
-		);
+		const result = await run({ resource: 'applicationPackage', operation: 'getAll', limit });
 		expect(result.error.message).toBe(
 			`Limit must be a whole number at least 1 (got "${limit}") [item 0]`,
 		);

@@ -13,6 +13,7 @@ const { TestCredentialsHelper } = require('../helpers/credentials-helper');
 const { additionalDataFor, isolateNetwork, releaseTimers } = require('../helpers/workflow-runner');
 const { recordRequests } = require('../helpers/request-recorder');
 const { rmsCredentials } = require('../helpers/remote-access-workflows');
+const { workflowNode } = require('../helpers/workflow-node');
 
 const TRIGGER_TYPE = 'n8n-nodes-remote-access.teltonikaRmsTrigger';
 const NODE_NAME = 'RMS Trigger';
@@ -28,15 +29,10 @@ const simCredentials = rmsCredentials;
  */
 async function createTrigger(opts = {}) {
 	const { nodeTypes, credentialTypes } = await loadTypes();
-	const node = {
-		id: 'rms-trigger',
-		name: NODE_NAME,
-		type: TRIGGER_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { pollTimes: EVERY_MINUTE, ...opts.parameters },
+	const parameters = { pollTimes: EVERY_MINUTE, ...opts.parameters };
+	const node = workflowNode('rms-trigger', NODE_NAME, TRIGGER_TYPE, parameters, {
 		credentials: { teltonikaRmsApi: { id: '1', name: 'sim' } },
-	};
+	});
 	const credentialsHelper = new TestCredentialsHelper(credentialTypes, opts.credentials || {});
 	let saved = JSON.parse(JSON.stringify(opts.staticData || {}));
 	const newWorkflow = () =>

@@ -2,18 +2,12 @@
 // baseline, each event kind once, paging, restarts, clock skew, 429 and quota without lost state.
 'use strict';
 const { startSimulator } = require('../../simulator');
+const { simulatorPerFile } = require('../helpers/simulator-hooks');
 const { createTrigger, simCredentials } = require('./poll-harness');
+const { CONNECT_LOG_LEAD } = require('../helpers/output-columns');
 
 const HOUR = 3600 * 1000;
-let sim;
-
-beforeAll(async () => {
-	sim = await startSimulator({ port: 0 });
-});
-afterAll(async () => {
-	await sim.stop();
-});
-beforeEach(() => sim.reset());
+const sim = simulatorPerFile();
 
 const trigger = (parameters, extra = {}) =>
 	createTrigger({ parameters, credentials: simCredentials(sim), ...extra });
@@ -278,15 +272,7 @@ describe("event items use the package's output vocabulary", () => {
 		const now = Date.now();
 		sim.rms.addConnectLogs([{ start_time: now, end_time: now + HOUR, type: 'cli' }]);
 		const [item] = (await t.poll()).items;
-		expect(Object.keys(item).slice(0, 7)).toEqual([
-			'event',
-			'id',
-			'type',
-			'started_at',
-			'started_at_unix',
-			'expires_at',
-			'expires_at_unix',
-		]);
+		expect(Object.keys(item).slice(0, 7)).toEqual(['event', ...CONNECT_LOG_LEAD]);
 		expect(Object.keys(item).slice(-3)).toEqual(['input_data', 'output_data', 'username']);
 		expect(item.started_at).toMatch(ISO);
 		expect(item.expires_at_unix * 1000).toBe(Date.parse(item.expires_at));

@@ -6,6 +6,7 @@ const { simulatorPerFile } = require('../helpers/simulator-hooks');
 const { runWorkflow } = require('../helpers/workflow-runner');
 const { singleNodeWorkflow } = require('../helpers/remote-access-workflows');
 const { checkRequest } = require('../package/openapi-contract');
+const { CONNECT_LOG_LEAD } = require('../helpers/output-columns');
 
 const NODE = 'Node'; // singleNodeWorkflow's name for the node under test
 const LOGS_PATH = '/api/devices/connect/logs';
@@ -76,12 +77,7 @@ describe('success', () => {
 			},
 		]);
 		expect(Object.keys(result.outputs[NODE][0])).toEqual([
-			'id',
-			'type',
-			'started_at',
-			'started_at_unix',
-			'expires_at',
-			'expires_at_unix',
+			...CONNECT_LOG_LEAD,
 			'company_name',
 			'input_data',
 			'output_data',

@@ -7,22 +7,16 @@ const {
 	LoadOptionsContext,
 } = require('n8n-core/dist/execution-engine/node-execution-context/load-options-context');
 const { Workflow } = require('n8n-workflow');
-const { startSimulator } = require('../../simulator');
+const { simulatorPerFile } = require('../helpers/simulator-hooks');
 const { loadTypes } = require('../helpers/type-registry');
 const { TestCredentialsHelper } = require('../helpers/credentials-helper');
 const { additionalDataFor, isolateNetwork, releaseTimers } = require('../helpers/workflow-runner');
 const { recordRequests } = require('../helpers/request-recorder');
+const { workflowNode } = require('../helpers/workflow-node');
+const { addDeviceConfigs } = require('../helpers/rms-configs');
 
 const TYPE = 'n8n-nodes-remote-access.teltonikaRms';
-let sim;
-
-beforeAll(async () => {
-	sim = await startSimulator({ port: 0 });
-});
-afterAll(async () => {
-	await sim.stop();
-});
-beforeEach(() => sim.reset());
+const sim = simulatorPerFile();
 
 const rl = (mode, value) => ({ __rl: true, mode, value });
 
@@ -36,15 +30,10 @@ async function search(method, parameters, filter, paginationToken) {
 			statusUrl: sim.rms.statusUrl,
 		},
 	});
-	const node = {
-		id: 'rms',
-		name: 'RMS',
-		type: TYPE,
+	const node = workflowNode('rms', 'RMS', TYPE, parameters, {
 		typeVersion: 1.1,
-		position: [0, 0],
-		parameters,
 		credentials: { teltonikaRmsApi: { id: '1', name: 'sim' } },
-	};
+	});
 	const workflow = new Workflow({ nodes: [node], connections: {}, nodeTypes, active: false });
 	const hooks = new ExecutionLifecycleHooks('internal', 'list', { nodes: [node] });
 	const additionalData = {
@@ -98,14 +87,7 @@ describe('Access ID: configurations', () => {
 	});
 
 	test('pages by 50: the next scroll asks for the next page only', async () => {
-		for (let n = sim.rms.state().configs.length; n < 60; n++)
-			sim.rms.addConfig({
-				device_id: 1001,
-				name: `Cfg_${n}`,
-				destination_ip: '192.168.1.20',
-				destination_port: 9000 + n,
-				protocol: 'http',
-			});
+		addDeviceConfigs(sim.rms, sim.rms.state().configs.length, 60);
 		const first = await search('searchConfigurations', start);
 		expect(first.result.results).toHaveLength(50);
 		expect(first.result.paginationToken).toBe('50');

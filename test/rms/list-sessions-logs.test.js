@@ -5,6 +5,7 @@ const { simulatorPerFile } = require('../helpers/simulator-hooks');
 const { runWorkflow } = require('../helpers/workflow-runner');
 const { rmsWorkflow, rmsCredentials } = require('../helpers/remote-access-workflows');
 const { RMS_ACTIVE_SESSIONS } = require('../helpers/operation-parameters');
+const { addDeviceConfigs } = require('../helpers/rms-configs');
 
 const sim = simulatorPerFile();
 
@@ -12,16 +13,7 @@ const workflow = (parameters) => rmsWorkflow('RMS', { ...RMS_ACTIVE_SESSIONS, ..
 const run = (parameters) =>
 	runWorkflow(workflow(parameters), { credentials: rmsCredentials(sim), input: [{}] });
 
-function addConfigs(count) {
-	for (let n = 0; n < count; n++)
-		sim.rms.addConfig({
-			device_id: 1001,
-			name: `Cfg_${n}`,
-			destination_ip: '192.168.1.20',
-			destination_port: 9000 + n,
-			protocol: 'http',
-		});
-}
+const addConfigs = (count) => addDeviceConfigs(sim.rms, 0, count);
 
 test('200 configurations and 150 active sessions: 2 requests, every active session once', async () => {
 	addConfigs(200 - sim.rms.state().configs.length);

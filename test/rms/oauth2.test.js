@@ -5,6 +5,7 @@
 const { simulatorPerFile } = require('../helpers/simulator-hooks');
 const { runWorkflow } = require('../helpers/workflow-runner');
 const { singleNodeWorkflow } = require('../helpers/remote-access-workflows');
+const { RMS_CAMERA_LINK } = require('../helpers/operation-parameters');
 const { loadTypes } = require('../helpers/type-registry');
 const { TestCredentialsHelper } = require('../helpers/credentials-helper');
 const oauth = require('../../simulator/rms/oauth-client');
@@ -27,16 +28,7 @@ const workflow = (parameters) =>
 		...parameters,
 	});
 
-const generateLink = workflow({
-	resource: 'connectSession',
-	operation: 'generateLink',
-	device: { __rl: true, mode: 'serial', value: '1111111111' },
-	destinationIp: '192.168.1.10',
-	destinationPort: 443,
-	protocol: 'https',
-	duration: 600,
-	name: 'OAuth_Link_HTTPS',
-});
+const generateLink = workflow({ ...RMS_CAMERA_LINK, duration: 600, name: 'OAuth_Link_HTTPS' });
 
 /** The credential as n8n stores it after Connect: custom endpoints on, token data from the flow. */
 function simCredential(oauthTokenData, extra = {}) {

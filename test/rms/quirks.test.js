@@ -3,6 +3,7 @@
 const { simulatorPerFile } = require('../helpers/simulator-hooks');
 const { runWorkflow } = require('../helpers/workflow-runner');
 const { rmsWorkflow, rmsCredentials } = require('../helpers/remote-access-workflows');
+const { RMS_CAMERA_LINK } = require('../helpers/operation-parameters');
 
 const NODE = 'Teltonika RMS';
 const POLL = 0.02; // s
@@ -30,6 +31,8 @@ const ok = (result) => {
 	if (result.error) throw result.error;
 	return result.outputs[NODE];
 };
+/** The first item the node put out (throws the run's error). */
+const firstItem = async (parameters) => ok(await run(parameters))[0];
 const apiLog = (filter) => sim.requests(filter);
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
@@ -80,14 +83,12 @@ test('the poll loop sleeps on every path (no burst of polls)', async () => {
 });
 
 test('loose types: string ports, 0/1 flags, int status, string end_time become numbers, booleans, ISO times', async () => {
-	const config = ok(
-		await run({
-			resource: 'remoteAccess',
-			operation: 'getAccessId',
-			device: rl('id', '1001'),
-			name: 'NAS_SSH',
-		}),
-	)[0];
+	const config = await firstItem({
+		resource: 'remoteAccess',
+		operation: 'getAccessId',
+		device: rl('id', '1001'),
+		name: 'NAS_SSH',
+	});
 	expect(config).toMatchObject({
 		id: 62003,
 		access_id: 62003,
@@ -118,18 +119,7 @@ test('loose types: string ports, 0/1 flags, int status, string end_time become n
 });
 
 test('channel keys are strings: the event for device 1001 is found under "1001"', async () => {
-	const out = ok(
-		await run({
-			resource: 'connectSession',
-			operation: 'generateLink',
-			device: rl('serial', '1111111111'),
-			destinationIp: '192.168.1.10',
-			destinationPort: 443,
-			protocol: 'https',
-			name: 'Camera_HTTPS',
-			duration: 300,
-		}),
-	);
+	const out = ok(await run(RMS_CAMERA_LINK));
 	expect(out[0]).toMatchObject({
 		device_id: 1001,
 		access_id: 62002,
@@ -175,17 +165,15 @@ test('entries with an empty or null protocol are listed with protocol null', asy
 });
 
 test("a new config's id is not returned: create re-lists and returns it", async () => {
-	const config = ok(
-		await run({
-			resource: 'remoteAccess',
-			operation: 'create',
-			device: rl('serial', '4444444444'),
-			name: 'Ticket 4711 HTTPS',
-			destinationIp: '192.168.2.10',
-			destinationPort: 443,
-			protocol: 'https',
-		}),
-	)[0];
+	const config = await firstItem({
+		resource: 'remoteAccess',
+		operation: 'create',
+		device: rl('serial', '4444444444'),
+		name: 'Ticket 4711 HTTPS',
+		destinationIp: '192.168.2.10',
+		destinationPort: 443,
+		protocol: 'https',
+	});
 	expect(config).toMatchObject({
 		id: 62101,
 		access_id: 62101,

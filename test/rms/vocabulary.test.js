@@ -2,57 +2,23 @@
 // for the same thing in every operation, ISO times with Unix twins, identifying fields first and
 // mostly empty columns last (key order is what a table view and a spreadsheet row show).
 'use strict';
-const { startSimulator } = require('../../simulator');
+const { simulatorPerFile } = require('../helpers/simulator-hooks');
 const { runWorkflow } = require('../helpers/workflow-runner');
+const { rmsWorkflow, rmsCredentials } = require('../helpers/remote-access-workflows');
+const { RMS_CAMERA_LINK } = require('../helpers/operation-parameters');
 
 const NODE = 'RMS';
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
-let sim;
-
-beforeAll(async () => {
-	sim = await startSimulator({ port: 0, channelCompleteMs: 50 });
-});
-afterAll(async () => {
-	await sim.stop();
-});
-beforeEach(() => sim.reset());
+const sim = simulatorPerFile({ channelCompleteMs: 50 });
 
 const rl = (mode, value) => ({ __rl: true, mode, value });
 async function run(parameters, typeVersion = 1.1) {
-	const result = await runWorkflow(
-		{
-			nodes: [
-				{
-					id: 't',
-					name: 'Start',
-					type: 'n8n-nodes-base.manualTrigger',
-					typeVersion: 1,
-					position: [0, 0],
-					parameters: {},
-				},
-				{
-					id: 'r',
-					name: NODE,
-					type: 'n8n-nodes-remote-access.teltonikaRms',
-					typeVersion,
-					position: [200, 0],
-					credentials: { teltonikaRmsApi: { id: '1', name: 'sim' } },
-					parameters: { options: { pollInterval: 0.02, pollTimeout: 10 }, ...parameters },
-				},
-			],
-			connections: { Start: { main: [[{ node: NODE, type: 'main', index: 0 }]] } },
-		},
-		{
-			credentials: {
-				teltonikaRmsApi: {
-					accessToken: sim.rms.tokens.full,
-					baseUrl: sim.rms.baseUrl,
-					statusUrl: sim.rms.statusUrl,
-				},
-			},
-			input: [{}],
-		},
+	const workflow = rmsWorkflow(
+		NODE,
+		{ options: { pollInterval: 0.02, pollTimeout: 10 }, ...parameters },
+		{ typeVersion },
 	);
+	const result = await runWorkflow(workflow, { credentials: rmsCredentials(sim), input: [{}] });
 	if (result.error) throw result.error;
 	return result.outputs[NODE];
 }
@@ -75,16 +41,7 @@ const SESSION_COLUMNS = [
 ];
 
 test('Generate connect link: ids, device, configuration, destination, link, expiry, in that order', async () => {
-	const [out] = await run({
-		resource: 'connectSession',
-		operation: 'generateLink',
-		device: rl('serial', '1111111111'),
-		destinationIp: '192.168.1.10',
-		destinationPort: 443,
-		protocol: 'https',
-		name: 'Camera_HTTPS',
-		duration: 300,
-	});
+	const [out] = await run(RMS_CAMERA_LINK);
 	expect(Object.keys(out)).toEqual([
 		'access_id',
 		'device_id',
@@ -178,16 +135,8 @@ test('Get many remote accesses: the configuration is configuration_name, next to
 		returnAll: true,
 	});
 	for (const c of configs) {
-		expect(Object.keys(c).slice(0, 8)).toEqual([
-			'id',
-			'access_id',
-			'device_id',
-			'device_name',
-			'configuration_name',
-			'destination_ip',
-			'destination_port',
-			'protocol',
-		]);
+		// the session columns that a configuration has too, in the same order
+		expect(Object.keys(c).slice(0, 8)).toEqual(SESSION_COLUMNS.slice(0, 8));
 		expect(c).not.toHaveProperty('name');
 	}
 });

@@ -4,6 +4,7 @@
 'use strict';
 const { startServer, stopAfterEach, json } = require('./servers');
 const { SERVICES, startOrigin, runNode } = require('./origins');
+const { rmsParameters } = require('../helpers/operation-parameters');
 
 const track = stopAfterEach();
 
@@ -30,13 +31,7 @@ test('RMS: a channel name "../../evil/steal?x=1" from a connect answer reaches n
 					: json(200, completed),
 		}),
 	);
-	const parameters = {
-		resource: 'connectSession',
-		operation: 'start',
-		accessId: 62002,
-		duration: 600,
-		options: { pollInterval: 0.25, pollTimeout: 5 },
-	};
+	const parameters = rmsParameters({ pollInterval: 0.25, pollTimeout: 5 }).start();
 	const result = await runNode(SERVICES.rms, origin.url, { parameters });
 	expect(origin.requests.map((r) => r.path)).toContain('/api/devices/connect/62002');
 	expect(origin.requests.filter((r) => /evil/i.test(r.url))).toEqual([]);

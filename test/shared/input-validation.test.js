@@ -4,12 +4,9 @@
 'use strict';
 const { simulatorPerTest } = require('../helpers/simulator-hooks');
 const { runWorkflow } = require('../helpers/workflow-runner');
-const {
-	btWorkflow,
-	rimo3Workflow,
-	btCredentials,
-	rimo3Credentials,
-} = require('../helpers/remote-access-workflows');
+const { CLIENT_CREDENTIALS_NODES } = require('../helpers/remote-access-workflows');
+
+const { beyondtrust: bt, rimo3 } = CLIENT_CREDENTIALS_NODES;
 const { binaryItem } = require('../rimo3/fault-cases');
 const { FIXTURES } = require('../../simulator/beyondtrust/seed');
 
@@ -319,8 +316,8 @@ function expectNamed(result, field, item) {
 }
 
 test.each(BT_RULES)('BeyondTrust: %s', async (_name, parameters, field, input = [{}], item = 0) => {
-	const result = await runWorkflow(btWorkflow(parameters), {
-		credentials: btCredentials(sim),
+	const result = await runWorkflow(bt.workflow(parameters), {
+		credentials: bt.credentials(sim),
 		input,
 	});
 	expectNamed(result, field, item);
@@ -331,8 +328,8 @@ test.each(BT_RULES)('BeyondTrust: %s', async (_name, parameters, field, input = 
 });
 
 test.each(RIMO3_RULES)('Rimo3: %s', async (_name, parameters, field, input = () => [{}]) => {
-	const result = await runWorkflow(rimo3Workflow(parameters), {
-		credentials: rimo3Credentials(sim),
+	const result = await runWorkflow(rimo3.workflow(parameters), {
+		credentials: rimo3.credentials(sim),
 		input: input(),
 	});
 	expectNamed(result, field, 0);

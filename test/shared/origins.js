@@ -28,6 +28,23 @@ const REPS_XML =
 	'<rep id="1"><public_display_name>Alice Agent</public_display_name><display_name>Alice Agent</display_name>' +
 	'<type>normal</type><support_session_count>0</support_session_count></rep></logged_in_reps>';
 
+/**
+ * A client-credentials service: its node listing every `resource`, its credential (the URL field
+ * `urlField` set to the origin) and the secrets in use.
+ */
+const clientCredentialsService = (name, nodeType, credentialType, resource, urlField) => ({
+	name,
+	nodeType,
+	credentialType,
+	parameters: { resource, operation: 'getAll', returnAll: true },
+	credentials: (origin) => ({
+		[urlField]: origin,
+		clientId: SECRETS.clientId,
+		clientSecret: SECRETS.clientSecret,
+	}),
+	secretsInUse: [SECRETS.clientSecret, SECRETS.accessToken, SECRETS.basic],
+});
+
 // Every token issued is new (SECRETS.accessToken plus a number): the token module remembers
 // rejected tokens for the whole process, so one test's rejection must not touch the next test's token.
 let issued = 0;
@@ -60,16 +77,7 @@ const SERVICES = {
 			}),
 	},
 	beyondtrust: {
-		name: 'BeyondTrust',
-		nodeType: BT_TYPE,
-		credentialType: BT_CRED,
-		parameters: { resource: 'representative', operation: 'getAll', returnAll: true },
-		credentials: (origin) => ({
-			siteUrl: origin,
-			clientId: SECRETS.clientId,
-			clientSecret: SECRETS.clientSecret,
-		}),
-		secretsInUse: [SECRETS.clientSecret, SECRETS.accessToken, SECRETS.basic],
+		...clientCredentialsService('BeyondTrust', BT_TYPE, BT_CRED, 'representative', 'siteUrl'),
 		tokenPath: '/oauth2/token',
 		apiPath: '/api/command',
 		// Calls go as POST with a form body; the credential Test stays a GET.
@@ -78,16 +86,7 @@ const SERVICES = {
 		ok: () => xml(200, REPS_XML),
 	},
 	rimo3: {
-		name: 'Rimo3',
-		nodeType: RIMO3_TYPE,
-		credentialType: RIMO3_CRED,
-		parameters: { resource: 'applicationPackage', operation: 'getAll', returnAll: true },
-		credentials: (origin) => ({
-			baseUrl: origin,
-			clientId: SECRETS.clientId,
-			clientSecret: SECRETS.clientSecret,
-		}),
-		secretsInUse: [SECRETS.clientSecret, SECRETS.accessToken, SECRETS.basic],
+		...clientCredentialsService('Rimo3', RIMO3_TYPE, RIMO3_CRED, 'applicationPackage', 'baseUrl'),
 		tokenPath: '/api/v2/connect/token',
 		apiPath: '/api/v2/application-packages',
 		testPath: '/api/v2/connect/test',

@@ -41,15 +41,20 @@ function expectRedirectRefused(result, other) {
 	expect(result.error.message).toContain(other.host);
 }
 
+/** Runs the node against an origin whose `route` ('api' or 'token') redirects to another origin. */
+async function runRedirected(service, route, status) {
+	const other = await track(startOtherOrigin(service));
+	const origin = await track(
+		startOrigin(service, { [route]: (r) => redirect(status, `${other.url}${r.url}`) }),
+	);
+	return { other, result: await runNode(service, origin.url) };
+}
+
 describe.each(Object.entries(SERVICES))('%s node', (_key, service) => {
 	test.each(STATUSES)(
 		'API call answered %i to another origin: no credential follows',
 		async (status) => {
-			const other = await track(startOtherOrigin(service));
-			const origin = await track(
-				startOrigin(service, { api: (r) => redirect(status, `${other.url}${r.url}`) }),
-			);
-			const result = await runNode(service, origin.url);
+			const { other, result } = await runRedirected(service, 'api', status);
 			expectRedirectRefused(result, other);
 		},
 	);
@@ -62,11 +67,7 @@ describe.each([
 	test.each(STATUSES)(
 		'token request answered %i to another origin: no client secret follows',
 		async (status) => {
-			const other = await track(startOtherOrigin(service));
-			const origin = await track(
-				startOrigin(service, { token: (r) => redirect(status, `${other.url}${r.url}`) }),
-			);
-			const result = await runNode(service, origin.url);
+			const { other, result } = await runRedirected(service, 'token', status);
 			expectRedirectRefused(result, other);
 			expect(
 				other.requests.filter(

@@ -11,6 +11,7 @@ const {
 	userVisible,
 	CONTINUE_ON_FAIL,
 } = require('./origins');
+const { rmsParameters } = require('../helpers/operation-parameters');
 
 /**
  * What the hostile server says: the Authorization header it received, the bare token or PAT in it,
@@ -117,13 +118,7 @@ test('RMS: a status channel error event that echoes the PAT does not show it', a
 			},
 		}),
 	);
-	const parameters = {
-		resource: 'connectSession',
-		operation: 'start',
-		accessId: 62002,
-		duration: 600,
-		options: { pollInterval: 0.25, pollTimeout: 10 },
-	};
+	const parameters = rmsParameters({ pollInterval: 0.25, pollTimeout: 10 }).start();
 	const result = await runNode(rms, origin.url, { parameters });
 	expect(result.error).toBeDefined();
 	expect(origin.requests.map((r) => r.path)).toContain(`/status/channel/${channel}`);

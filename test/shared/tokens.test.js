@@ -8,35 +8,39 @@
 'use strict';
 const { startSimulator } = require('../../simulator');
 const { runWorkflow } = require('../helpers/workflow-runner');
-const {
-	btWorkflow,
-	rimo3Workflow,
-	btCredentials,
-	rimo3Credentials,
-} = require('../helpers/remote-access-workflows');
+const { CLIENT_CREDENTIALS_NODES } = require('../helpers/remote-access-workflows');
+
+const { beyondtrust: bt, rimo3 } = CLIENT_CREDENTIALS_NODES;
+
+/** A service: its list-everything workflow, simulator account, mint counter and listing route. */
+const tokenService = (node, resource, account, counter, route) => ({
+	workflow: () => node.workflow({ resource, operation: 'getAll', returnAll: true }),
+	credentials: node.credentials,
+	account: (sim) => sim[account],
+	minted: (sim) => sim.stats().personalities[account][counter],
+	route,
+});
 
 const SERVICES = [
 	[
 		'BeyondTrust',
-		{
-			workflow: () =>
-				btWorkflow({ resource: 'representative', operation: 'getAll', returnAll: true }),
-			credentials: btCredentials,
-			account: (sim) => sim.beyondtrust,
-			minted: (sim) => sim.stats().personalities.beyondtrust.btTokensMinted,
-			route: 'POST /beyondtrust/api/command',
-		},
+		tokenService(
+			bt,
+			'representative',
+			'beyondtrust',
+			'btTokensMinted',
+			'POST /beyondtrust/api/command',
+		),
 	],
 	[
 		'Rimo3',
-		{
-			workflow: () =>
-				rimo3Workflow({ resource: 'applicationPackage', operation: 'getAll', returnAll: true }),
-			credentials: rimo3Credentials,
-			account: (sim) => sim.rimo3,
-			minted: (sim) => sim.stats().personalities.rimo3.rimo3TokensMinted,
-			route: 'GET /rimo3/api/v2/application-packages',
-		},
+		tokenService(
+			rimo3,
+			'applicationPackage',
+			'rimo3',
+			'rimo3TokensMinted',
+			'GET /rimo3/api/v2/application-packages',
+		),
 	],
 ];
 
