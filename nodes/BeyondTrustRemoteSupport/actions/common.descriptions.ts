@@ -3,6 +3,7 @@ import { DEFAULT_MAX_REQUESTS_PER_SECOND, DEFAULT_REQUEST_TIMEOUT_S } from '../t
 import {
 	optionsCollection as sharedOptionsCollection,
 	requestTimeoutOption,
+	returnAllAndLimit,
 } from '../../shared/descriptions';
 import { MAX_SECONDS } from '../../shared/validation';
 
@@ -105,25 +106,8 @@ export const lsidField = (description: string, several = false): INodeProperties
 	],
 });
 
-export const returnAllFields = (resource: string, operation: string): INodeProperties[] => [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show: { resource: [resource], operation: [operation] } },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1 },
-		description: 'Max number of results to return',
-		displayOptions: { show: { resource: [resource], operation: [operation], returnAll: [false] } },
-	},
-];
+export const returnAllFields = (resource: string, operation: string): INodeProperties[] =>
+	returnAllAndLimit({ resource: [resource], operation: [operation] });
 
 export function applyLimit<T>(items: T[], returnAll: boolean, limit: number): T[] {
 	return returnAll ? items : items.slice(0, Math.max(1, limit));

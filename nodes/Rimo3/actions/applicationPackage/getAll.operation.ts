@@ -1,26 +1,12 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { returnAllAndLimit } from '../../../shared/descriptions';
 import { readLimit } from '../../../shared/params';
 import type { Rimo3Client } from '../../transport/request';
 import type { Execute } from '../../../shared/operations';
 import { operationFields } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1 },
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllAndLimit(),
 	{
 		displayName: 'Filters',
 		name: 'filters',
