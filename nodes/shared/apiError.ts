@@ -66,9 +66,8 @@ export interface FailureSite {
 }
 
 /**
- * The NodeApiError for one failed exchange, in the service's own words (`describe`); `status`
- * is the HTTP status to show, when the service counts an answer as failed that was not an
- * HTTP error.
+ * The NodeApiError for one failed exchange, in the service's own words (`describe`);
+ * `shownStatus` picks the HTTP status to show (a service may count a 2xx answer as failed).
  */
 export function failureToApiError<F extends HttpFailure, C extends FailureSite>(
 	node: INode,
@@ -76,11 +75,11 @@ export function failureToApiError<F extends HttpFailure, C extends FailureSite>(
 	failure: F,
 	ctx: C,
 	secrets: Iterable<string>,
-	status = failure.status,
+	shownStatus: (failure: F) => number | undefined = (f) => f.status,
 ): NodeApiError {
 	const values = [...secrets];
 	return buildApiError(node, describe(failure, ctx, values), {
-		status,
+		status: shownStatus(failure),
 		itemIndex: ctx.itemIndex,
 		secrets: values,
 	});

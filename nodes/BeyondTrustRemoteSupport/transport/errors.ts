@@ -125,6 +125,7 @@ export function toNodeApiError(
 		failure,
 		ctx,
 		secrets,
-		failure.status && failure.status >= 300 ? failure.status : undefined,
+		// An <error> element arrives with HTTP 200: no HTTP status to show for it.
+		(f) => (f.status && f.status >= 300 ? f.status : undefined),
 	);
 }
