@@ -6,6 +6,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { RMS_CREDENTIALS } from '../TeltonikaRms/helpers/authentication';
 import type { RmsContext } from '../TeltonikaRms/transport/request';
 import { RmsClient } from '../TeltonikaRms/transport/request';
 import { pollAlerts } from './helpers/alerts';
@@ -89,18 +90,7 @@ export class TeltonikaRmsTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: 'teltonikaRmsApi',
-				required: true,
-				displayOptions: { show: { authentication: ['accessToken'] } },
-			},
-			{
-				name: 'teltonikaRmsOAuth2Api',
-				required: true,
-				displayOptions: { show: { authentication: ['oAuth2'] } },
-			},
-		],
+		credentials: RMS_CREDENTIALS,
 		properties,
 	};
 

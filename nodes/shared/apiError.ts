@@ -56,3 +56,53 @@ export function buildApiError(
 		itemIndex: opts.itemIndex,
 	});
 }
+
+/** Where a failure happened: what each service's error wording is given. */
+export interface FailureSite {
+	/** Human name of what was attempted, e.g. "list devices". */
+	action: string;
+	host: string;
+	itemIndex?: number;
+}
+
+/**
+ * The NodeApiError for one failed exchange, in the service's own words (`describe`);
+ * `shownStatus` picks the HTTP status to show (a service may count a 2xx answer as failed).
+ */
+export function failureToApiError<F extends HttpFailure, C extends FailureSite>(
+	node: INode,
+	describe: (failure: F, ctx: C, secrets: string[]) => Explained,
+	failure: F,
+	ctx: C,
+	secrets: Iterable<string>,
+	shownStatus: (failure: F) => number | undefined = (f) => f.status,
+): NodeApiError {
+	const values = [...secrets];
+	return buildApiError(node, describe(failure, ctx, values), {
+		status: shownStatus(failure),
+		itemIndex: ctx.itemIndex,
+		secrets: values,
+	});
+}
+
+/** The wait a 429 answer asked for, as a sentence naming the service ('' when it named none). */
+export function retryAfterHint(service: string, failure: HttpFailure): string {
+	return failure.retryAfterSeconds !== undefined
+		? ` ${service} asks to wait ${Math.ceil(failure.retryAfterSeconds)} s.`
+		: '';
+}
+
+/** No answer arrived: `what` says how the service failed, `advice` what to check. */
+export function networkFailure(
+	service: string,
+	ctx: FailureSite,
+	code: string,
+	what: string,
+	advice: string,
+): Explained {
+	// The raw code goes in the description: n8n replaces a message that contains one.
+	return {
+		message: `${service} at ${ctx.host} ${what} while trying to ${ctx.action}`,
+		description: `Network error ${code}. ${advice}`,
+	};
+}

@@ -1,5 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { DEFAULT_MAX_REQUESTS_PER_SECOND, DEFAULT_REQUEST_TIMEOUT_S } from '../transport/request';
+import {
+	optionsCollection as sharedOptionsCollection,
+	requestTimeoutOption,
+	returnAllAndLimit,
+} from '../../shared/descriptions';
 import { MAX_SECONDS } from '../../shared/validation';
 
 export const teamLocator: INodeProperties = {
@@ -101,54 +106,26 @@ export const lsidField = (description: string, several = false): INodeProperties
 	],
 });
 
-export const returnAllFields = (resource: string, operation: string): INodeProperties[] => [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show: { resource: [resource], operation: [operation] } },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1 },
-		description: 'Max number of results to return',
-		displayOptions: { show: { resource: [resource], operation: [operation], returnAll: [false] } },
-	},
-];
+export const returnAllFields = (resource: string, operation: string): INodeProperties[] =>
+	returnAllAndLimit({ resource: [resource], operation: [operation] });
 
 export function applyLimit<T>(items: T[], returnAll: boolean, limit: number): T[] {
 	return returnAll ? items : items.slice(0, Math.max(1, limit));
 }
 
 /** Node-wide options, shown for every operation. */
-export const optionsCollection: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [
-		{
-			displayName: 'Request Timeout (Seconds)',
-			name: 'requestTimeout',
-			type: 'number',
-			default: DEFAULT_REQUEST_TIMEOUT_S,
-			typeOptions: { minValue: 0.1, maxValue: MAX_SECONDS.requestTimeout, numberPrecision: 1 },
-			description: `How long one HTTP request to BeyondTrust may take, at most ${MAX_SECONDS.requestTimeout} s. A read that times out is retried; generating a key or terminating a session is not, because the site may have acted on it.`,
-		},
-		{
-			displayName: 'Max Requests per Second',
-			name: 'maxRequestsPerSecond',
-			type: 'number',
-			default: DEFAULT_MAX_REQUESTS_PER_SECOND,
-			typeOptions: { minValue: 1, maxValue: 20 },
-			description:
-				'How many requests per second this node may send with this API account; BeyondTrust allows 20. Use a lower value when other n8n workers or tools use the same API account.',
-		},
-	],
-};
+export const optionsCollection: INodeProperties = sharedOptionsCollection([
+	requestTimeoutOption(
+		DEFAULT_REQUEST_TIMEOUT_S,
+		`How long one HTTP request to BeyondTrust may take, at most ${MAX_SECONDS.requestTimeout} s. A read that times out is retried; generating a key or terminating a session is not, because the site may have acted on it.`,
+	),
+	{
+		displayName: 'Max Requests per Second',
+		name: 'maxRequestsPerSecond',
+		type: 'number',
+		default: DEFAULT_MAX_REQUESTS_PER_SECOND,
+		typeOptions: { minValue: 1, maxValue: 20 },
+		description:
+			'How many requests per second this node may send with this API account; BeyondTrust allows 20. Use a lower value when other n8n workers or tools use the same API account.',
+	},
+]);

@@ -1,15 +1,17 @@
 import type { INode, NodeApiError } from 'n8n-workflow';
-import { buildApiError, explainCommon } from '../../shared/apiError';
+import type { FailureSite } from '../../shared/apiError';
+import {
+	explainCommon,
+	failureToApiError,
+	networkFailure,
+	retryAfterHint,
+} from '../../shared/apiError';
 import type { HttpFailure } from '../../shared/httpFailure';
 import { redactAndCut } from '../../shared/redact';
 
-export interface FailureContext {
-	/** Human name of what was attempted, e.g. "generate a session key". */
-	action: string;
+export interface FailureContext extends FailureSite {
 	/** The API account permission the call needs, named in permission errors. */
 	permission: string;
-	host: string;
-	itemIndex?: number;
 }
 
 /** What a failed exchange or an `<error>` answer means, said so a user can act on it. */
@@ -49,17 +51,19 @@ export function describeFailure(
 	const common = explainCommon(failure, secrets);
 	if (common) return common;
 	if (failure.networkCode) {
-		// The raw code goes in the description: n8n replaces a message that contains one.
 		const what =
 			failure.networkCode === 'ETIMEDOUT'
 				? 'did not answer in time'
 				: failure.networkCode === 'ECONNREFUSED'
 					? 'refused the connection'
 					: 'closed the connection';
-		return {
-			message: `BeyondTrust at ${ctx.host} ${what} while trying to ${ctx.action}`,
-			description: `Network error ${failure.networkCode}. Check the site URL in the credential and the network. Reads were retried; generating a key or terminating a session is never repeated unless it certainly did not reach the site, so check BeyondTrust before running again.`,
-		};
+		return networkFailure(
+			'BeyondTrust',
+			ctx,
+			failure.networkCode,
+			what,
+			'Check the site URL in the credential and the network. Reads were retried; generating a key or terminating a session is never repeated unless it certainly did not reach the site, so check BeyondTrust before running again.',
+		);
 	}
 	if (failure.malformedBody) {
 		return {
@@ -82,10 +86,7 @@ export function describeFailure(
 		};
 	}
 	if (failure.status === 429) {
-		const wait =
-			failure.retryAfterSeconds !== undefined
-				? ` BeyondTrust asks to wait ${Math.ceil(failure.retryAfterSeconds)} s.`
-				: '';
+		const wait = retryAfterHint('BeyondTrust', failure);
 		return {
 			message: `BeyondTrust rate limit reached while trying to ${ctx.action} (429 Too Many Requests).${wait}`,
 			description:
@@ -118,10 +119,13 @@ export function toNodeApiError(
 	ctx: FailureContext,
 	secrets: Iterable<string>,
 ): NodeApiError {
-	const status = failure.status && failure.status >= 300 ? failure.status : undefined;
-	return buildApiError(node, describeFailure(failure, ctx, [...secrets]), {
-		status,
-		itemIndex: ctx.itemIndex,
+	return failureToApiError(
+		node,
+		describeFailure,
+		failure,
+		ctx,
 		secrets,
-	});
+		// An <error> element arrives with HTTP 200: no HTTP status to show for it.
+		(f) => (f.status && f.status >= 300 ? f.status : undefined),
+	);
 }

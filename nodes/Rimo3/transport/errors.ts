@@ -1,15 +1,10 @@
 import type { IDataObject, INode, NodeApiError } from 'n8n-workflow';
-import type { Explained } from '../../shared/apiError';
-import { buildApiError, explainCommon } from '../../shared/apiError';
+import type { Explained, FailureSite } from '../../shared/apiError';
+import { explainCommon, failureToApiError, networkFailure } from '../../shared/apiError';
 import type { HttpFailure } from '../../shared/httpFailure';
 import { redactAndCut } from '../../shared/redact';
 
-export interface FailureContext {
-	/** Human name of what was attempted, e.g. "list application packages". */
-	action: string;
-	host: string;
-	itemIndex?: number;
-}
+export type FailureContext = FailureSite;
 
 /** What Rimo3 said, secrets replaced before it is cut short. */
 function apiText(body: unknown, secrets: string[]): string {
@@ -39,7 +34,6 @@ export function describeFailure(
 	const common = explainCommon(failure, secrets);
 	if (common) return common;
 	if (failure.networkCode) {
-		// The raw code goes in the description: n8n replaces a message that contains one.
 		const code = failure.networkCode;
 		const what =
 			code === 'ETIMEDOUT'
@@ -47,10 +41,13 @@ export function describeFailure(
 				: code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN'
 					? 'could not be reached'
 					: 'closed the connection';
-		return {
-			message: `Rimo3 at ${host} ${what} while trying to ${action}`,
-			description: `Network error ${code}. Check the base URL in the credential and the network. Reads were retried; an upload is not repeated unless it certainly did not arrive, so check Rimo3 for the package before running again.`,
-		};
+		return networkFailure(
+			'Rimo3',
+			{ action, host },
+			code,
+			what,
+			'Check the base URL in the credential and the network. Reads were retried; an upload is not repeated unless it certainly did not arrive, so check Rimo3 for the package before running again.',
+		);
 	}
 	if (failure.malformedBody) {
 		return {
@@ -99,9 +96,5 @@ export function toNodeApiError(
 	ctx: FailureContext,
 	secrets: Iterable<string>,
 ): NodeApiError {
-	return buildApiError(node, describeFailure(failure, ctx, [...secrets]), {
-		status: failure.status,
-		itemIndex: ctx.itemIndex,
-		secrets,
-	});
+	return failureToApiError(node, describeFailure, failure, ctx, secrets);
 }

@@ -1,5 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { MIN_POLL_INTERVAL_S } from '../helpers/options';
+import {
+	optionsCollection as optionsCollectionOf,
+	requestTimeoutOption as sharedRequestTimeoutOption,
+} from '../../shared/descriptions';
 import { MAX_SECONDS } from '../../shared/validation';
 import { PROTOCOLS } from '../helpers/validation';
 
@@ -183,14 +187,10 @@ export const pollOptions: INodeProperties[] = [
 	},
 ];
 
-export const requestTimeoutOption: INodeProperties = {
-	displayName: 'Request Timeout (Seconds)',
-	name: 'requestTimeout',
-	type: 'number',
-	default: 30,
-	typeOptions: { minValue: 0.1, maxValue: MAX_SECONDS.requestTimeout, numberPrecision: 1 },
-	description: `How long one HTTP request to RMS may take, at most ${MAX_SECONDS.requestTimeout} s. A read that times out is retried; a change is not, because RMS may have acted on it.`,
-};
+export const requestTimeoutOption = sharedRequestTimeoutOption(
+	30,
+	`How long one HTTP request to RMS may take, at most ${MAX_SECONDS.requestTimeout} s. A read that times out is retried; a change is not, because RMS may have acted on it.`,
+);
 
 /** Options of an operation that waits on a status channel: poll options, request timeout, extras. */
 export function optionsCollection(extra: INodeProperties[] = []): INodeProperties {
@@ -199,17 +199,10 @@ export function optionsCollection(extra: INodeProperties[] = []): INodePropertie
 
 /** Options of an operation that does not poll: the request timeout and the given extras. */
 export function requestOptionsCollection(extra: INodeProperties[] = []): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		// n8n lists a collection's options in the order given: keep them alphabetical.
-		options: [...extra, requestTimeoutOption].sort((a, b) =>
-			a.displayName.localeCompare(b.displayName),
-		),
-	};
+	// n8n lists a collection's options in the order given: keep them alphabetical.
+	return optionsCollectionOf(
+		[...extra, requestTimeoutOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	);
 }
 
 /** In version 1 of the node Simplify is under Options, off unless added; saved nodes keep it. */

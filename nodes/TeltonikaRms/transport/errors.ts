@@ -1,5 +1,11 @@
 import type { IDataObject, INode, NodeApiError } from 'n8n-workflow';
-import { buildApiError, explainCommon } from '../../shared/apiError';
+import type { FailureSite } from '../../shared/apiError';
+import {
+	explainCommon,
+	failureToApiError,
+	networkFailure,
+	retryAfterHint,
+} from '../../shared/apiError';
 import type { HttpFailure } from '../../shared/httpFailure';
 import { redactAndCut } from '../../shared/redact';
 
@@ -15,13 +21,9 @@ export function apiMessages(body: unknown): string {
 		.join('; ');
 }
 
-export interface FailureContext {
-	/** Human name of what was attempted, e.g. "list devices". */
-	action: string;
+export interface FailureContext extends FailureSite {
 	/** Scope the call needs, named in the 403 message. */
 	scope: string;
-	host: string;
-	itemIndex?: number;
 }
 
 /** Turns one failed exchange into the message and hint a user can act on. */
@@ -36,13 +38,15 @@ export function describeFailure(
 	const common = explainCommon(failure, secrets);
 	if (common) return common;
 	if (failure.networkCode) {
-		// The raw code goes in the description: n8n replaces a message that contains one.
 		const what =
 			failure.networkCode === 'ETIMEDOUT' ? 'did not answer in time' : 'closed the connection';
-		return {
-			message: `RMS at ${ctx.host} ${what} while trying to ${ctx.action}`,
-			description: `Network error ${failure.networkCode}. Check the API URL in the credential and your network; reads were retried, changes were not (RMS may have acted on them, so check before running again).`,
-		};
+		return networkFailure(
+			'RMS',
+			ctx,
+			failure.networkCode,
+			what,
+			'Check the API URL in the credential and your network; reads were retried, changes were not (RMS may have acted on them, so check before running again).',
+		);
 	}
 	if (failure.malformedBody) {
 		return {
@@ -76,10 +80,7 @@ export function describeFailure(
 				description: 'Correct the value named in the message and run again.',
 			};
 		case 429: {
-			const wait =
-				failure.retryAfterSeconds !== undefined
-					? ` RMS asks to wait ${Math.ceil(failure.retryAfterSeconds)} s.`
-					: '';
+			const wait = retryAfterHint('RMS', failure);
 			return {
 				message: `RMS quota or rate limit reached while trying to ${ctx.action} (429 Too Many Requests).${wait}`,
 				description:
@@ -101,9 +102,5 @@ export function toNodeApiError(
 	ctx: FailureContext,
 	secrets: Iterable<string>,
 ): NodeApiError {
-	return buildApiError(node, describeFailure(failure, ctx, [...secrets]), {
-		status: failure.status,
-		itemIndex: ctx.itemIndex,
-		secrets,
-	});
+	return failureToApiError(node, describeFailure, failure, ctx, secrets);
 }

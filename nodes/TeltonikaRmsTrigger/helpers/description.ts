@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { authenticationField } from '../../TeltonikaRms/helpers/authentication';
 import { costText } from './cost';
 
 export const EVENTS = [
@@ -48,16 +49,7 @@ const costNotices: INodeProperties[] = EVENTS.map(({ value }) => ({
 }));
 
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'Authentication',
-		name: 'authentication',
-		type: 'options',
-		options: [
-			{ name: 'Access Token', value: 'accessToken' },
-			{ name: 'OAuth2', value: 'oAuth2' },
-		],
-		default: 'accessToken',
-	},
+	authenticationField,
 	{
 		displayName: 'Event',
 		name: 'event',

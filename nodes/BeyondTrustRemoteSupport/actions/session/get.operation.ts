@@ -1,16 +1,13 @@
-import type {
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	JsonObject,
-} from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 import { lsidField } from '../common.descriptions';
 import { normalizeSession } from '../../helpers/normalize';
 import { readLsids } from '../../helpers/validation';
 import type { BtClient } from '../../transport/request';
 import type { XmlNode } from '../../transport/xml';
 import { attr, list } from '../../transport/xml';
+import type { Execute } from '../../../shared/operations';
+import { operationFields } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	lsidField(
@@ -26,10 +23,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['session'], operation: ['get'] } },
-	properties,
-);
+export const description = operationFields('session', 'get', properties);
 
 function notFound(ctx: IExecuteFunctions, lsids: string[], i: number): NodeApiError {
 	const which = lsids.length === 1 ? `session ${lsids[0]}` : `sessions ${lsids.join(', ')}`;
@@ -42,11 +36,7 @@ function notFound(ctx: IExecuteFunctions, lsids: string[], i: number): NodeApiEr
 	});
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	client: BtClient,
-	i: number,
-): Promise<INodeExecutionData[]> {
+export const execute: Execute<BtClient> = async function (client, i) {
 	const lsids = readLsids(this, i);
 	const includeEvents = this.getNodeParameter('includeEvents', i, false) as boolean;
 	// One ID keeps `lsid=`; several go in one call as `lsids=a,b,c`
@@ -72,4 +62,4 @@ export async function execute(
 	return lsids.map((lsid) => ({
 		json: normalizeSession(byId.get(lsid.toLowerCase()) as XmlNode, includeEvents),
 	}));
-}
+};

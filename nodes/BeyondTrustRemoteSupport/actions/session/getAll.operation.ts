@@ -1,16 +1,12 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { normalizeSession } from '../../helpers/normalize';
 import { invalidInput } from '../../../shared/validation';
 import type { BtClient } from '../../transport/request';
 import type { XmlNode } from '../../transport/xml';
 import { attr, list, text } from '../../transport/xml';
 import { applyLimit, returnAllFields } from '../common.descriptions';
+import type { Execute } from '../../../shared/operations';
+import { operationFields } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	{
@@ -92,10 +88,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['session'], operation: ['getAll'] } },
-	properties,
-);
+export const description = operationFields('session', 'getAll', properties);
 
 function toUnix(
 	ctx: IExecuteFunctions,
@@ -148,11 +141,7 @@ export function normalizeListing(summary: XmlNode): IDataObject {
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	client: BtClient,
-	i: number,
-): Promise<INodeExecutionData[]> {
+export const execute: Execute<BtClient> = async function (client, i) {
 	const window = reportWindow(this, i);
 	const listingOnly = this.getNodeParameter('mode', i, 'full') === 'listing';
 	const activeOnly = !listingOnly && (this.getNodeParameter('activeOnly', i, true) as boolean);
@@ -177,4 +166,4 @@ export async function execute(
 		(s) => (!activeOnly || s.active) && (!externalKey || s.external_key === externalKey),
 	);
 	return applyLimit(wanted, returnAll, limit).map((json) => ({ json }));
-}
+};

@@ -1,22 +1,15 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { lsidField } from '../common.descriptions';
 import { readLsid } from '../../helpers/validation';
 import type { BtClient } from '../../transport/request';
 import type { XmlNode } from '../../transport/xml';
 import { attr, list, text } from '../../transport/xml';
+import type { Execute } from '../../../shared/operations';
+import { operationFields } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [lsidField('The 32-character ID of a running session')];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['session'], operation: ['getAttributes'] } },
-	properties,
-);
+export const description = operationFields('session', 'getAttributes', properties);
 
 /**
  * `<custom_attributes>` with one `<custom_attribute code_name=… display_name=…>value` each; the
@@ -40,11 +33,7 @@ export function normalizeAttributes(lsid: string, body: XmlNode): IDataObject {
 	return { lsid, external_key: externalKey, custom_attributes: custom, display_names: names };
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	client: BtClient,
-	i: number,
-): Promise<INodeExecutionData[]> {
+export const execute: Execute<BtClient> = async function (client, i) {
 	const lsid = readLsid(this, i);
 	const answer = await client.call({
 		api: 'command',
@@ -55,4 +44,4 @@ export async function execute(
 		emptyIsError: true,
 	});
 	return answer.empty ? [] : [{ json: normalizeAttributes(lsid, answer.doc.body) }];
-}
+};

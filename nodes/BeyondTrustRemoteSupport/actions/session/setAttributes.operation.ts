@@ -1,15 +1,11 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { lsidField } from '../common.descriptions';
 import { customAttributeParams, MAX_ATTRIBUTE_CHARS, readLsid } from '../../helpers/validation';
 import { invalidInput } from '../../../shared/validation';
 import type { BtClient } from '../../transport/request';
 import { text } from '../../transport/xml';
+import type { Execute } from '../../../shared/operations';
+import { operationFields } from '../../../shared/operations';
 
 /** Documented for the v2 endpoint; the node keeps to it for the XML command too. */
 const MAX_ATTRIBUTES_PER_CALL = 30;
@@ -51,10 +47,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['session'], operation: ['setAttributes'] } },
-	properties,
-);
+export const description = operationFields('session', 'setAttributes', properties);
 
 /** Checks every value before anything is sent (docs/vendor-behaviour.md, BeyondTrust: set_session_attributes). */
 export function buildParameters(ctx: IExecuteFunctions, i: number): IDataObject {
@@ -77,11 +70,7 @@ export function buildParameters(ctx: IExecuteFunctions, i: number): IDataObject 
 	return { action: 'set_session_attributes', lsid, ...attributes };
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	client: BtClient,
-	i: number,
-): Promise<INodeExecutionData[]> {
+export const execute: Execute<BtClient> = async function (client, i) {
 	const qs = buildParameters(this, i);
 	const answer = await client.call({
 		api: 'command',
@@ -109,4 +98,4 @@ export async function execute(
 			},
 		},
 	];
-}
+};

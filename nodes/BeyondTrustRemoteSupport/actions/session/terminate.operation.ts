@@ -1,22 +1,16 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { lsidField } from '../common.descriptions';
 import type { BtClient } from '../../transport/request';
 import { text } from '../../transport/xml';
 import { readLsid } from '../../helpers/validation';
+import type { Execute } from '../../../shared/operations';
+import { operationFields } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [lsidField('The 32-character ID of a running session')];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['session'], operation: ['terminate'] } },
-	properties,
-);
+export const description = operationFields('session', 'terminate', properties);
 
-export async function execute(
-	this: IExecuteFunctions,
-	client: BtClient,
-	i: number,
-): Promise<INodeExecutionData[]> {
+export const execute: Execute<BtClient> = async function (client, i) {
 	const lsid = readLsid(this, i);
 	const answer = await client.call({
 		api: 'command',
@@ -29,4 +23,4 @@ export async function execute(
 	});
 	const message = answer.empty ? answer.message : text(answer.doc.body) || answer.doc.root;
 	return [{ json: { lsid, terminated: !answer.empty, message } }];
-}
+};

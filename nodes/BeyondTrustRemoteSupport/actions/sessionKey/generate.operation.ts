@@ -1,15 +1,11 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { normalizeSessionKey } from '../../helpers/normalize';
 import { customAttributeParams, HOSTNAME, readId } from '../../helpers/validation';
 import { invalidInput } from '../../../shared/validation';
 import type { BtClient } from '../../transport/request';
 import { representativeLocator, teamLocator } from '../common.descriptions';
+import type { Execute } from '../../../shared/operations';
+import { operationFields } from '../../../shared/operations';
 
 const MAX_TTL = 365 * 24 * 3600;
 
@@ -130,10 +126,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['sessionKey'], operation: ['generate'] } },
-	properties,
-);
+export const description = operationFields('sessionKey', 'generate', properties);
 
 function queueId(ctx: IExecuteFunctions, i: number): string {
 	const node = ctx.getNode();
@@ -213,11 +206,7 @@ export function buildParameters(ctx: IExecuteFunctions, i: number): IDataObject 
 	return qs;
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	client: BtClient,
-	i: number,
-): Promise<INodeExecutionData[]> {
+export const execute: Execute<BtClient> = async function (client, i) {
 	const qs = buildParameters(this, i);
 	const answer = await client.call({
 		api: 'command',
@@ -230,4 +219,4 @@ export async function execute(
 		emptyIsError: true,
 	});
 	return answer.empty ? [] : [{ json: normalizeSessionKey(answer.doc.body) }];
-}
+};

@@ -1,16 +1,14 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { normalizeTeam } from '../../helpers/normalize';
 import type { BtClient } from '../../transport/request';
 import { list } from '../../transport/xml';
 import { applyLimit, returnAllFields } from '../common.descriptions';
+import type { Execute } from '../../../shared/operations';
+import { operationFields } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [...returnAllFields('team', 'getAll')];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['team'], operation: ['getAll'] } },
-	properties,
-);
+export const description = operationFields('team', 'getAll', properties);
 
 export async function listTeams(client: BtClient, itemIndex?: number) {
 	const answer = await client.call({
@@ -23,13 +21,9 @@ export async function listTeams(client: BtClient, itemIndex?: number) {
 	return answer.empty ? [] : list(answer.doc.body.support_team).map(normalizeTeam);
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	client: BtClient,
-	i: number,
-): Promise<INodeExecutionData[]> {
+export const execute: Execute<BtClient> = async function (client, i) {
 	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
 	const limit = Number(this.getNodeParameter('limit', i, 50));
 	const teams = await listTeams(client, i);
 	return applyLimit(teams, returnAll, limit).map((json) => ({ json }));
-}
+};

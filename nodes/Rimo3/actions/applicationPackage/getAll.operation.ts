@@ -1,30 +1,12 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { returnAllAndLimit } from '../../../shared/descriptions';
 import { readLimit } from '../../../shared/params';
 import type { Rimo3Client } from '../../transport/request';
+import type { Execute } from '../../../shared/operations';
+import { operationFields } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1 },
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllAndLimit(),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -40,10 +22,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['applicationPackage'], operation: ['getAll'] } },
-	properties,
-);
+export const description = operationFields('applicationPackage', 'getAll', properties);
 
 /** GET /api/v2/application-packages answers a bare JSON array (seen in working scripts; no paging seen). */
 export async function listPackages(
@@ -62,11 +41,7 @@ export async function listPackages(
 	return Array.isArray(wrapped) ? (wrapped as IDataObject[]) : [];
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	client: Rimo3Client,
-	i: number,
-): Promise<INodeExecutionData[]> {
+export const execute: Execute<Rimo3Client> = async function (client, i) {
 	const limit = readLimit(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const same = (a: unknown, b: unknown) =>
@@ -81,4 +56,4 @@ export async function execute(
 			(!filters.productVersion || same(p.productVersion, filters.productVersion)),
 	);
 	return packages.slice(0, limit).map((json) => ({ json }));
-}
+};

@@ -1,12 +1,9 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type { Rimo3Client } from '../../transport/request';
 import { pathSegment } from '../../../shared/url';
+import type { Execute } from '../../../shared/operations';
+import { operationFields } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	{
@@ -28,16 +25,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['applicationPackage'], operation: ['getSequences'] } },
-	properties,
-);
+export const description = operationFields('applicationPackage', 'getSequences', properties);
 
-export async function execute(
-	this: IExecuteFunctions,
-	client: Rimo3Client,
-	i: number,
-): Promise<INodeExecutionData[]> {
+export const execute: Execute<Rimo3Client> = async function (client, i) {
 	const id = String(
 		this.getNodeParameter('applicationPackage', i, '', { extractValue: true }) ?? '',
 	).trim();
@@ -64,4 +54,4 @@ export async function execute(
 			? [body as IDataObject]
 			: [];
 	return sequences.map((s) => ({ json: { applicationPackageId: id, ...s } }));
-}
+};

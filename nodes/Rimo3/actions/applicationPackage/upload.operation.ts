@@ -1,15 +1,11 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { invalidInput } from '../../../shared/validation';
 import { buildMultipart, isMimeType } from '../../transport/multipart';
 import type { Rimo3Client } from '../../transport/request';
 import { replyOf, uploadFromLink } from '../../helpers/uploadLink';
 import { packageFile } from '../../helpers/uploadSource';
+import type { Execute } from '../../../shared/operations';
+import { operationFields } from '../../../shared/operations';
 
 const BINARY = { show: { source: ['binary'] } };
 const LINK = { show: { source: ['link'] } };
@@ -126,20 +122,13 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['applicationPackage'], operation: ['upload'] } },
-	properties,
-);
+export const description = operationFields('applicationPackage', 'upload', properties);
 
 /** Values the API is known to take, per source (docs/vendor-behaviour.md, Rimo3: progressStep). */
 const KNOWN_STEPS = { binary: [2, 3], link: [0, 2, 3] };
 const KNOWN_TEXT = { binary: '2 or 3 for a binary file', link: '0, 2 or 3 for a download link' };
 
-export async function execute(
-	this: IExecuteFunctions,
-	client: Rimo3Client,
-	i: number,
-): Promise<INodeExecutionData[]> {
+export const execute: Execute<Rimo3Client> = async function (client, i) {
 	// An expression may yield null or undefined: that is an empty field, not the text "null".
 	const text = (name: string, fallback: string) =>
 		String(this.getNodeParameter(name, i, fallback) ?? '').trim();
@@ -220,4 +209,4 @@ export async function execute(
 			},
 		},
 	];
-}
+};

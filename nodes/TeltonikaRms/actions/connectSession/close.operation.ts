@@ -1,11 +1,12 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { readOptions } from '../../helpers/options';
 import { readSessionId } from '../../helpers/ids';
 import type { RmsClient } from '../../transport/request';
 import { requestChange } from '../../transport/statusChannel';
 import { accessIdField, optionsCollection, sessionIdField } from '../common.descriptions';
 import { pathSegment } from '../../../shared/url';
+import type { Execute } from '../../../shared/operations';
+import { operationFields } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	{
@@ -18,16 +19,9 @@ const properties: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['connectSession'], operation: ['close'] } },
-	properties,
-);
+export const description = operationFields('connectSession', 'close', properties);
 
-export async function execute(
-	this: IExecuteFunctions,
-	client: RmsClient,
-	i: number,
-): Promise<INodeExecutionData[]> {
+export const execute: Execute<RmsClient> = async function (client, i) {
 	const sessionId = readSessionId(this, i);
 	const options = readOptions(this, i);
 	await requestChange(
@@ -42,4 +36,4 @@ export async function execute(
 		options,
 	);
 	return [{ json: { session_id: sessionId, closed: true } }];
-}
+};

@@ -1,5 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { readDeviceRef, resolveDeviceId } from '../../helpers/device';
 import { linkOutput } from '../../helpers/normalize';
 import { readOptions } from '../../helpers/options';
@@ -23,6 +22,8 @@ import {
 	optionsCollection,
 	protocolField,
 } from '../common.descriptions';
+import type { Execute } from '../../../shared/operations';
+import { operationFields } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	deviceLocator,
@@ -42,10 +43,7 @@ const properties: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['connectSession'], operation: ['generateLink'] } },
-	properties,
-);
+export const description = operationFields('connectSession', 'generateLink', properties);
 
 export function defaultConfigName(protocol: string, ip: string, port: number): string {
 	return `${protocol}_${ip.replace(/\./g, '_')}_${port}`;
@@ -56,11 +54,7 @@ export function defaultConfigName(protocol: string, ip: string, port: number): s
  * given name is reused, and created only when missing, so reruns and concurrent executions never
  * pile up configurations (see ensureRemoteAccess).
  */
-export async function execute(
-	this: IExecuteFunctions,
-	client: RmsClient,
-	i: number,
-): Promise<INodeExecutionData[]> {
+export const execute: Execute<RmsClient> = async function (client, i) {
 	const node = this.getNode();
 	const ref = readDeviceRef(this, i);
 	const destinationIp = requireIPv4(
@@ -116,4 +110,4 @@ export async function execute(
 			}),
 		},
 	];
-}
+};

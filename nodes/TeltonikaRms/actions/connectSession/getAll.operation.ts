@@ -1,10 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { readDeviceRef, resolveDeviceId } from '../../helpers/device';
 import { contextOf, normalizeSession, UNKNOWN_CONTEXT } from '../../helpers/normalize';
 import type { SessionContext } from '../../helpers/normalize';
@@ -17,6 +11,8 @@ import type { RmsClient } from '../../transport/request';
 import { accessIdField, deviceLocator, returnAllAndLimit } from '../common.descriptions';
 import { pathSegment } from '../../../shared/url';
 import { sessionsFromLogs, sourceField } from './sessionsFromLogs';
+import type { Execute } from '../../../shared/operations';
+import { operationFields } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	{
@@ -56,10 +52,7 @@ const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['connectSession'], operation: ['getAll'] } },
-	properties,
-);
+export const description = operationFields('connectSession', 'getAll', properties);
 
 async function sessionsOf(
 	client: RmsClient,
@@ -85,11 +78,7 @@ async function sessionsOf(
 	return activeOnly ? normalized.filter((s) => s.active === true) : normalized;
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	client: RmsClient,
-	i: number,
-): Promise<INodeExecutionData[]> {
+export const execute: Execute<RmsClient> = async function (client, i) {
 	const scope = this.getNodeParameter('scope', i) as string;
 	const activeOnly = this.getNodeParameter('activeOnly', i) as boolean;
 	const limit = readLimit(this, i);
@@ -114,7 +103,7 @@ export async function execute(
 	const asTool = this.getNode().type.endsWith('Tool');
 	const hideLinks = asTool && !(await readPolicy(this, i)).showLinksToTools;
 	return results.slice(0, limit).map((json) => ({ json: hideLinks ? withoutLink(json) : json }));
-}
+};
 
 function withoutLink(session: IDataObject): IDataObject {
 	const rest: IDataObject = { ...session, link_withheld: true };

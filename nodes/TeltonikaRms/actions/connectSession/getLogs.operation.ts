@@ -1,10 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { requireDateTime, toRmsUtc } from '../../helpers/dateTime';
 import { readLimit } from '../../helpers/limit';
 import { normalizeLogEntry } from '../../helpers/normalize';
@@ -12,6 +6,8 @@ import { invalidInput, requireId } from '../../helpers/validation';
 import { requestAllItems } from '../../transport/pagination';
 import type { RmsClient } from '../../transport/request';
 import { requestOptionsCollection, returnAllAndLimit } from '../common.descriptions';
+import type { Execute } from '../../../shared/operations';
+import { operationFields } from '../../../shared/operations';
 
 // The spec's enums for GET /devices/connect/logs (docs/vendor-behaviour.md, RMS: Connect logs).
 const LOG_TYPES = [
@@ -98,10 +94,7 @@ const properties: INodeProperties[] = [
 	requestOptionsCollection(),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['connectSession'], operation: ['getLogs'] } },
-	properties,
-);
+export const description = operationFields('connectSession', 'getLogs', properties);
 
 const VALUES = {
 	active: ['true', 'false'],
@@ -152,11 +145,7 @@ function logQuery(ctx: IExecuteFunctions, i: number): IDataObject {
 	return qs;
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	client: RmsClient,
-	i: number,
-): Promise<INodeExecutionData[]> {
+export const execute: Execute<RmsClient> = async function (client, i) {
 	const qs = logQuery(this, i);
 	const limit = readLimit(this, i);
 	// One request per 100 entries (docs/vendor-behaviour.md, RMS: default page size).
@@ -172,4 +161,4 @@ export async function execute(
 		limit,
 	);
 	return logs.map((log) => ({ json: normalizeLogEntry(log) }));
-}
+};

@@ -1,5 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { linkOutput } from '../../helpers/normalize';
 import { readOptions } from '../../helpers/options';
 import { checkDuration, readPolicy } from '../../helpers/policy';
@@ -8,19 +7,14 @@ import { readAccessId } from '../../helpers/ids';
 import { requireDuration } from '../../helpers/validation';
 import type { RmsClient } from '../../transport/request';
 import { accessIdField, durationField, optionsCollection } from '../common.descriptions';
+import type { Execute } from '../../../shared/operations';
+import { operationFields } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [accessIdField, durationField, optionsCollection()];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['connectSession'], operation: ['start'] } },
-	properties,
-);
+export const description = operationFields('connectSession', 'start', properties);
 
-export async function execute(
-	this: IExecuteFunctions,
-	client: RmsClient,
-	i: number,
-): Promise<INodeExecutionData[]> {
+export const execute: Execute<RmsClient> = async function (client, i) {
 	const node = this.getNode();
 	const accessId = readAccessId(this, i);
 	const duration = requireDuration(
@@ -33,4 +27,4 @@ export async function execute(
 	checkDuration(node, i, await readPolicy(this, i), duration);
 	const session = await startConnectSession(client, accessId, duration, undefined, options, i);
 	return [{ json: linkOutput({ access_id: accessId, ...session, duration }) }];
-}
+};

@@ -1,5 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readDeviceRef, resolveDeviceId } from '../../helpers/device';
 import { linkOutput } from '../../helpers/normalize';
 import { readOptions } from '../../helpers/options';
@@ -9,6 +8,8 @@ import { invalidInput, requireDuration } from '../../helpers/validation';
 import type { RmsClient } from '../../transport/request';
 import { pathSegment } from '../../../shared/url';
 import { deviceLocator, durationField, optionsCollection } from '../common.descriptions';
+import type { Execute } from '../../../shared/operations';
+import { operationFields } from '../../../shared/operations';
 
 /** The router's own interfaces RMS links to (docs/vendor-behaviour.md, RMS: device links). */
 const LINK_TYPES = { webui: 'WebUI', cli: 'CLI' } as const;
@@ -32,10 +33,7 @@ const properties: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['device'], operation: ['generateLink'] } },
-	properties,
-);
+export const description = operationFields('device', 'generateLink', properties);
 
 function readLinkType(ctx: IExecuteFunctions, i: number): LinkType {
 	const value = String(ctx.getNodeParameter('linkType', i) ?? '')
@@ -49,11 +47,7 @@ function readLinkType(ctx: IExecuteFunctions, i: number): LinkType {
  * A link to the router itself (its WebUI or CLI), with no remote-access configuration: for when
  * the router, not a service behind it, is what needs looking at.
  */
-export async function execute(
-	this: IExecuteFunctions,
-	client: RmsClient,
-	i: number,
-): Promise<INodeExecutionData[]> {
+export const execute: Execute<RmsClient> = async function (client, i) {
 	const ref = readDeviceRef(this, i);
 	const linkType = readLinkType(this, i);
 	const duration = requireDuration(
@@ -92,4 +86,4 @@ export async function execute(
 			}),
 		},
 	];
-}
+};

@@ -1,10 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { DEVICE_SUMMARY_FIELDS } from '../../helpers/device';
 import { normalizeDevice, pick } from '../../helpers/normalize';
 import { readOptions } from '../../helpers/options';
@@ -13,6 +7,8 @@ import { requireId } from '../../helpers/validation';
 import { requestAllItems } from '../../transport/pagination';
 import type { RmsClient } from '../../transport/request';
 import { returnAllAndLimit, simplifyAndOptions } from '../common.descriptions';
+import type { Execute } from '../../../shared/operations';
+import { operationFields } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
@@ -55,16 +51,9 @@ const properties: INodeProperties[] = [
 	...simplifyAndOptions(),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['device'], operation: ['getAll'] } },
-	properties,
-);
+export const description = operationFields('device', 'getAll', properties);
 
-export async function execute(
-	this: IExecuteFunctions,
-	client: RmsClient,
-	i: number,
-): Promise<INodeExecutionData[]> {
+export const execute: Execute<RmsClient> = async function (client, i) {
 	const limit = readLimit(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const options = readOptions(this, i);
@@ -81,4 +70,4 @@ export async function execute(
 	return devices
 		.map(normalizeDevice)
 		.map((device) => ({ json: options.simplify ? pick(device, DEVICE_SUMMARY_FIELDS) : device }));
-}
+};

@@ -1,10 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { readDeviceRef, resolveDeviceId } from '../../helpers/device';
 import { readOptions } from '../../helpers/options';
 import { checkDestination, readPolicy } from '../../helpers/policy';
@@ -19,6 +13,8 @@ import {
 	protocolField,
 } from '../common.descriptions';
 import { configNameField } from './fields';
+import type { Execute } from '../../../shared/operations';
+import { operationFields } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	deviceLocator,
@@ -37,16 +33,9 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['remoteAccess'], operation: ['create'] } },
-	properties,
-);
+export const description = operationFields('remoteAccess', 'create', properties);
 
-export async function execute(
-	this: IExecuteFunctions,
-	client: RmsClient,
-	i: number,
-): Promise<INodeExecutionData[]> {
+export const execute: Execute<RmsClient> = async function (client, i) {
 	const node = this.getNode();
 	const ref = readDeviceRef(this, i);
 	const name = requireText(node, i, 'Name', this.getNodeParameter('name', i));
@@ -74,4 +63,4 @@ export async function execute(
 		i,
 	);
 	return [{ json: config }];
-}
+};

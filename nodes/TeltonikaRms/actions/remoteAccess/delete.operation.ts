@@ -1,23 +1,17 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { readOptions } from '../../helpers/options';
 import { readAccessId } from '../../helpers/ids';
 import type { RmsClient } from '../../transport/request';
 import { requestChange } from '../../transport/statusChannel';
 import { accessIdField, optionsCollection } from '../common.descriptions';
+import type { Execute } from '../../../shared/operations';
+import { operationFields } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [accessIdField, optionsCollection()];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['remoteAccess'], operation: ['delete'] } },
-	properties,
-);
+export const description = operationFields('remoteAccess', 'delete', properties);
 
-export async function execute(
-	this: IExecuteFunctions,
-	client: RmsClient,
-	i: number,
-): Promise<INodeExecutionData[]> {
+export const execute: Execute<RmsClient> = async function (client, i) {
 	const accessId = readAccessId(this, i);
 	const options = readOptions(this, i);
 	// RMS acts on only the first id of the array, so each call deletes exactly one.
@@ -34,4 +28,4 @@ export async function execute(
 		options,
 	);
 	return [{ json: { access_id: accessId, deleted: true } }];
-}
+};

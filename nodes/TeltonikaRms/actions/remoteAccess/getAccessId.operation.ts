@@ -1,24 +1,19 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import { readDeviceRef, resolveDeviceId } from '../../helpers/device';
 import { findByName, listRemoteAccess } from '../../helpers/remoteAccess';
 import { requireText } from '../../helpers/validation';
 import type { RmsClient } from '../../transport/request';
 import { deviceLocator } from '../common.descriptions';
 import { configNameField } from './fields';
+import type { Execute } from '../../../shared/operations';
+import { operationFields } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [deviceLocator, configNameField];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['remoteAccess'], operation: ['getAccessId'] } },
-	properties,
-);
+export const description = operationFields('remoteAccess', 'getAccessId', properties);
 
-export async function execute(
-	this: IExecuteFunctions,
-	client: RmsClient,
-	i: number,
-): Promise<INodeExecutionData[]> {
+export const execute: Execute<RmsClient> = async function (client, i) {
 	const ref = readDeviceRef(this, i);
 	const name = requireText(this.getNode(), i, 'Name', this.getNodeParameter('name', i));
 	const deviceId = await resolveDeviceId(client, ref, i);
@@ -41,4 +36,4 @@ export async function execute(
 		);
 	}
 	return [{ json: config }];
-}
+};

@@ -1,10 +1,11 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { readDeviceRef, resolveDeviceId } from '../../helpers/device';
 import { listRemoteAccess } from '../../helpers/remoteAccess';
 import { readLimit } from '../../helpers/limit';
 import type { RmsClient } from '../../transport/request';
 import { deviceLocator, returnAllAndLimit } from '../common.descriptions';
+import type { Execute } from '../../../shared/operations';
+import { operationFields } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	{
@@ -25,20 +26,13 @@ const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['remoteAccess'], operation: ['getAll'] } },
-	properties,
-);
+export const description = operationFields('remoteAccess', 'getAll', properties);
 
-export async function execute(
-	this: IExecuteFunctions,
-	client: RmsClient,
-	i: number,
-): Promise<INodeExecutionData[]> {
+export const execute: Execute<RmsClient> = async function (client, i) {
 	const scope = this.getNodeParameter('scope', i) as string;
 	const ref = scope === 'device' ? readDeviceRef(this, i) : undefined;
 	const limit = readLimit(this, i);
 	const deviceId = ref ? await resolveDeviceId(client, ref, i) : undefined;
 	const configs = await listRemoteAccess(client, deviceId, i, limit);
 	return configs.map((json) => ({ json }));
-}
+};
