@@ -1,4 +1,4 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { Operation, SecretHolder } from './runPerItem';
 
@@ -15,21 +15,4 @@ export function operationFields(
 		{ show: { resource: [resource], operation: [operation] } },
 		properties,
 	);
-}
-
-/** The Operation picker of one resource. */
-export function operationPicker(
-	resource: string,
-	defaultOperation: string,
-	options: INodePropertyOptions[],
-): INodeProperties {
-	return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		default: defaultOperation,
-		options,
-	};
 }
