@@ -1,5 +1,5 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
-import { MAX_SECONDS } from './validation';
+import { MAX_LIMIT, MAX_SECONDS } from './validation';
 
 /** The node-wide Options collection, with the options given in the order given. */
 export function optionsCollection(options: INodeProperties[]): INodeProperties {
@@ -41,7 +41,7 @@ export function returnAllAndLimit(show?: IDisplayOptions['show']): INodeProperti
 			name: 'limit',
 			type: 'number',
 			default: 50,
-			typeOptions: { minValue: 1 },
+			typeOptions: { minValue: 1, maxValue: MAX_LIMIT },
 			description: 'Max number of results to return',
 			displayOptions: { show: { ...show, returnAll: [false] } },
 		},

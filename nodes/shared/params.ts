@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, ILoadOptionsFunctions, IWebhookFunctions } from 'n8n-workflow';
-import { MAX_SECONDS, invalidInput, requireAtMostSeconds } from './validation';
+import { MAX_LIMIT, MAX_SECONDS, invalidInput, requireAtMostSeconds } from './validation';
 
 export type NodeContext = IExecuteFunctions | ILoadOptionsFunctions | IWebhookFunctions;
 
@@ -33,14 +33,14 @@ export function readLimit(ctx: IExecuteFunctions, i: number): number {
 	if (ctx.getNodeParameter('returnAll', i, false) as boolean) return Infinity;
 	const value: unknown = ctx.getNodeParameter('limit', i, 50);
 	const limit = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
+	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
 		const shown =
 			value === undefined || value === null || value === '' ? 'nothing' : `"${String(value)}"`;
 		throw invalidInput(
 			ctx.getNode(),
 			i,
 			'Limit',
-			`must be a whole number at least 1 (got ${shown})`,
+			`must be a whole number from 1 to ${MAX_LIMIT} (got ${shown}); use Return All for more`,
 		);
 	}
 	return limit;

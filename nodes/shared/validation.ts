@@ -21,6 +21,12 @@ export function invalidInput(
  * place, so each field's description and its check say the same. Node's timers overflow above
  * about 2^31 ms and then fire at once, so nothing here comes near that.
  */
+/** Limit's maximum: a larger list is for Return All. */
+export const MAX_LIMIT = 10000;
+
+/** The largest ID a field takes: the largest whole number JavaScript holds exactly. */
+export const MAX_ID = Number.MAX_SAFE_INTEGER;
+
 export const MAX_SECONDS = {
 	/** One hour: the longest a large Rimo3 package upload is given. */
 	requestTimeout: 3600,

@@ -243,7 +243,7 @@ test.each([0, 2.5, -1])(
 	async (limit) => {
 		const result = await run({ resource: 'applicationPackage', operation: 'getAll', limit });
 		expect(result.error.message).toBe(
-			`Limit must be a whole number at least 1 (got "${limit}") [item 0]`,
+			`Limit must be a whole number from 1 to 10000 (got "${limit}"); use Return All for more [item 0]`,
 		);
 		expect(sim.requests({ path: '/rimo3/api/v2/application-packages' })).toHaveLength(0);
 		expect(r3().rimo3TokensMinted).toBe(0);

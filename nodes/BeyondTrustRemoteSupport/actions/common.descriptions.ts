@@ -109,10 +109,6 @@ export const lsidField = (description: string, several = false): INodeProperties
 export const returnAllFields = (resource: string, operation: string): INodeProperties[] =>
 	returnAllAndLimit({ resource: [resource], operation: [operation] });
 
-export function applyLimit<T>(items: T[], returnAll: boolean, limit: number): T[] {
-	return returnAll ? items : items.slice(0, Math.max(1, limit));
-}
-
 /** Node-wide options, shown for every operation. */
 export const optionsCollection: INodeProperties = sharedOptionsCollection([
 	requestTimeoutOption(

@@ -4,7 +4,7 @@ import {
 	optionsCollection as optionsCollectionOf,
 	requestTimeoutOption as sharedRequestTimeoutOption,
 } from '../../shared/descriptions';
-import { MAX_SECONDS } from '../../shared/validation';
+import { MAX_LIMIT, MAX_SECONDS } from '../../shared/validation';
 import { PROTOCOLS } from '../helpers/validation';
 
 export const deviceLocator: INodeProperties = {
@@ -156,7 +156,7 @@ export function returnAllAndLimit(): INodeProperties[] {
 			name: 'limit',
 			type: 'number',
 			default: 50,
-			typeOptions: { minValue: 1 },
+			typeOptions: { minValue: 1, maxValue: MAX_LIMIT },
 			displayOptions: { show: { returnAll: [false] } },
 			description: 'Max number of results to return',
 		},

@@ -1,3 +1,4 @@
+import { MAX_ID } from '../../shared/validation';
 import type { INodeProperties } from 'n8n-workflow';
 import { authenticationField } from '../../TeltonikaRms/helpers/authentication';
 import { costText } from './cost';
@@ -82,7 +83,7 @@ export const properties: INodeProperties[] = [
 				name: 'companyId',
 				type: 'number',
 				default: 1,
-				typeOptions: { minValue: 1 },
+				typeOptions: { minValue: 1, maxValue: MAX_ID },
 				description: 'Only alerts of this RMS company',
 			},
 			{
@@ -90,7 +91,7 @@ export const properties: INodeProperties[] = [
 				name: 'deviceId',
 				type: 'number',
 				default: 1,
-				typeOptions: { minValue: 1 },
+				typeOptions: { minValue: 1, maxValue: MAX_ID },
 				description: 'Only alerts of this device (its RMS ID, not its serial number)',
 			},
 		],

@@ -2,9 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 import { normalizeRepresentative } from '../../helpers/normalize';
 import type { BtClient } from '../../transport/request';
 import { list } from '../../transport/xml';
-import { applyLimit, returnAllFields } from '../common.descriptions';
+import { returnAllFields } from '../common.descriptions';
 import type { Execute } from '../../../shared/operations';
 import { operationFields } from '../../../shared/operations';
+import { readLimit } from '../../../shared/params';
 
 const properties: INodeProperties[] = [...returnAllFields('representative', 'getAll')];
 
@@ -22,8 +23,7 @@ export async function listRepresentatives(client: BtClient, itemIndex?: number) 
 }
 
 export const execute: Execute<BtClient> = async function (client, i) {
-	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = Number(this.getNodeParameter('limit', i, 50));
+	const limit = readLimit(this, i); // Infinity with Return All
 	const reps = await listRepresentatives(client, i);
-	return applyLimit(reps, returnAll, limit).map((json) => ({ json }));
+	return reps.slice(0, limit).map((json) => ({ json }));
 };

@@ -4,9 +4,13 @@ import { invalidInput } from '../../../shared/validation';
 import type { BtClient } from '../../transport/request';
 import type { XmlNode } from '../../transport/xml';
 import { attr, list, text } from '../../transport/xml';
-import { applyLimit, returnAllFields } from '../common.descriptions';
+import { returnAllFields } from '../common.descriptions';
 import type { Execute } from '../../../shared/operations';
 import { operationFields } from '../../../shared/operations';
+import { readLimit } from '../../../shared/params';
+
+/** The widest window Started Within the Last takes: a year (366 days). */
+const MAX_HOURS = 8784;
 
 const properties: INodeProperties[] = [
 	{
@@ -35,7 +39,7 @@ const properties: INodeProperties[] = [
 		name: 'hours',
 		type: 'number',
 		default: 24,
-		typeOptions: { minValue: 1 },
+		typeOptions: { minValue: 1, maxValue: MAX_HOURS },
 		description:
 			'Sessions that began in this window, including ones still running. Ignored when Start Time is set in the filters.',
 	},
@@ -115,12 +119,12 @@ export function reportWindow(
 	let start = toUnix(ctx, filters.startTime, 'Filters → Start Time', i);
 	if (start === undefined) {
 		const hours = Number(ctx.getNodeParameter('hours', i, 24));
-		if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 366)
+		if (!Number.isFinite(hours) || hours <= 0 || hours > MAX_HOURS)
 			throw invalidInput(
 				node,
 				i,
 				'Started Within the Last (Hours)',
-				'must be more than 0 and at most 8784 (a year)',
+				`must be more than 0 and at most ${MAX_HOURS} (a year)`,
 			);
 		start = now - Math.round(hours * 3600);
 	}
@@ -145,8 +149,7 @@ export const execute: Execute<BtClient> = async function (client, i) {
 	const window = reportWindow(this, i);
 	const listingOnly = this.getNodeParameter('mode', i, 'full') === 'listing';
 	const activeOnly = !listingOnly && (this.getNodeParameter('activeOnly', i, true) as boolean);
-	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = Number(this.getNodeParameter('limit', i, 50));
+	const limit = readLimit(this, i); // Infinity with Return All
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const externalKey = String(filters.externalKey ?? '').trim();
 
@@ -165,5 +168,5 @@ export const execute: Execute<BtClient> = async function (client, i) {
 	const wanted = sessions.filter(
 		(s) => (!activeOnly || s.active) && (!externalKey || s.external_key === externalKey),
 	);
-	return applyLimit(wanted, returnAll, limit).map((json) => ({ json }));
+	return wanted.slice(0, limit).map((json) => ({ json }));
 };

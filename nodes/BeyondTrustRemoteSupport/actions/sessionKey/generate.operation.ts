@@ -65,7 +65,7 @@ const properties: INodeProperties[] = [
 		name: 'ttl',
 		type: 'number',
 		default: 3600,
-		typeOptions: { minValue: 0 },
+		typeOptions: { minValue: 0, maxValue: MAX_TTL },
 		description: "How long the link stays valid. 0 uses the site's default.",
 	},
 	{

@@ -1,3 +1,4 @@
+import { MAX_ID } from '../../../shared/validation';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { requireDateTime, toRmsUtc } from '../../helpers/dateTime';
 import { readLimit } from '../../helpers/limit';
@@ -86,7 +87,7 @@ const properties: INodeProperties[] = [
 				name: 'userId',
 				type: 'number',
 				default: 1,
-				typeOptions: { minValue: 1 },
+				typeOptions: { minValue: 1, maxValue: MAX_ID },
 				description: 'Only sessions opened by this RMS user',
 			},
 		],

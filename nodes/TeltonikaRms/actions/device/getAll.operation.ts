@@ -1,3 +1,4 @@
+import { MAX_ID } from '../../../shared/validation';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { DEVICE_SUMMARY_FIELDS } from '../../helpers/device';
 import { normalizeDevice, pick } from '../../helpers/normalize';
@@ -43,7 +44,7 @@ const properties: INodeProperties[] = [
 				name: 'tagId',
 				type: 'number',
 				default: 1,
-				typeOptions: { minValue: 1 },
+				typeOptions: { minValue: 1, maxValue: MAX_ID },
 				description: 'Only devices with this RMS tag',
 			},
 		],
