@@ -4,7 +4,7 @@ import {
 	optionsCollection as optionsCollectionOf,
 	requestTimeoutOption as sharedRequestTimeoutOption,
 } from '../../shared/descriptions';
-import { MAX_LIMIT, MAX_SECONDS } from '../../shared/validation';
+import { MAX_SECONDS } from '../../shared/validation';
 import { PROTOCOLS } from '../helpers/validation';
 
 export const deviceLocator: INodeProperties = {
@@ -142,26 +142,8 @@ export const sessionIdField: INodeProperties = {
 	],
 };
 
-export function returnAllAndLimit(): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			default: 50,
-			typeOptions: { minValue: 1, maxValue: MAX_LIMIT },
-			displayOptions: { show: { returnAll: [false] } },
-			description: 'Max number of results to return',
-		},
-	];
-}
+/** Return All and Limit, the same fields as the other nodes. */
+export { returnAllAndLimit } from '../../shared/descriptions';
 
 /** Only for operations that wait on an RMS status channel. */
 export const pollOptions: INodeProperties[] = [

@@ -5,7 +5,7 @@ import type { SessionContext } from '../../helpers/normalize';
 import { readAccessId } from '../../helpers/ids';
 import { readPolicy } from '../../helpers/policy';
 import { listRemoteAccess } from '../../helpers/remoteAccess';
-import { readLimit } from '../../helpers/limit';
+import { readLimit } from '../../../shared/params';
 import { requestAllItems } from '../../transport/pagination';
 import type { RmsClient } from '../../transport/request';
 import { accessIdField, deviceLocator, returnAllAndLimit } from '../common.descriptions';

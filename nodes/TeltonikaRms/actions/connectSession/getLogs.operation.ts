@@ -1,7 +1,7 @@
 import { MAX_ID } from '../../../shared/validation';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { requireDateTime, toRmsUtc } from '../../helpers/dateTime';
-import { readLimit } from '../../helpers/limit';
+import { readLimit } from '../../../shared/params';
 import { normalizeLogEntry } from '../../helpers/normalize';
 import { invalidInput, requireId } from '../../helpers/validation';
 import { requestAllItems } from '../../transport/pagination';

@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { DEVICE_SUMMARY_FIELDS } from '../../helpers/device';
 import { normalizeDevice, pick } from '../../helpers/normalize';
 import { readOptions } from '../../helpers/options';
-import { readLimit } from '../../helpers/limit';
+import { readLimit } from '../../../shared/params';
 import { requireId } from '../../helpers/validation';
 import { requestAllItems } from '../../transport/pagination';
 import type { RmsClient } from '../../transport/request';

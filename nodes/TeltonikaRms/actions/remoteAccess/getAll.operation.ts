@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { readDeviceRef, resolveDeviceId } from '../../helpers/device';
 import { listRemoteAccess } from '../../helpers/remoteAccess';
-import { readLimit } from '../../helpers/limit';
+import { readLimit } from '../../../shared/params';
 import type { RmsClient } from '../../transport/request';
 import { deviceLocator, returnAllAndLimit } from '../common.descriptions';
 import type { Execute } from '../../../shared/operations';
